@@ -1,0 +1,69 @@
+"""The command line: each command parses its arguments and calls a library function."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from racecard.errors import RacecardError
+
+app = typer.Typer(
+    name="racecard",
+    help="Open-source biopharma competitive intelligence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print a one-line error to stderr and return the Exit to raise."""
+    typer.echo(f"racecard: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Text files (NNN.txt with optional NNN.meta.json).")],
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, json or table.")] = "jsonl",
+) -> None:
+    """Read files and print the entities and events of each, with evidence."""
+    from racecard.extract.files import extract_files, render
+
+    if format not in ("jsonl", "json", "table"):
+        raise fail(f"unknown format {format!r}; choose jsonl, json or table")
+    failures = 0
+    results = []
+    for result in extract_files(paths):
+        if result.error is not None:
+            failures += 1
+            typer.echo(f"racecard: error: {result.error}", err=True)
+            continue
+        if format == "jsonl":
+            sys.stdout.write(render(result, "jsonl"))
+            sys.stdout.flush()
+        else:
+            results.append(result)
+    if format != "jsonl":
+        for chunk in (render(r, format) for r in results):
+            sys.stdout.write(chunk)
+        if format == "json":
+            pass
+    if failures:
+        raise typer.Exit(2)
+
+
+def main() -> None:
+    """Entry point: run the app, turning Racecard's errors into one-line messages."""
+    try:
+        app()
+    except RacecardError as exc:
+        typer.echo(f"racecard: error: {exc}", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
