@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -31,27 +32,23 @@ def extract(
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl, json or table.")] = "jsonl",
 ) -> None:
     """Read files and print the entities and events of each, with evidence."""
-    from racecard.extract.files import extract_files, render
+    from racecard.extract.files import extract_files, reading_json, render
 
     if format not in ("jsonl", "json", "table"):
         raise fail(f"unknown format {format!r}; choose jsonl, json or table")
     failures = 0
-    results = []
+    collected = []
     for result in extract_files(paths):
         if result.error is not None:
             failures += 1
             typer.echo(f"racecard: error: {result.error}", err=True)
-            continue
-        if format == "jsonl":
-            sys.stdout.write(render(result, "jsonl"))
-            sys.stdout.flush()
+        elif format == "json" and result.reading is not None:
+            collected.append(reading_json(result.reading))
         else:
-            results.append(result)
-    if format != "jsonl":
-        for chunk in (render(r, format) for r in results):
-            sys.stdout.write(chunk)
-        if format == "json":
-            pass
+            sys.stdout.write(render(result, format))
+            sys.stdout.flush()
+    if format == "json":
+        sys.stdout.write(json.dumps(collected, ensure_ascii=False, indent=2) + "\n")
     if failures:
         raise typer.Exit(2)
 

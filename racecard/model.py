@@ -161,7 +161,7 @@ class Reading:
 
     document: Document
     sentences: tuple[Span, ...] = ()
-    body: Span | None = None
+    furniture: tuple[Span, ...] = ()
     mentions: tuple[Mention, ...] = ()
     entities: tuple[Entity, ...] = ()
     events: tuple[Event, ...] = ()

@@ -1,0 +1,169 @@
+"""Entities the lexicon does not know, recognised by their shape.
+
+Research codes (``HRS-7535``), NCT numbers and trial acronyms, new INNs by their stem
+(``-rasib``, ``-limab``), new companies by the shape of their name ("X Therapeutics",
+"X Pharmaceutical Co., Ltd."), and tickers. Each finder is a pure function from text
+and sentences to :class:`Found` items; the pipeline decides what to keep.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from racecard.extract import rules
+from racecard.model import EntityKind, Span
+
+__all__ = ["Found", "codes", "company_shapes", "inn_stems", "ncts", "strip_company_suffix", "tickers", "trials"]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A stretch of text recognised by shape: its kind, the canonical name and why."""
+
+    start: int
+    end: int
+    kind: EntityKind
+    name: str
+    how: str
+    hint: str = ""
+
+
+def _in(sentences: Sequence[Span], start: int) -> bool:
+    return any(s.start <= start < s.end for s in sentences)
+
+
+def codes(text: str, sentences: Sequence[Span]) -> Iterator[Found]:
+    """Research codes: AMG 510, MRTX849, HRS-7535, JAB-23E73, PF-07054894."""
+    for s in sentences:
+        for m in rules.CODE.finditer(text, s.start, s.end):
+            code = m.group("code")
+            if rules.CODE_STOP.match(code):
+                continue
+            if " " in code and not rules.SPACED_CODE.match(code):
+                continue
+            if sum(ch.isdigit() for ch in code) < 3:
+                continue
+            yield Found(m.start("code"), m.end("code"), EntityKind.DRUG, code, "code-pattern")
+
+
+def ncts(text: str, sentences: Sequence[Span]) -> Iterator[Found]:
+    """ClinicalTrials.gov identifiers."""
+    for s in sentences:
+        for m in rules.NCT.finditer(text, s.start, s.end):
+            yield Found(m.start(), m.end(), EntityKind.TRIAL, m.group(), "nct")
+
+
+_SPLIT_NAMES = re.compile(r"\s*(?:,|\band\b|/)\s*")
+
+
+def _trial_names(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    pos = start
+    for part in _SPLIT_NAMES.split(text[start:end]):
+        idx = text.find(part, pos, end)
+        if part and idx >= 0:
+            yield idx, idx + len(part)
+            pos = idx + len(part)
+
+
+def _plausible_trial(name: str) -> bool:
+    words = name.replace("-", " ").split()
+    if not words or words[0].lower() in rules.NOT_TRIALS:
+        return False
+    head = words[0].rstrip("+")
+    if head.islower():
+        return (len(head) >= 4 and name.endswith("+")) or False
+    upper = sum(ch.isupper() for ch in head)
+    return upper >= 2 and len(head) >= 3 and not head.isdigit()
+
+
+def trials(text: str, sentences: Sequence[Span]) -> Iterator[Found]:
+    """Trial acronyms in trial contexts: "the ROCKET trial", "Phase 3 SHORE", "X (NCT…)"."""
+    seen: set[str] = set()
+    for s in sentences:
+        for pattern in (rules.TRIAL_BEFORE, rules.TRIAL_AFTER, rules.TRIAL_NCT):
+            for m in pattern.finditer(text, s.start, s.end):
+                for a, b in _trial_names(text, m.start("names"), m.end("names")):
+                    while True:  # drop leading words that are not names ("the ASCEND")
+                        first = text[a:b].split(" ", 1)
+                        if len(first) == 2 and first[0].lower() in rules.NOT_TRIALS:
+                            a += len(first[0]) + 1
+                        else:
+                            break
+                    name = text[a:b]
+                    if _plausible_trial(name):
+                        seen.add(name)
+                        yield Found(a, b, EntityKind.TRIAL, name, "trial-context")
+        # lower-case trial brands coordinated with a recognised one ("evoke and evoke+ trials")
+    for name in list(seen):
+        if name.endswith("+") and name[:-1].islower():
+            base = name[:-1]
+            for m in re.finditer(rf"(?<![\w-]){re.escape(base)}(?![\w+-])", text):
+                if _in(sentences, m.start()):
+                    yield Found(m.start(), m.end(), EntityKind.TRIAL, base, "trial-context")
+
+
+_WORD = re.compile(r"(?<![\w-])([A-Za-z][a-z]{3,}(?:-[a-z]+)?)(?![\w-])")
+
+
+def inn_stems(text: str, sentences: Sequence[Span], stems: dict[str, tuple[str, str]]) -> Iterator[Found]:
+    """Unknown words built like INNs: sotorasib-like names ending in a drug-class stem."""
+    ordered = sorted(stems, key=len, reverse=True)
+    for s in sentences:
+        for m in _WORD.finditer(text, s.start, s.end):
+            word = m.group(1)
+            low = word.lower()
+            if low in rules.NOT_INN:
+                continue
+            for stem in ordered:
+                if low.endswith(stem):
+                    minimum = 8 if len(stem) <= 4 else 7
+                    if len(low) >= minimum and len(low) - len(stem) >= 3:
+                        cls, modality = stems[stem]
+                        yield Found(m.start(1), m.end(1), EntityKind.DRUG, low, "inn-stem", f"{cls}|{modality}")
+                    break
+
+
+_LEGAL_TAIL = re.compile(rules.LEGAL_SUFFIX + r"\s*$")
+_SUFFIX_WORDS = re.compile(rf"\s+(?:{rules.COMPANY_SUFFIX_WORDS})(?:\s+\([A-Z][a-z]+\))?\s*$")
+
+
+def strip_company_suffix(name: str) -> str:
+    """A company's short name: legal and sector suffixes removed ("Metsera, Inc." → "Metsera")."""
+    short = name.strip()
+    for _ in range(3):
+        new = _LEGAL_TAIL.sub("", short)
+        new = _SUFFIX_WORDS.sub("", new).strip().rstrip(",")
+        if new == short or not new:
+            break
+        short = new
+    return short or name
+
+
+def company_shapes(text: str, sentences: Sequence[Span]) -> Iterator[Found]:
+    """Company names by their shape: capitalised words then a sector or legal suffix."""
+    for s in sentences:
+        for m in rules.COMPANY_SHAPE.finditer(text, s.start, s.end):
+            words = m.group("name").split()
+            # drop generic leading words ("The", "Chinese") and keep the proper-name tail
+            while words and words[0].lower().strip(".,") in rules.GENERIC_NAME_WORDS:
+                words = words[1:]
+            if not words or any(w.lower() in rules.GENERIC_NAME_WORDS for w in words[-1:]):
+                continue
+            if not any(ch.isupper() or ch.isdigit() for ch in words[0][:1]):
+                continue
+            start = m.start("name") + m.group("name").find(words[0])
+            end = m.end()
+            short = strip_company_suffix(text[start:end])
+            if len(short) < 2 or short.lower() in rules.GENERIC_NAME_WORDS:
+                continue
+            yield Found(start, end, EntityKind.COMPANY, short, "company-shape")
+
+
+def tickers(text: str) -> Iterator[tuple[int, int, int]]:
+    """Exchange tickers in parentheses: (start, end, position of the parenthesis)."""
+    for m in rules.EXCHANGE_TICKER.finditer(text):
+        for group in ("ticker", "ticker2"):
+            if m.group(group):
+                yield m.start(group), m.end(group), m.start()

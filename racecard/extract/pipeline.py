@@ -1,0 +1,279 @@
+"""The reading pipeline: an ordered list of named stages over one working draft.
+
+    furniture → sentences → lexicon → shapes → aliases → propagate → filer → entities → events
+
+Each stage is a function ``(Draft) -> None`` that fills its part of the draft; the loop
+in :func:`run` names the stage that failed. :func:`read` is the public entry point.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Any
+
+from racecard import __version__
+from racecard.errors import InputError, RacecardError
+from racecard.extract import grounding, patterns, rules
+from racecard.extract.matcher import Hit, Matcher, fold
+from racecard.extract.sentences import sentences as split_sentences
+from racecard.ingest.clean import furniture as find_furniture
+from racecard.lexicon import Lexicon, load
+from racecard.model import Document, Entity, EntityKind, Event, Mention, Reading, Span
+
+__all__ = ["EXTRACTOR", "STAGES", "Draft", "document_of", "read", "run"]
+
+EXTRACTOR = f"racecard-{__version__}"
+
+
+@dataclass(slots=True)
+class Draft:
+    """The working state of one document's reading, filled stage by stage."""
+
+    doc: Document
+    lexicon: Lexicon
+    matcher: Matcher
+    folded: str = ""
+    furniture: tuple[Span, ...] = ()
+    sentences: tuple[Span, ...] = ()
+    mentions: list[Mention] = field(default_factory=list)
+    pending: list[Hit] = field(default_factory=list)
+    names: grounding.Names = field(default_factory=grounding.Names)
+    occupied: bytearray = field(default_factory=bytearray)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def add(self, mention: Mention) -> bool:
+        """Add a mention where the text is still free; whether it was added."""
+        if any(self.occupied[mention.start : mention.end]):
+            return False
+        self.occupied[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+        self.mentions.append(mention)
+        return True
+
+    def sentence_at(self, pos: int) -> Span | None:
+        for s in self.sentences:
+            if s.start <= pos < s.end:
+                return s
+        return None
+
+
+def stage_furniture(d: Draft) -> None:
+    d.folded = fold(d.doc.text)
+    d.occupied = bytearray(len(d.doc.text) + 1)
+    d.furniture = find_furniture(d.doc.text)
+
+
+def stage_sentences(d: Draft) -> None:
+    d.sentences = split_sentences(d.doc.text, d.furniture)
+
+
+def stage_lexicon(d: Draft) -> None:
+    text = d.doc.text
+    for s in d.sentences:
+        for hit in d.matcher.hits(text[s.start : s.end], d.folded[s.start : s.end]):
+            shifted = Hit(hit.start + s.start, hit.end + s.start, hit.candidates)
+            if len({(c.kind, c.name) for c in hit.candidates}) == 1:
+                c = hit.candidates[0]
+                how = f"lexicon:{c.status.name.lower()}:{c.source}"
+                d.add(Mention(shifted.start, shifted.end, text[shifted.start : shifted.end], c.kind, c.name, how))
+            else:
+                d.pending.append(shifted)
+                d.occupied[shifted.start : shifted.end] = b"\x01" * (shifted.end - shifted.start)
+
+
+_LEGAL = re.compile(rules.LEGAL_SUFFIX)
+
+
+def stage_legal_names(d: Draft) -> None:
+    """A company mention takes in its legal suffix: "Kyowa Kirin" → "Kyowa Kirin Co., Ltd."."""
+    text = d.doc.text
+    for i, m in enumerate(d.mentions):
+        if m.kind != EntityKind.COMPANY:
+            continue
+        legal = _LEGAL.match(text, m.end)
+        if legal and not any(d.occupied[m.end : legal.end()]) and text[legal.end() - 1 : legal.end()] != ",":
+            d.occupied[m.end : legal.end()] = b"\x01" * (legal.end() - m.end)
+            d.mentions[i] = replace(m, end=legal.end(), text=text[m.start : legal.end()])
+
+
+def _context_words(lexicon: Lexicon, hit: Hit) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for c in hit.candidates:
+        words = lexicon.attrs(c.kind, c.name).get("context") or []
+        out[c.name] = list(words) if isinstance(words, list) else str(words).split("|")
+    return out
+
+
+def stage_ambiguous(d: Draft) -> None:
+    known = {(m.kind, m.name) for m in d.mentions}
+    text = d.doc.text
+    for hit in d.pending:
+        choice = grounding.choose(hit, text, d.sentence_at(hit.start), known, _context_words(d.lexicon, hit))
+        d.occupied[hit.start : hit.end] = b"\x00" * (hit.end - hit.start)
+        if choice is not None:
+            kind, name, how = choice
+            d.add(Mention(hit.start, hit.end, text[hit.start : hit.end], kind, name, how, 0.8))
+    d.pending.clear()
+
+
+def _stems(lexicon: Lexicon) -> dict[str, tuple[str, str]]:
+    return dict(rules.INN_STEMS)
+
+
+def stage_shapes(d: Draft) -> None:
+    text, sents = d.doc.text, d.sentences
+    found = [
+        *patterns.ncts(text, sents),
+        *patterns.trials(text, sents),
+        *patterns.company_shapes(text, sents),
+        *patterns.codes(text, sents),
+        *patterns.inn_stems(text, sents, _stems(d.lexicon)),
+    ]
+    for f in found:
+        surface = text[f.start : f.end]
+        d.add(Mention(f.start, f.end, surface, f.kind, f.name, f.how, 0.7))
+    for start, end, paren in patterns.tickers(text):
+        owner = [m for m in d.mentions if m.kind == EntityKind.COMPANY and 0 <= paren - m.end <= 3]
+        if owner and not any(d.occupied[start:end]):
+            d.add(Mention(start, end, text[start:end], EntityKind.COMPANY, owner[-1].name, "ticker", 0.9))
+
+
+def stage_aliases(d: Draft) -> None:
+    d.mentions.sort(key=lambda m: m.start)
+    for m in grounding.define_aliases(d.doc.text, d.mentions, d.names):
+        d.add(m)
+
+
+def stage_propagate(d: Draft) -> None:
+    """A form grounded once (a defined alias, a trial found in context) counts everywhere."""
+    forms: dict[tuple[str, EntityKind], str] = {}
+    for m in d.mentions:
+        if m.how.split(":", 1)[0] in ("defined-alias", "trial-context", "code-pattern", "inn-stem", "ticker",
+                                      "company-shape"):
+            forms.setdefault((m.text, m.kind), m.name)
+    for (form, kind), name in forms.items():
+        if len(form) < 2:
+            continue
+        for span in grounding.occurrences(d.doc.text, form, d.sentences, d.occupied):
+            d.add(Mention(span.start, span.end, form, kind, name, "propagated", 0.8))
+
+
+def stage_filer(d: Draft) -> None:
+    title = d.doc.title or ""
+    title_companies = [
+        c.name for h in d.matcher.hits(title) for c in h.candidates[:1] if c.kind == EntityKind.COMPANY
+    ]
+    for m in grounding.filer_mentions(d.doc.text, title, title_companies, d.mentions, d.sentences, d.occupied):
+        d.add(m)
+
+
+def stage_entities(d: Draft) -> None:
+    d.mentions = [replace(m, name=d.names.find(m.kind, m.name)) for m in d.mentions]
+    d.mentions.sort(key=lambda m: m.start)
+    grouped: dict[tuple[EntityKind, str], list[Mention]] = {}
+    for m in d.mentions:
+        grouped.setdefault((m.kind, m.name), []).append(m)
+    for (kind, name), ms in grouped.items():
+        attrs: dict[str, Any] = dict(d.lexicon.attrs(kind, name))
+        hints = [m for m in ms if m.how == "inn-stem"]
+        if hints and not attrs:
+            attrs = {"class": "", "recognised_by": "inn-stem"}
+        aliases = tuple(dict.fromkeys(m.text for m in ms))
+        d.entities.append(Entity(kind, name, aliases, attrs))
+
+
+def stage_events(d: Draft) -> None:
+    try:
+        from racecard.extract.events import find_events
+    except ImportError:  # the event reader is optional until it lands
+        return
+    d.events.extend(find_events(d))
+
+
+Stage = Callable[[Draft], None]
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("furniture", stage_furniture),
+    ("sentences", stage_sentences),
+    ("lexicon", stage_lexicon),
+    ("ambiguous", stage_ambiguous),
+    ("legal-names", stage_legal_names),
+    ("shapes", stage_shapes),
+    ("aliases", stage_aliases),
+    ("propagate", stage_propagate),
+    ("filer", stage_filer),
+    ("entities", stage_entities),
+    ("events", stage_events),
+)
+
+
+_MATCHERS: dict[int, tuple[Lexicon, Matcher]] = {}
+
+
+def matcher_for(lexicon: Lexicon) -> Matcher:
+    """The automaton for a lexicon, built once and kept while the lexicon lives."""
+    cached = _MATCHERS.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        if len(_MATCHERS) >= 4:
+            _MATCHERS.pop(next(iter(_MATCHERS)))
+        cached = (lexicon, Matcher(lexicon.terms))
+        _MATCHERS[id(lexicon)] = cached
+    return cached[1]
+
+
+def run(doc: Document, lexicon: Lexicon | None = None) -> Reading:
+    """Run every stage over ``doc`` and return what was read."""
+    lex = lexicon if lexicon is not None else load()
+    draft = Draft(doc, lex, matcher_for(lex))
+    for name, stage in STAGES:
+        try:
+            stage(draft)
+        except RacecardError:
+            raise
+        except Exception as exc:  # a bug in a stage: say which, on which document
+            raise RacecardError(f"stage {name!r} failed: {exc!r}", source=doc.id or doc.url) from exc
+    return Reading(
+        document=doc,
+        sentences=draft.sentences,
+        furniture=draft.furniture,
+        mentions=tuple(draft.mentions),
+        entities=tuple(draft.entities),
+        events=tuple(draft.events),
+    )
+
+
+_ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def _published(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value.date() if isinstance(value, datetime) else value
+    text = str(value).strip()
+    if not _ISO.match(text[:10]):
+        raise InputError(f"published date {value!r} is not an ISO date (YYYY-MM-DD)")
+    parts = [int(p) for p in text[:10].split("-")] + [1, 1]
+    try:
+        return date(parts[0], parts[1], parts[2])
+    except ValueError as exc:
+        raise InputError(f"published date {value!r} is impossible: {exc}") from exc
+
+
+def document_of(text: str, **metadata: Any) -> Document:
+    """A Document from text and metadata (published may be a date or an ISO string)."""
+    if not isinstance(text, str):
+        raise InputError(f"text must be str, not {type(text).__name__}")
+    return Document(
+        text=text,
+        id=str(metadata.get("id") or ""),
+        url=metadata.get("url"),
+        title=metadata.get("title"),
+        published=_published(metadata.get("published")),
+        source=metadata.get("source"),
+    )
+
+
+def read(text: str, *, lexicon: Lexicon | None = None, **metadata: Any) -> Reading:
+    """Read one text with its metadata (``published``, ``url``, ``title``, ``source``, ``id``)."""
+    return run(document_of(text, **metadata), lexicon)

@@ -1,0 +1,175 @@
+"""The entity-reading rules as data: patterns and word lists, compiled once.
+
+Kept apart from the code that applies them (patterns.py, grounding.py) so that the
+grammar of the domain can be read and extended in one place.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ── research codes ────────────────────────────────────────────────────────────────
+# AMG 510, AMG-510, MRTX849, IBI351, HRS-7535, SAR445229, JAB-23E73, KX2-391, D-1553,
+# MET-097i, PF-07054894, BNT327. Letters (upper case), an optional hyphen or space, then
+# at least three digits, possibly more letter/digit groups.
+CODE = re.compile(
+    r"(?<![\w$£€¥-])"
+    r"(?P<code>[A-Z][A-Z0-9]{0,5}(?:-[A-Z]{1,4})?(?:[- ]?\d{3,7}|-\d{2,7}[A-Z]\d{1,4}|\d-\d{3})"
+    r"(?:[A-Z]{1,2}\d{0,3}|[a-z])?(?:-\d{1,3})?)"
+    r"(?![\w-]*\.(?:HK|SH|SZ|T|KS|KQ)\b)(?![\w])"
+)
+# Prefixes that look like codes but are not drugs: years, standards, money, tickers.
+CODE_STOP = re.compile(
+    r"^(?:[A-Z]{1,3}[- ]?(?:19|20)\d\d|FY[- ]?\d+|Q[1-4][- ]?\d+|H[12][- ]?\d+|ISO[- ]?\d+|COVID-?19|SARS-?CoV-?2"
+    r"|NCT\d+|CIK[- ]?\d+|ICD-?\d+|ASCO|ESMO|AACR|IL-\d+|CD\d+|[A-Z]{2,5} \d{3,4}|ECOG|CTCAE)$"
+)
+# A space-separated code only counts when its letters are a known code prefix shape
+# (3+ upper-case letters) and its number is not a year: "AMG 510", "GBR 830".
+SPACED_CODE = re.compile(r"^[A-Z]{2,5} \d{3,6}$")
+
+NCT = re.compile(r"\bNCT\d{8}\b")
+
+# ── trials ────────────────────────────────────────────────────────────────────────
+TRIAL_WORDS = r"(?:trials?|stud(?:y|ies)|programmes?|programs?|readouts?|cohorts?|data)"
+# An acronym-like name: upper case (ROCKET, KRYSTAL-1), camel case (CodeBreaK 200,
+# HARMONi-2), or a lower-case brand of trial (evoke+), optionally numbered.
+TRIAL_NAME = (
+    r"(?:[A-Z][A-Z0-9]{2,}(?:[a-z][A-Z]?)?|[A-Z][a-z]+[A-Z][A-Za-z]*|[a-z]+\+?)"
+    r"(?:[- ](?:\d{1,3}[A-Za-z]?|[A-Z][a-z]{2,}|[A-Z]{2,}))?\+?"
+)
+TRIAL_BEFORE = re.compile(
+    rf"(?P<names>{TRIAL_NAME}(?:(?:,\s*|\s+and\s+|\s*/\s*){TRIAL_NAME})*)\s+"
+    rf"(?:(?:phase|Phase)\s+(?:[1-3IV]+[ab]?(?:/[1-3IV]+)?)\s+)?{TRIAL_WORDS}\b"
+)
+TRIAL_AFTER = re.compile(
+    rf"\b(?:[Pp]hase\s*(?:[1-3]|I{{1,3}}|IV)[ab]?(?:/(?:[1-3]|I{{1,3}}))?|pivotal|registrational|confirmatory)"
+    rf"\s+(?P<names>{TRIAL_NAME}(?:(?:,\s*|\s+and\s+){TRIAL_NAME})*)\b"
+)
+TRIAL_NCT = re.compile(rf"(?P<names>{TRIAL_NAME})\s*\(\s*(?:[^()]*?;\s*)?NCT\d{{8}}")
+# Words that can stand where a trial name stands but are not trials.
+NOT_TRIALS = frozenset(
+    """the a an its their this that these those our his her one two three four five six
+    phase pivotal global key new first second third late early mid clinical confirmatory
+    registrational ongoing positive negative previous prior recent current topline final interim
+    primary secondary pooled and or data results study trial open label randomized randomised
+    double blind placebo controlled multicenter multicentre single arm dose expansion escalation
+    combination monotherapy adult adults pediatric paediatric patients china chinese japanese us
+    european global asian american real world long term extension pivotal lead both several
+    other additional further all many some each""".split()
+)
+
+# ── companies ─────────────────────────────────────────────────────────────────────
+COMPANY_SUFFIX_WORDS = (
+    "Therapeutics|Pharmaceuticals|Pharmaceutical|Pharma|Biosciences|Bioscience|BioSciences|"
+    "Biotherapeutics|Biologics|Biotech|Biotechnology|Biopharma|Biopharmaceuticals|Biopharmaceutical|"
+    "Oncology|Medicines|Medicine|Medical|Sciences|Laboratories|Labs|Health|Healthcare|Genomics|"
+    "Immunotherapeutics|Therapeutic|Bio|Biomedical|Biomedicine|Life Sciences"
+)
+LEGAL_SUFFIX = (
+    r"(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.,?\s*Ltd\.?|Co\.?|Ltd\.?|Limited|LLC|L\.L\.C\.|"
+    r"plc|PLC|AG|SA|S\.A\.|SE|NV|N\.V\.|B\.V\.|GmbH|K\.K\.|A/S|AB|ASA|Oyj|S\.p\.A\.|Pty|Holdings?|Group))+"
+)
+COMPANY_SHAPE = re.compile(
+    r"(?<![\w@])(?P<name>(?:[A-Z0-9][\w&'’.-]*\s+){0,3}?[A-Z0-9][\w&'’-]*)\s+"
+    rf"(?P<suffix>(?:{COMPANY_SUFFIX_WORDS})(?:\s+\([A-Z][a-z]+\))?(?:{LEGAL_SUFFIX})?|"
+    r"(?:Inc\.|Corp\.|Co\.,\s*Ltd\.|Ltd\.|GmbH|plc|S\.A\.|N\.V\.|AG))"
+    r"(?![\w])(?!\s+(?:School|Institute|University|Center|Centre|Hospital|Foundation|Society|Association"
+    r"|Council|Department|Journal|Conference|Congress|Meeting|Summit|Index|Fund|ETF))"
+)
+# First words that make a company-shaped phrase generic ("The Pharma", "Chinese Biotech").
+GENERIC_NAME_WORDS = frozenset(
+    """the a an its their our this that these those other another each every many several some
+    all any both such chinese japanese korean indian american european us u.s global big small
+    mid large leading top major new private public listed biotech pharma specialty generic innovative
+    clinical commercial based focused stage shares share stock analyst analysts investors
+    and or of for with in on at by from to as after before while when where which who whose
+    phase first second third fourth one two three four five wholly owned subsidiary subsidiaries
+    partner partners company companies group holding holdings unit division arm business
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+# "the Company", "the Group" in a filing, meaning the filer.
+FILER_REFERENCE = re.compile(r"\b(?:the\s+)?(?P<word>Company|Group)\b(?!['’]s\s+(?:shares|stock))")
+FILER_DEFINITION = re.compile(
+    r"\(\s*(?:together\s+with\s+its\s+subsidiaries,?\s*)?(?:the\s+)?[“\"](?P<word>Company|Group|we|Registrant)[”\"]"
+)
+FILING_TITLE = re.compile(r"\b(?:10-[QK]|8-K|6-K|20-F|S-1|F-1|annual report|quarterly report)\b", re.I)
+
+# ── tickers ───────────────────────────────────────────────────────────────────────
+EXCHANGE_TICKER = re.compile(
+    r"\(\s*(?:(?:NASDAQ|Nasdaq|NYSE|NYSE American|HKEX|HKSE|SEHK|SSE|SZSE|STAR|TSE|TYO|BSE|NSE|LSE|"
+    r"KOSDAQ|KRX|KOSPI|SIX|Euronext|ASX|TSX|OTC|OTCQX|Xetra|ETR|EPA|AMS)\s*(?:Global Select|Global Market)?"
+    r"\s*:\s*)(?P<ticker>[A-Z0-9][A-Z0-9.]{0,9})"
+    r"(?:\s*[;,/]\s*(?:[A-Za-z ]+:\s*)?(?P<ticker2>[A-Z0-9][A-Z0-9.]{0,9}))?\s*\)"
+)
+LOCAL_TICKER = re.compile(r"\b\d{4,6}\.(?:HK|SH|SZ|T|KS|KQ|TW)\b")
+
+# ── INN stems used to recognise new drug names ───────────────────────────────────
+# Distinctive endings only: a short or common ending ("-ide", "-ine") would turn plain
+# words into drugs. The class hint is what the stem means.
+INN_STEMS: dict[str, tuple[str, str]] = {
+    "rasib": ("RAS inhibitor", "small molecule"),
+    "ciclib": ("CDK inhibitor", "small molecule"),
+    "tinib": ("tyrosine kinase inhibitor", "small molecule"),
+    "rafenib": ("RAF inhibitor", "small molecule"),
+    "lisib": ("PI3K inhibitor", "small molecule"),
+    "parib": ("PARP inhibitor", "small molecule"),
+    "zomib": ("proteasome inhibitor", "small molecule"),
+    "degib": ("SMO inhibitor", "small molecule"),
+    "metinib": ("MEK inhibitor", "small molecule"),
+    "deg": ("degrader", "small molecule"),
+    "limab": ("immunomodulating antibody", "antibody"),
+    "tamab": ("antineoplastic antibody", "antibody"),
+    "tumab": ("antineoplastic antibody", "antibody"),
+    "zumab": ("humanized antibody", "antibody"),
+    "ximab": ("chimeric antibody", "antibody"),
+    "umab": ("human antibody", "antibody"),
+    "mab": ("monoclonal antibody", "antibody"),
+    "mig": ("multi-specific immunoglobulin", "bispecific antibody"),
+    "bart": ("engineered antibody", "antibody"),
+    "tug": ("antibody", "antibody"),
+    "cept": ("receptor fusion protein", "protein"),
+    "glutide": ("GLP-1 receptor agonist", "peptide"),
+    "tirelin": ("peptide", "peptide"),
+    "gliflozin": ("SGLT2 inhibitor", "small molecule"),
+    "gliptin": ("DPP-4 inhibitor", "small molecule"),
+    "siran": ("small interfering RNA", "siRNA"),
+    "rsen": ("antisense oligonucleotide", "antisense"),
+    "vedotin": ("antibody-drug conjugate", "ADC"),
+    "tecan": ("topoisomerase inhibitor", "small molecule"),
+    "vir": ("antiviral", "small molecule"),
+    "previr": ("HCV protease inhibitor", "small molecule"),
+    "buvir": ("polymerase inhibitor", "small molecule"),
+    "tegravir": ("integrase inhibitor", "small molecule"),
+    "capavir": ("capsid inhibitor", "small molecule"),
+    "clidine": ("muscarinic agonist", "small molecule"),
+    "dostat": ("IDO inhibitor", "small molecule"),
+    "xaban": ("factor Xa inhibitor", "small molecule"),
+    "gatran": ("thrombin inhibitor", "small molecule"),
+    "citinib": ("JAK inhibitor", "small molecule"),
+    "adenant": ("adenosine receptor antagonist", "small molecule"),
+    "lutamide": ("androgen receptor antagonist", "small molecule"),
+    "strant": ("oestrogen receptor antagonist", "small molecule"),
+    "ziclumeran": ("gene editing", "gene editing"),
+    "meran": ("mRNA", "mRNA"),
+    "gene": ("gene therapy", "gene therapy"),
+    "cel": ("cell therapy", "cell therapy"),
+    "leucel": ("CAR-T cell therapy", "cell therapy"),
+}
+# Words with a stem's ending that are not drugs.
+NOT_INN = frozenset(
+    """concept except intercept accept percept precept statistic thermostat rheostat hemostat
+    ecostat photostat gene oncogene transgene antigen dimethylgene stat cell parcel excel
+    vessel gravel travel novel level model label panel channel tunnel barrel funnel personnel
+    hotel pixel camel diesel cancel marvel kernel jewel fuel duel gospel motel towel vowel
+    laurel sentinel mongrel chapel hostel lapel morsel tinsel shrapnel pretzel easel weasel
+    umab mab virtual""".split()
+)
+
+# ── descriptions that name a company of the article ("the Japanese drugmaker") ──────
+COMPANY_DESCRIPTIONS = re.compile(
+    r"\bthe\s+(?:(?:[A-Z][a-z]+|U\.S\.|US|UK|Swiss|French|German|British|Chinese|Japanese|Korean|Danish|"
+    r"Indian|Boston|California|Shanghai|Beijing|Suzhou|Hangzhou|Tokyo|New Jersey)[- ]based\s+|"
+    r"(?:Swiss|French|German|British|Chinese|Japanese|Korean|Danish|Indian|American|U\.S\.|US|UK|Belgian|Dutch)\s+)"
+    r"(?:drugmaker|pharma(?:ceutical)?\s+(?:company|group|giant)|biotech(?:nology)?(?:\s+company)?|company|firm)\b"
+)

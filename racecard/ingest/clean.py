@@ -1,0 +1,108 @@
+"""Page furniture: the parts of a scraped page that are not the article.
+
+Paywall prompts, subscription pitches, ads, share links, navigation and "More from …" /
+"Read more" teaser lists name companies and drugs that the article does not talk
+about. :func:`furniture` finds them as character spans of the text, which stays as it
+is (so every offset into it remains valid); readers skip what falls inside them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from racecard.model import Span
+
+__all__ = ["furniture", "is_furniture"]
+
+# A line that is furniture by itself.
+_LINE = re.compile(
+    r"""^\W{0,3}(?:
+        (?:share|tweet|email|print|linkedin|facebook|twitter|wechat|whatsapp|copy\ link)(?:\W+\w+){0,3}
+      | advertisement | sponsored(?:\ content)? | ad
+      | (?:sign\ (?:up|in)|log\ ?in|register|subscribe|become\ a\ (?:free\ )?subscriber)\b.{0,120}
+      | .{0,120}\b(?:subscri(?:be|ber|ption)s?|paywall|register(?:ed)?\ (?:for\ free|users)|free\ trial
+            |try\ (?:now|before\ you\ buy)|unlock\ (?:this|powerful)|premium\ at|newsletters?
+            |already\ a\ (?:member|subscriber)|cookie)\b.*
+      | (?:also\ read|read\ (?:more|also|next)|see\ also|more\ from\ \w+)\s*:\s*\S.*
+      | (?:copyright|©).* | .*\ball\ rights\ reserved\b.*
+      | published\ first\ on\b.*
+      | .{0,80}\bshares\ going\?\s*
+      | elevate\ your\ investing.*
+      | (?:related|recommended|trending|popular|latest)(?:\ (?:news|stories|articles|posts|content|reading))?
+      | (?:tags?|topics?|filed\ under|categories)\s*:.*
+    )\W{0,3}$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# A paywall gate: the article is cut here and all that follows is the publisher's pitch.
+_GATE = re.compile(
+    r"\b(?:continue\ reading|register\ for\ free|unlock\ this\ article|to\ read\ (?:the|this)\ full"
+    r"|subscribe\ to\ (?:read|continue)|become\ a\ (?:free\ )?subscriber)\b",
+    re.IGNORECASE,
+)
+
+# A line that opens a list of teasers: it and the short lines after it are furniture.
+_TEASER_HEAD = re.compile(
+    r"""^\W{0,3}(?:read\ (?:more|next|also)|more\ (?:from|on|news|stories|in)|also\ read|see\ also
+        |you\ (?:may|might)\ (?:also\ )?(?:like|be\ interested)|related(?:\ \w+){0,2}
+        |recommended(?:\ \w+){0,2}|further\ reading|most\ (?:read|popular)|trending(?:\ \w+){0,2}
+        |latest(?:\ \w+){0,2}|top\ stories)\b[^.!?]{0,120}?(?::|$)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*·▪►>]|\d+[.)])\s+")
+_TEASER_MAX = 180  # a teaser headline is short; prose after the list ends it
+
+
+def _lines(text: str) -> Iterator[tuple[int, int, str]]:
+    start = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        yield start, start + len(body), body
+        start += len(line)
+
+
+def is_furniture(line: str) -> bool:
+    """Whether one line, on its own, is page furniture."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    return bool(_LINE.match(stripped)) or bool(_TEASER_HEAD.match(stripped) and ":" in stripped[-2:])
+
+
+def _is_teaser(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped or len(stripped) > _TEASER_MAX:
+        return False
+    if _LIST_ITEM.match(stripped):
+        return True
+    # a headline: no closing full stop, not a sentence of prose
+    return not stripped.endswith((".", "”", '"')) and len(stripped.split()) <= 20
+
+
+def furniture(text: str) -> tuple[Span, ...]:
+    """The spans of ``text`` that are page furniture, in order, each a whole line."""
+    spans: list[Span] = []
+    in_teasers = False
+    for start, end, line in _lines(text):
+        stripped = line.strip()
+        if _GATE.search(stripped) and len(stripped) <= 400:
+            spans.append(Span(start, len(text)))
+            break
+        if in_teasers:
+            if not stripped:
+                continue
+            if _is_teaser(line):
+                spans.append(Span(start, end))
+                continue
+            in_teasers = False
+        if not stripped:
+            continue
+        if _TEASER_HEAD.match(stripped) and len(stripped) <= _TEASER_MAX and (
+            stripped.endswith(":") or len(stripped.split()) <= 6
+        ):
+            spans.append(Span(start, end))
+            in_teasers = True
+        elif _LINE.match(stripped) or (_LIST_ITEM.match(stripped) and _LINE.match(_LIST_ITEM.sub("", stripped))):
+            spans.append(Span(start, end))
+    return tuple(spans)
