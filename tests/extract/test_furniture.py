@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from racecard.ingest.clean import furniture, is_furniture
+
+
+def _removed(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in furniture(text)]
+
+
+def test_teaser_list_after_read_more_is_furniture() -> None:
+    text = (
+        "Acme Bio licensed a drug to Zeta Pharma on Monday.\n"
+        "Read More on ZETA:\n"
+        "- Zeta shares climb after upbeat guidance\n"
+        "- Omega Therapeutics names a new chief executive\n"
+        "\n"
+        "The deal includes an upfront payment of $20 million and further milestones.\n"
+    )
+    removed = _removed(text)
+    assert removed[0] == "Read More on ZETA:"
+    assert "- Omega Therapeutics names a new chief executive" in removed
+    assert not any("upfront payment" in r for r in removed)
+
+
+def test_paywall_gate_cuts_the_rest() -> None:
+    text = "Real news sentence here.\nThis story is for members: register for free to continue reading.\nPitch line\n"
+    removed = _removed(text)
+    assert len(removed) == 1 and removed[0].startswith("This story") and removed[0].endswith("Pitch line\n")
+
+
+def test_single_furniture_lines() -> None:
+    for line in ("Share", "Share - WeChat", "Advertisement", "Also read: markets today",
+                 "Subscribe to get our newsletter by email.", "• Is ACME stock a buy? Where are ACME shares going?"):
+        assert is_furniture(line), line
+    for line in ("Amgen shares rose 3% after the readout.", "Related to the deal, Zai Lab paid $65 million."):
+        assert not is_furniture(line), line

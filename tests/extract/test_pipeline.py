@@ -1,0 +1,76 @@
+"""The whole entity reading over sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from racecard.errors import InputError
+from racecard.extract.files import reading_json
+from racecard.extract.pipeline import read
+from racecard.lexicon import Lexicon
+
+
+def _entities(lex: Lexicon, text: str, **meta: str) -> dict[str, dict[str, list[str]]]:
+    data = reading_json(read(text, lexicon=lex, **meta))
+    return {k: {e["name"]: e["mentions"] for e in data[k]} for k in ("drugs", "companies", "targets",
+                                                                      "indications", "trials")}
+
+
+def test_defined_alias_merges_code_into_inn_and_propagates(lex: Lexicon) -> None:
+    text = ("GenFleet Therapeutics licensed GFH925 (fulzerasib) to Innovent Biologics, Inc. in 2021. "
+            "Innovent later filed GFH925 in China.")
+    ents = _entities(lex, text)
+    assert ents["drugs"] == {"fulzerasib": ["GFH925", "fulzerasib"]}
+    assert set(ents["companies"]) == {"GenFleet", "Innovent"}
+
+
+def test_company_legal_name_and_ticker(lex: Lexicon) -> None:
+    text = "Kyowa Kirin Co., Ltd. (KYKOY) and Amgen Inc. (NASDAQ: AMGN) ended the pact. KYKOY fell."
+    companies = _entities(lex, text)["companies"]
+    assert companies["Kyowa Kirin"] == ["Kyowa Kirin Co., Ltd.", "KYKOY"]
+    assert companies["Amgen"] == ["Amgen Inc.", "AMGN"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Patients with AD had less itch and clearer skin.", "atopic dermatitis"),
+        ("Patients with AD showed slower cognitive decline and less amyloid.", "Alzheimer's disease"),
+    ],
+)
+def test_ambiguous_abbreviation_takes_its_context(lex: Lexicon, sentence: str, expected: str) -> None:
+    assert list(_entities(lex, sentence)["indications"]) == [expected]
+
+
+def test_ambiguous_abbreviation_without_context_is_left_out(lex: Lexicon) -> None:
+    assert _entities(lex, "The AD market grew.")["indications"] == {}
+
+
+def test_new_inns_codes_trials_and_furniture(lex: Lexicon) -> None:
+    text = (
+        "In the Phase 3 ROCKET programme, including the ASCEND study, rocatinlimab met its endpoints.\n"
+        "Shanghai Zeta Biopharma said its HRS-7535 and zongertinib entered the COAST 1 and COAST 2 trials.\n"
+        "Read more:\n- Omega Therapeutics raises cash\n"
+    )
+    ents = _entities(lex, text)
+    assert set(ents["drugs"]) == {"rocatinlimab", "HRS-7535", "zongertinib"}
+    assert set(ents["trials"]) == {"ROCKET", "ASCEND", "COAST 1", "COAST 2"}
+    assert set(ents["companies"]) == {"Shanghai Zeta"}
+
+
+def test_filer_from_definition(lex: Lexicon) -> None:
+    text = ('Zai Lab Limited (the "Company") reports. The Company licensed adagrasib from Mirati Therapeutics. '
+            "The Company paid $65 million.")
+    companies = _entities(lex, text)["companies"]
+    assert companies["Zai Lab"] == ["Zai Lab Limited", "Company"]
+
+
+def test_filer_from_filing_title(lex: Lexicon) -> None:
+    text = "The Group recognised revenue from the Krazati collaboration."
+    companies = _entities(lex, text, title="Zai Lab 10-Q (Q1 2023) licences note")["companies"]
+    assert companies == {"Zai Lab": ["Group"]}
+
+
+def test_impossible_published_date_is_an_input_error(lex: Lexicon) -> None:
+    with pytest.raises(InputError, match="impossible"):
+        read("Amgen.", lexicon=lex, published="2026-02-30")
