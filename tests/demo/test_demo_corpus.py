@@ -135,3 +135,11 @@ def test_no_text_copied_from_the_evaluation_corpus() -> None:
     for stem in _stems():
         common = _shingles(_read_text(stem)) & shared
         assert not common, f"{stem}.txt shares wording with the dev corpus: {sorted(common)[:3]}"
+
+
+def test_readme_summarises_every_article() -> None:
+    readme = (ARTICLES.parent / "README.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| (\d{3}) \| (\d{4}-\d{2}-\d{2}) \|", readme, re.M))
+    assert sorted(rows) == _stems(), "README table ids differ from the article files"
+    for stem, published in rows.items():
+        assert _read_meta(stem)["published"] == published, f"README date for {stem} is stale"
