@@ -58,6 +58,12 @@ def extract(
         raise typer.Exit(2)
 
 
+from racecard.ingest.cli import ingest_command, reread_command  # noqa: E402
+
+app.command(name="ingest")(ingest_command)
+app.command(name="reread")(reread_command)
+
+
 def main() -> None:
     """Entry point: run the app, turning Racecard's errors into one-line messages."""
     try:

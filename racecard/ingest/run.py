@@ -1,0 +1,281 @@
+"""``racecard ingest``: read sources into the store, in parallel, in crash-safe batches.
+
+Worker processes parse and read (adapter → Document → Reading → MinHash); the parent
+alone writes, a batch per transaction, so a kill mid-run loses at most the batch in
+flight and re-running the same command finds everything already stored by its content
+hash and completes the rest. A document whose text is already stored, or which is a
+near-copy (estimated Jaccard ≥ :data:`DUPLICATE`) of a stored one, is not stored again;
+one at ≥ :data:`RELATED` joins that document's cluster.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+from sqlalchemy import Connection, Engine, select
+
+from racecard.errors import LexiconError, RacecardError
+from racecard.ingest import ctgov, sources
+from racecard.ingest.base import MAX_BYTES, Parsed, Skip
+from racecard.ingest.fetch import fetch
+from racecard.ingest.minhash import signature, similarity
+from racecard.model import Document, Reading
+from racecard.store import DocumentRecord, Store
+from racecard.store import read as q
+from racecard.store.db import engine_for
+from racecard.store.schema import documents
+
+__all__ = ["DUPLICATE", "RELATED", "Reader", "Summary", "default_reader", "extractor_version", "ingest"]
+
+DUPLICATE = 0.8  # estimated Jaccard at or above which a text is a copy of a stored one
+RELATED = 0.5  # … at or above which it joins the stored one's cluster
+Reader = Callable[[Document], Reading]
+STRUCTURED = {"ctgov": ctgov.EXTRACTOR}  # sources read without NLP, and their extractor names
+Progress = Callable[[int, int], None]
+
+
+def default_reader(doc: Document) -> Reading:
+    """Read a document with Racecard's pipeline (``racecard.read``)."""
+    import racecard
+
+    return racecard.read(doc.text, published=doc.published, url=doc.url, title=doc.title, source=doc.source, id=doc.id)
+
+
+def extractor_version() -> str:
+    """The version stamped on machine facts: the pipeline's, else the package's."""
+    try:
+        from racecard.extract.pipeline import EXTRACTOR
+    except ImportError:
+        import racecard
+
+        return f"racecard-{racecard.__version__}"
+    return str(EXTRACTOR)
+
+
+@dataclass(slots=True)
+class Summary:
+    """What a run did: documents read and stored, duplicates skipped, failures with reasons."""
+
+    read: int = 0
+    duplicates: int = 0
+    failed: list[Skip] = field(default_factory=list)
+    skipped: list[Skip] = field(default_factory=list)
+    stored: list[str] = field(default_factory=list)
+    elapsed: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Ready:
+    parsed: Parsed
+    reading: Reading | None
+    extractor: str | None
+    signature: bytes
+    bands: tuple[int, ...]
+    known: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    ready: tuple[_Ready, ...] = ()
+    skipped: tuple[Skip, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    url: str
+    schema: str | None
+    reader: Reader
+    extractor: str
+    limit: int
+
+
+_CTX: _Context | None = None
+_ENGINE: Engine | None = None
+
+
+def _init(ctx: _Context) -> None:
+    global _CTX, _ENGINE
+    _CTX, _ENGINE = ctx, None
+
+
+def _known(parsed: Sequence[Parsed]) -> dict[str, str]:
+    """Stored documents among these, by content hash (and, for CT.gov records, by URL)."""
+    global _ENGINE
+    assert _CTX is not None
+    if _ENGINE is None:
+        _ENGINE = engine_for(_CTX.url, schema=_CTX.schema)
+    with _ENGINE.connect() as conn:
+        found = q.known_hashes(conn, [p.document.hash for p in parsed])
+        urls = [p.document.url for p in parsed if p.kind == "ctgov" and p.document.url]
+        if urls:
+            rows = conn.execute(select(documents.c.url, documents.c.id).where(documents.c.url.in_(urls)))
+            by_url = {r.url: r.id for r in rows}
+            for p in parsed:
+                if p.document.url in by_url:
+                    found.setdefault(p.document.hash, by_url[p.document.url])
+    return found
+
+
+def _prepare(job: sources.Job | Skip) -> _Prepared:
+    """Parse, look up and read one job (in a worker process)."""
+    if isinstance(job, Skip):
+        return _Prepared(skipped=(job,))
+    assert _CTX is not None
+    result = sources.process(job, limit=_CTX.limit)
+    known = _known(result.documents) if result.documents else {}
+    ready: list[_Ready] = []
+    skipped = list(result.skipped)
+    for parsed in result.documents:
+        stored = known.get(parsed.document.hash)
+        if stored is not None:
+            ready.append(_Ready(parsed, None, None, b"", (), stored))
+            continue
+        reading, extractor = parsed.reading, _CTX.extractor
+        if reading is None:
+            try:
+                reading = _CTX.reader(parsed.document)
+            except LexiconError:
+                raise
+            except RacecardError as exc:
+                skipped.append(Skip(parsed.origin, f"cannot read: {exc.message}"))
+                continue
+            except Exception as exc:  # a bug in reading must not stop the batch
+                skipped.append(Skip(parsed.origin, f"reading failed: {exc!r}"))
+                continue
+        else:
+            extractor = STRUCTURED.get(parsed.kind, parsed.kind)
+        sig, bands = signature(parsed.document.text)
+        ready.append(_Ready(parsed, reading, extractor, sig, bands, None))
+    return _Prepared(tuple(ready), tuple(skipped))
+
+
+def _jobs(
+    items: Iterable[sources.Job | Skip], transport: httpx.BaseTransport | None, limit: int
+) -> Iterator[sources.Job | Skip]:
+    for item in items:
+        if isinstance(item, sources.Job) and item.url and item.data is None:
+            try:
+                got = fetch(item.url, transport=transport, limit=limit)
+            except RacecardError as exc:
+                yield Skip(item.origin, exc.message)
+                continue
+            yield sources.Job(
+                item.origin, data=got.data, content_type=got.content_type, url=got.url, fetched=got.fetched
+            )
+        else:
+            yield item
+
+
+class _Batch:
+    """Documents waiting to be written, and the near-duplicate index of this run."""
+
+    def __init__(self, store: Store, summary: Summary, size: int) -> None:
+        self.store, self.summary, self.size = store, summary, size
+        self.records: list[DocumentRecord] = []
+        self.copies: list[tuple[str, Document, str | None, float]] = []
+        self.hashes: dict[str, str] = {}
+        self.bands: dict[tuple[int, int], list[tuple[str, str, bytes]]] = {}
+
+    def offer(self, conn: Connection, item: _Ready) -> None:
+        doc = item.parsed.document
+        if item.known is not None or doc.hash in self.hashes:
+            self.summary.duplicates += 1
+            return
+        best: tuple[float, str, str] | None = None
+        seen: set[str] = set()
+        found = q.candidates(conn, item.bands)
+        for i, b in enumerate(item.bands):
+            found.extend(self.bands.get((i, b), ()))
+        for cand_id, cluster, sig in found:
+            if cand_id in seen:
+                continue
+            seen.add(cand_id)
+            sim = similarity(item.signature, sig)
+            if best is None or sim > best[0]:
+                best = (sim, cand_id, cluster)
+        if best is not None and best[0] >= DUPLICATE:
+            self.summary.duplicates += 1
+            self.copies.append((best[1], doc, item.parsed.origin, best[0]))
+            return
+        cluster = best[2] if best is not None and best[0] >= RELATED else doc.id
+        self.hashes[doc.hash] = doc.id
+        for i, b in enumerate(item.bands):
+            self.bands.setdefault((i, b), []).append((doc.id, cluster, item.signature))
+        self.records.append(
+            DocumentRecord(
+                doc,
+                item.parsed.kind,
+                item.parsed.origin,
+                item.parsed.sections,
+                item.reading,
+                item.extractor,
+                item.signature,
+                item.bands,
+                cluster,
+            )
+        )
+        if len(self.records) >= self.size:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.records and not self.copies:
+            return
+        with self.store.begin() as conn:
+            self.store.writer.add(conn, self.records)
+            for doc_id, doc, origin, sim in self.copies:
+                self.store.writer.add_copy(conn, doc_id, doc, origin, sim)
+        self.summary.read += len(self.records)
+        self.summary.stored.extend(r.document.id for r in self.records)
+        self.records, self.copies = [], []
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    *,
+    store: Store,
+    workers: int = 1,
+    batch_size: int = 200,
+    reader: Reader | None = None,
+    transport: httpx.BaseTransport | None = None,
+    progress: Progress | None = None,
+    limit: int = MAX_BYTES,
+) -> Summary:
+    """Read files, directories and URLs into the store; see the module docstring."""
+    started = time.perf_counter()
+    summary = Summary()
+    read_fn = reader or default_reader
+    ctx = _Context(store.url, store.schema, read_fn, extractor_version(), limit)
+    items = list(sources.expand(paths))
+    total = len(items)
+    if total:
+        read_fn(Document(text="Warm-up."))  # load the lexicon once (shared by forked workers); fail early
+    pool = multiprocessing.get_context("fork").Pool(workers, _init, (ctx,)) if workers > 1 else None
+    try:
+        if pool is None:
+            _init(ctx)
+            results: Iterator[_Prepared] = map(_prepare, _jobs(items, transport, limit))
+        else:
+            chunk = max(1, min(16, total // (workers * 8)))
+            results = pool.imap(_prepare, _jobs(items, transport, limit), chunksize=chunk)
+        batch = _Batch(store, summary, batch_size)
+        with store.engine.connect() as conn:
+            for done, prepared in enumerate(results, 1):
+                for skip in prepared.skipped:
+                    (summary.failed if skip.failed else summary.skipped).append(skip)
+                for item in prepared.ready:
+                    batch.offer(conn, item)
+                if progress is not None:
+                    progress(done, total)
+                conn.rollback()  # end the read transaction so the next reads see committed batches
+        batch.flush()
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+    summary.elapsed = time.perf_counter() - started
+    return summary
