@@ -18,7 +18,7 @@ from racecard.extract import rules
 from racecard.extract.matcher import Hit
 from racecard.model import EntityKind, Mention, Span
 
-__all__ = ["Names", "choose", "define_aliases", "filer_mentions", "occurrences"]
+__all__ = ["Names", "better", "choose", "define_aliases", "filer_mentions", "occurrences"]
 
 # How strongly a way of recognising a name grounds it; lower wins a merge.
 HOW_RANK = {"lexicon": 0, "defined-alias": 2, "inn-stem": 3, "company-shape": 3, "trial-context": 3,
@@ -48,7 +48,7 @@ class Names:
             self.parent[(kind, b)] = a
 
 
-def _better(a: Mention, b: Mention) -> bool:
+def better(a: Mention, b: Mention) -> bool:
     """Whether mention ``a``'s name should win over ``b``'s when the two are merged."""
     ra, rb = _rank(a.how), _rank(b.how)
     if ra != rb:
@@ -63,6 +63,7 @@ def _better(a: Mention, b: Mention) -> bool:
 _PAREN = re.compile(r"\s*\(\s*(?:formerly\s+|also\s+known\s+as\s+|a\.k\.a\.\s+|or\s+)?[“\"]?"
                     r"(?P<inner>[^()“”\"]{1,60}?)[”\"]?\s*\)")
 _LEGAL = re.compile(rules.LEGAL_SUFFIX)
+_TRIAL_GAP = re.compile(r"(?:\s+(?:[Pp]hase\s+\S+\s+)?(?:trial|study|programme|program))")
 _ALIAS_FORM = re.compile(r"^[A-Za-z0-9][\w .&'’+-]{0,40}$")
 _SAME_KIND_NEEDED = (EntityKind.DRUG, EntityKind.COMPANY, EntityKind.INDICATION, EntityKind.TARGET,
                      EntityKind.TRIAL)
@@ -75,15 +76,15 @@ def define_aliases(text: str, mentions: Sequence[Mention], names: Names) -> list
     for m in mentions:
         if m.kind not in _SAME_KIND_NEEDED:
             continue
-        legal = _LEGAL.match(text, m.end)
-        p = _PAREN.match(text, legal.end() if legal else m.end)
+        gap = (_LEGAL if m.kind == EntityKind.COMPANY else _TRIAL_GAP).match(text, m.end)
+        p = _PAREN.match(text, gap.end() if gap else m.end)
         if not p:
             continue
         a, b = p.start("inner"), p.end("inner")
         inner = by_start.get(a)
         if inner is not None and inner.end <= b + 1:
             if inner.kind == m.kind and inner.end >= b - 1:
-                keep, other = (m, inner) if _better(m, inner) else (inner, m)
+                keep, other = (m, inner) if better(m, inner) else (inner, m)
                 names.merge(m.kind, keep.name, other.name)
             continue
         if any(x.start < b and a < x.end for x in mentions):

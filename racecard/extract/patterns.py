@@ -82,7 +82,7 @@ def trials(text: str, sentences: Sequence[Span]) -> Iterator[Found]:
     """Trial acronyms in trial contexts: "the ROCKET trial", "Phase 3 SHORE", "X (NCT…)"."""
     seen: set[str] = set()
     for s in sentences:
-        for pattern in (rules.TRIAL_BEFORE, rules.TRIAL_AFTER, rules.TRIAL_NCT):
+        for pattern in (rules.TRIAL_BEFORE, rules.TRIAL_AFTER, rules.TRIAL_APPOSITION, rules.TRIAL_NCT):
             for m in pattern.finditer(text, s.start, s.end):
                 for a, b in _trial_names(text, m.start("names"), m.end("names")):
                     while True:  # drop leading words that are not names ("the ASCEND")
@@ -104,6 +104,7 @@ def trials(text: str, sentences: Sequence[Span]) -> Iterator[Found]:
                     yield Found(m.start(), m.end(), EntityKind.TRIAL, base, "trial-context")
 
 
+_SECOND = re.compile(r"\s+([a-z]{4,})\b")
 _WORD = re.compile(r"(?<![\w-])([A-Za-z][a-z]{3,}(?:-[a-z]+)?)(?![\w-])")
 
 
@@ -116,12 +117,19 @@ def inn_stems(text: str, sentences: Sequence[Span], stems: dict[str, tuple[str, 
             low = word.lower()
             if low in rules.NOT_INN:
                 continue
+            if low in rules.INN_SECOND_WORDS:
+                continue
             for stem in ordered:
                 if low.endswith(stem):
                     minimum = 8 if len(stem) <= 4 else 7
                     if len(low) >= minimum and len(low) - len(stem) >= 3:
                         cls, modality = stems[stem]
-                        yield Found(m.start(1), m.end(1), EntityKind.DRUG, low, "inn-stem", f"{cls}|{modality}")
+                        end = m.end(1)
+                        second = _SECOND.match(text, end)
+                        if second and second.group(1).lower() in rules.INN_SECOND_WORDS:
+                            end = second.end(1)
+                        name = text[m.start(1) : end].lower()
+                        yield Found(m.start(1), end, EntityKind.DRUG, name, "inn-stem", f"{cls}|{modality}")
                     break
 
 

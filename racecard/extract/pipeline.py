@@ -53,6 +53,22 @@ class Draft:
         self.mentions.append(mention)
         return True
 
+    def replace_inside(self, mention: Mention) -> bool:
+        """Put ``mention`` in place of shorter lexicon mentions it strictly contains ("KRYSTAL" in "KRYSTAL-1")."""
+        inside = [m for m in self.mentions if m.start < mention.end and mention.start < m.end]
+        if not inside or any(not mention.span.contains(m.span) or len(m.span) == len(mention.span) for m in inside):
+            return False
+        if any(not m.how.startswith("lexicon") for m in inside):
+            return False
+        for m in inside:
+            self.mentions.remove(m)
+            self.occupied[m.start : m.end] = b"\x00" * (m.end - m.start)
+        return self.add(mention)
+
+    def drop(self, mention: Mention) -> None:
+        self.mentions.remove(mention)
+        self.occupied[mention.start : mention.end] = b"\x00" * (mention.end - mention.start)
+
     def sentence_at(self, pos: int) -> Span | None:
         for s in self.sentences:
             if s.start <= pos < s.end:
@@ -64,6 +80,8 @@ def stage_furniture(d: Draft) -> None:
     d.folded = fold(d.doc.text)
     d.occupied = bytearray(len(d.doc.text) + 1)
     d.furniture = find_furniture(d.doc.text)
+    for span in d.furniture:  # nothing is read inside furniture
+        d.occupied[span.start : span.end] = b"\x01" * (span.end - span.start)
 
 
 def stage_sentences(d: Draft) -> None:
@@ -133,17 +151,35 @@ def stage_shapes(d: Draft) -> None:
         *patterns.inn_stems(text, sents, _stems(d.lexicon)),
     ]
     for f in found:
-        surface = text[f.start : f.end]
-        d.add(Mention(f.start, f.end, surface, f.kind, f.name, f.how, 0.7))
+        mention = Mention(f.start, f.end, text[f.start : f.end], f.kind, f.name, f.how, 0.7)
+        if not d.add(mention) and f.how in _OVERRIDING:
+            d.replace_inside(mention)
     for start, end, paren in patterns.tickers(text):
         owner = [m for m in d.mentions if m.kind == EntityKind.COMPANY and 0 <= paren - m.end <= 3]
         if owner and not any(d.occupied[start:end]):
             d.add(Mention(start, end, text[start:end], EntityKind.COMPANY, owner[-1].name, "ticker", 0.9))
 
 
+_OVERRIDING = ("code-pattern", "trial-context", "nct")
+_SECOND_WORD = re.compile(r"\s+([a-z]{4,})\b")
+
+
 def stage_aliases(d: Draft) -> None:
+    text = d.doc.text
     d.mentions.sort(key=lambda m: m.start)
-    for m in grounding.define_aliases(d.doc.text, d.mentions, d.names):
+    for i, m in enumerate(d.mentions):
+        if m.kind != EntityKind.DRUG:
+            continue
+        second = _SECOND_WORD.match(text, m.end)  # "disitamab" + "vedotin": a two-word INN
+        if second and second.group(1) in rules.INN_SECOND_WORDS and not any(d.occupied[m.end : second.end(1)]):
+            name = m.name if m.name.endswith(second.group(1)) else f"{m.name} {second.group(1)}"
+            d.occupied[m.end : second.end(1)] = b"\x01" * (second.end(1) - m.end)
+            d.mentions[i] = replace(m, end=second.end(1), text=text[m.start : second.end(1)], name=name)
+    for a, b in zip(d.mentions, d.mentions[1:], strict=False):  # "CHS-006/JS006": one thing, two names
+        if a.kind == b.kind and a.kind in (EntityKind.DRUG, EntityKind.TRIAL) and text[a.end : b.start] == "/":
+            keep, other = (a, b) if grounding.better(a, b) else (b, a)
+            d.names.merge(a.kind, keep.name, other.name)
+    for m in grounding.define_aliases(text, d.mentions, d.names):
         d.add(m)
 
 
@@ -159,6 +195,28 @@ def stage_propagate(d: Draft) -> None:
             continue
         for span in grounding.occurrences(d.doc.text, form, d.sentences, d.occupied):
             d.add(Mention(span.start, span.end, form, kind, name, "propagated", 0.8))
+
+
+def stage_prune(d: Draft) -> None:
+    """Drop what the document does not support: lone tickers, context-free gene symbols, generic words."""
+    text = d.doc.text
+    in_parens = [Span(m.start(), m.end()) for m in rules.EXCHANGE_TICKER.finditer(text)]
+    named = {m.name for m in d.mentions if m.kind == EntityKind.COMPANY and not m.how.startswith("lexicon:ticker")}
+    targeted = {m.name for m in d.mentions if m.kind == EntityKind.TARGET and _target_context(text, m)}
+    for m in list(d.mentions):
+        if m.how.startswith("lexicon:ticker") and m.name not in named and not any(p.contains(m.span) for p in in_parens):
+            d.drop(m)
+        elif m.kind == EntityKind.TARGET and ":curated" not in m.how and m.name not in targeted:
+            d.drop(m)
+        elif m.kind == EntityKind.INDICATION and (
+            m.name.lower() in rules.GENERIC_INDICATIONS or text[max(0, m.start - 4) : m.start].lower() == "non-"
+        ):
+            d.drop(m)
+
+
+def _target_context(text: str, m: Mention) -> bool:
+    window = text[max(0, m.start - 30) : m.end + 30]
+    return bool(rules.TARGET_CONTEXT.search(window))
 
 
 def stage_filer(d: Draft) -> None:
@@ -203,6 +261,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("shapes", stage_shapes),
     ("aliases", stage_aliases),
     ("propagate", stage_propagate),
+    ("prune", stage_prune),
     ("filer", stage_filer),
     ("entities", stage_entities),
     ("events", stage_events),

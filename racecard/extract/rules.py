@@ -38,14 +38,18 @@ TRIAL_NAME = (
     r"(?:[- ](?:\d{1,3}[A-Za-z]?|[A-Z][a-z]{2,}|[A-Z]{2,}))?\+?"
 )
 TRIAL_BEFORE = re.compile(
-    rf"(?P<names>{TRIAL_NAME}(?:(?:,\s*|\s+and\s+|\s*/\s*){TRIAL_NAME})*)\s+"
+    rf"(?<![\w+-])(?P<names>{TRIAL_NAME}(?:(?:,\s*|\s+and\s+|\s*/\s*){TRIAL_NAME})*)\s+"
     rf"(?:(?:phase|Phase)\s+(?:[1-3IV]+[ab]?(?:/[1-3IV]+)?)\s+)?{TRIAL_WORDS}\b"
 )
 TRIAL_AFTER = re.compile(
     rf"\b(?:[Pp]hase\s*(?:[1-3]|I{{1,3}}|IV)[ab]?(?:/(?:[1-3]|I{{1,3}}))?|pivotal|registrational|confirmatory)"
-    rf"\s+(?P<names>{TRIAL_NAME}(?:(?:,\s*|\s+and\s+){TRIAL_NAME})*)\b"
+    rf"\s+(?P<names>{TRIAL_NAME}(?:(?:,\s*|\s+and\s+){TRIAL_NAME})*)(?![\w])"
 )
-TRIAL_NCT = re.compile(rf"(?P<names>{TRIAL_NAME})\s*\(\s*(?:[^()]*?;\s*)?NCT\d{{8}}")
+# "the Phase III programme, ARCADIA," / "a trial called SHORE": the name after the trial word
+TRIAL_APPOSITION = re.compile(
+    rf"\b{TRIAL_WORDS},?\s+(?:(?:called|named|dubbed|known\s+as)\s+)?(?P<names>[A-Z][A-Z0-9]{{3,}}(?:-\d{{1,3}})?)\b"
+)
+TRIAL_NCT = re.compile(rf"(?<![\w+-])(?P<names>{TRIAL_NAME})\s*\(\s*(?:[^()]*?;\s*)?NCT\d{{8}}")
 # Words that can stand where a trial name stands but are not trials.
 NOT_TRIALS = frozenset(
     """the a an its their this that these those our his her one two three four five six
@@ -62,8 +66,7 @@ NOT_TRIALS = frozenset(
 COMPANY_SUFFIX_WORDS = (
     "Therapeutics|Pharmaceuticals|Pharmaceutical|Pharma|Biosciences|Bioscience|BioSciences|"
     "Biotherapeutics|Biologics|Biotech|Biotechnology|Biopharma|Biopharmaceuticals|Biopharmaceutical|"
-    "Oncology|Medicines|Medicine|Medical|Sciences|Laboratories|Labs|Health|Healthcare|Genomics|"
-    "Immunotherapeutics|Therapeutic|Bio|Biomedical|Biomedicine|Life Sciences"
+    "Oncology|Medicines|Sciences|Laboratories|Labs|Genomics|Immunotherapeutics|Bio|Life Sciences"
 )
 LEGAL_SUFFIX = (
     r"(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.,?\s*Ltd\.?|Co\.?|Ltd\.?|Limited|LLC|L\.L\.C\.|"
@@ -156,6 +159,25 @@ INN_STEMS: dict[str, tuple[str, str]] = {
     "cel": ("cell therapy", "cell therapy"),
     "leucel": ("CAR-T cell therapy", "cell therapy"),
 }
+# Second words of two-word INNs: the payload of a conjugate, a modified form, an editor.
+INN_SECOND_WORDS = frozenset(
+    """vedotin deruxtecan govitecan tirumotecan mafodotin emtansine ravtansine soravtansine tesirine
+    pegol alfa beta gamma ziclumeran autoleucel ciloleucel maraleucel lisocabtagene vicleucel
+    tiuxetan ozogamicin pasudotox sudotox duocarmazine bezetecan rezetecan samrotecan""".split()
+)
+# Indications too generic to record on their own.
+GENERIC_INDICATIONS = frozenset(
+    """cancer cancers tumor tumors tumour tumours disease diseases disorder disorders syndrome death
+    neoplasm neoplasms malignancy malignancies infection infections inflammation pain condition
+    conditions illness lesion lesions carcinoma""".split()
+)
+# Words near a gene symbol that show it is spoken of as a drug target.
+TARGET_CONTEXT = re.compile(
+    r"(?:inhibit|antibod|agonis|antagonis|target|degrad|modulat|block|receptor|ligand|bispecific|"
+    r"conjugate|ADC|mutat|mutant|positive|negative|express|pathway|anti-|directed|selective|pathway|"
+    r"-driven|-altered|fusion|amplif|CAR-T|engager|siRNA|silenc)",
+    re.IGNORECASE,
+)
 # Words with a stem's ending that are not drugs.
 NOT_INN = frozenset(
     """concept except intercept accept percept precept statistic thermostat rheostat hemostat

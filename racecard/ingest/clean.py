@@ -50,6 +50,8 @@ _TEASER_HEAD = re.compile(
         |latest(?:\ \w+){0,2}|top\ stories)\b[^.!?]{0,120}?(?::|$)""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A cross-reference inside a sentence: "(see – Spotlight On: …)", "(Read more: …)".
+_INLINE = re.compile(r"\((?:see|read\ (?:more|also)|related|also\ read)\b[^()\n]{0,240}\)", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*·▪►>]|\d+[.)])\s+")
 _TEASER_MAX = 180  # a teaser headline is short; prose after the list ends it
 
@@ -81,7 +83,7 @@ def _is_teaser(line: str) -> bool:
 
 
 def furniture(text: str) -> tuple[Span, ...]:
-    """The spans of ``text`` that are page furniture, in order, each a whole line."""
+    """The spans of ``text`` that are page furniture, in order: whole lines, and inline cross-references."""
     spans: list[Span] = []
     in_teasers = False
     for start, end, line in _lines(text):
@@ -105,4 +107,8 @@ def furniture(text: str) -> tuple[Span, ...]:
             in_teasers = True
         elif _LINE.match(stripped) or (_LIST_ITEM.match(stripped) and _LINE.match(_LIST_ITEM.sub("", stripped))):
             spans.append(Span(start, end))
-    return tuple(spans)
+    lines = list(spans)
+    for m in _INLINE.finditer(text):
+        if not any(s.start <= m.start() < s.end for s in lines):
+            spans.append(Span(m.start(), m.end()))
+    return tuple(sorted(spans, key=lambda s: s.start))

@@ -10,11 +10,13 @@ import csv
 import gzip
 import io
 import json
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from racecard.errors import LexiconError
@@ -102,17 +104,20 @@ def _read_tsv(raw: bytes, what: str) -> list[dict[str, str]]:
 
 
 def _data(name: str) -> bytes:
+    override = os.environ.get("RACECARD_LEXICON")
     try:
+        if override:
+            return (Path(override) / name).read_bytes()
         return resources.files("racecard.lexicon").joinpath("data", name).read_bytes()
     except FileNotFoundError:
         raise LexiconError(
-            f"packaged lexicon file data/{name} is missing; rebuild it with `make lexicon`"
+            f"lexicon file {name} is missing from {override or 'the package data'}; rebuild it with `make lexicon`"
         ) from None
 
 
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
-    """The packaged lexicon, read once per process."""
+    """The packaged lexicon (or the one in ``$RACECARD_LEXICON``, a folder), read once per process."""
     terms: list[Term] = []
     for n, row in enumerate(_read_tsv(gzip.decompress(_data("terms.tsv.gz")), "terms.tsv.gz"), 2):
         try:

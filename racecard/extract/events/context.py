@@ -1,0 +1,154 @@
+"""The reading context the event families share: sentences with their mentions, and company references.
+
+A company may be named ("Kyowa Kirin"), described ("the Japanese drugmaker", "the
+company") or be the filer ("we" in a filing). :meth:`Doc.companies_in` turns all three
+into references with canonical names, so role patterns see one kind of thing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from racecard.lexicon import Lexicon
+from racecard.model import EntityKind, Mention, Span
+
+__all__ = ["Doc", "Ref", "Sent"]
+
+NATIONALITY = {
+    "japanese": "JP", "chinese": "CN", "american": "US", "us": "US", "u.s.": "US", "british": "GB", "swiss": "CH",
+    "german": "DE", "french": "FR", "danish": "DK", "korean": "KR", "south korean": "KR", "belgian": "BE",
+    "dutch": "NL", "swedish": "SE", "irish": "IE", "israeli": "IL", "indian": "IN", "canadian": "CA",
+    "australian": "AU", "italian": "IT", "spanish": "ES", "taiwanese": "TW", "hong kong": "HK",
+    "shanghai-based": "CN", "beijing-based": "CN", "tokyo-based": "JP", "boston-based": "US",
+}  # fmt: skip
+_NOUN = (
+    r"(?:company|firm|drugmaker|drug\s?maker|biotech|biotechnology\s+company|pharma|pharmaceutical\s+company|"
+    r"pharma\s+company|pharmaceutical\s+group|group|developer|acquirer|buyer|"
+    r"pharma\s+giant|giant|major|biopharma|biopharmaceutical\s+company|startup|start-up)"
+)
+_DESC = re.compile(
+    rf"\b(?:[Tt]he|[Ii]ts|[Tt]his)\s+(?:(?P<adj>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[A-Z][\w.]*-based|U\.S\.|US)\s+)?"
+    rf"(?:(?:big|large|small|mid-sized|clinical-stage|commercial-stage|biotech|drug|pharma|pharmaceutical)\s+)?{_NOUN}\b(?!\s*['’]s\s+\w+\s+(?:said|says))"
+)
+_WE = re.compile(r"\b(?:we|We|our|Our|us)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A company referred to at ``start:end`` (relative to the sentence): by name, description or 'we'."""
+
+    start: int
+    end: int
+    name: str
+    how: str = "name"
+
+
+@dataclass(slots=True)
+class Sent:
+    """One sentence: its text, its place in the document, and the mentions inside it."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    mentions: list[Mention]
+    refs: list[Ref] = field(default_factory=list)
+
+    def of(self, kind: EntityKind) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == kind]
+
+    def rel(self, m: Mention) -> int:
+        return m.start - self.start
+
+    def names(self, kind: EntityKind) -> list[str]:
+        return list(dict.fromkeys(m.name for m in self.mentions if m.kind == kind))
+
+
+@dataclass(slots=True)
+class Doc:
+    """The document as the event families see it."""
+
+    text: str
+    id: str
+    published: date | None
+    title: str
+    lexicon: Lexicon
+    sents: list[Sent]
+    counts: Counter[tuple[EntityKind, str]]
+    filer: str | None = None
+    thousands: bool = False
+
+    @classmethod
+    def build(cls, text: str, doc_id: str, published: date | None, title: str, lexicon: Lexicon,
+              sentences: tuple[Span, ...], mentions: list[Mention]) -> Doc:
+        ms = sorted(mentions, key=lambda m: m.start)
+        sents: list[Sent] = []
+        i = 0
+        for n, s in enumerate(sentences):
+            while i < len(ms) and ms[i].start < s.start:
+                i += 1
+            j = i
+            inside = []
+            while j < len(ms) and ms[j].start < s.end:
+                inside.append(ms[j])
+                j += 1
+            sents.append(Sent(n, s.start, s.end, text[s.start : s.end], inside))
+        counts = Counter((m.kind, m.name) for m in ms)
+        doc = cls(text, doc_id, published, title, lexicon, sents, counts,
+                  thousands="in thousands" in text)
+        doc.filer = doc._filer()
+        for s in sents:
+            s.refs = doc._refs(s)
+        return doc
+
+    def companies(self) -> list[str]:
+        """The article's companies, most mentioned first."""
+        return [n for (k, n), _ in self.counts.most_common() if k == EntityKind.COMPANY]
+
+    def country(self, company: str) -> str:
+        return str(self.lexicon.attrs(EntityKind.COMPANY, company).get("country") or "")
+
+    def _filer(self) -> str | None:
+        if not _WE.search(self.text[:20000]):
+            return None
+        first = next((m.name for s in self.sents[:3] for m in s.of(EntityKind.COMPANY)), None)
+        return first or (self.companies() or [None])[0]
+
+    def _recent_company(self, before: int) -> str | None:
+        """The last company named before sentence ``before`` (this one's start included)."""
+        for s in reversed(self.sents[max(0, before - 4) : before]):
+            named = s.of(EntityKind.COMPANY)
+            if named:
+                first = named[0]  # a sentence's subject comes first more often than not
+                return first.name
+        return None
+
+    def _refs(self, s: Sent) -> list[Ref]:
+        refs = [Ref(m.start - s.start, m.end - s.start, m.name) for m in s.of(EntityKind.COMPANY)]
+        taken = [(r.start, r.end) for r in refs]
+        for m in _DESC.finditer(s.text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            name = self._describe(s, m)
+            if name:
+                refs.append(Ref(m.start(), m.end(), name, "description"))
+        if self.filer:
+            for m in _WE.finditer(s.text):
+                refs.append(Ref(m.start(), m.end(), self.filer, "filer"))
+        return sorted(refs, key=lambda r: r.start)
+
+    def _describe(self, s: Sent, m: re.Match[str]) -> str | None:
+        adj = (m.group("adj") or "").lower()
+        code = NATIONALITY.get(adj) or NATIONALITY.get(adj.split("-")[0] + "-based" if adj.endswith("-based") else "")
+        if adj and not code and adj not in ("u.s.", "us"):
+            return None
+        if code:
+            matches = [c for c in self.companies() if self.country(c) == code]
+            return matches[0] if len(matches) == 1 else None
+        earlier = [x for x in s.of(EntityKind.COMPANY) if x.start - s.start < m.start()]
+        if earlier:
+            return earlier[0].name
+        return self._recent_company(s.index)

@@ -1,0 +1,149 @@
+"""Dates in a sentence, resolved against the document's published date.
+
+Each result is an ISO string as precise as the text allows: ``2026-01-30``, ``2026-01``,
+``2026-Q3``, ``2026-H1`` or ``2026``. Relative phrases ("on Friday", "last month", "by the
+end of this year", "in the fourth quarter") need the published date; without it they give
+nothing rather than a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["Found", "find_dates", "resolve"]
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+_MON = (
+    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("iso", r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+    ("mdy", rf"\b{_MON}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s*|\s+){_YEAR}\b"),
+    ("dmy", rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,)?\s+{_YEAR}\b"),
+    ("md", rf"\b{_MON}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?!\s*%)(?!\.\d)"),
+    ("my", rf"\b{_MON}(?:,)?\s+(?:of\s+)?{_YEAR}\b"),
+    ("half", rf"\b(?:(?P<h>H[12])|(?P<hw>first|second|1st|2nd)[\s-]+half)(?:\s+of)?(?:\s+|\s*')(?P<year>(?:19|20)?\d\d)\b"),
+    ("quarter", rf"\b(?:(?P<q>Q[1-4])|(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter)"
+                rf"(?:\s+of)?(?:\s+(?:fiscal\s+(?:year\s+)?)?|\s*')(?P<year>(?:19|20)?\d\d)\b"),
+    ("year_end", r"\b(?:by\s+|at\s+|before\s+)?(?:the\s+)?end\s+of\s+(?P<which>this|next|last|the)\s+year\b"),
+    ("rel_half", r"\b(?:the\s+)?(?P<hw>first|second)\s+half\s+of\s+(?P<which>this|next|last|the)\s+year\b"),
+    ("rel_quarter", r"\b(?:the\s+|this\s+)?(?P<qw>first|second|third|fourth)\s+quarter\b(?!\s+(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d)"),
+    ("rel_year", r"\b(?P<which>last|this|next|previous|past)\s+year\b"),
+    ("rel_month", r"\b(?P<late>late\s+|early\s+)?(?P<which>last|this|next|previous|past)\s+month\b"),
+    ("month_only", rf"\b(?:in|since|during|from|until|by|through|last|this)\s+{_MON}\b(?!\s*[0-3]?\d\b)(?!,?\s*(?:19|20)\d\d)"),
+    ("weekday", r"\b(?:on\s+|last\s+|this\s+|earlier\s+this\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+    ("today", r"\b(?:today|tonight|this\s+morning)\b"),
+    ("yesterday", r"\byesterday\b"),
+    ("year", r"\b(?:in|since|by|during|from|of|until|through|for|early|late|mid-?|end of|fiscal(?: year)?)\s+(?P<year>(?:19|20)\d\d)\b"),
+    ("bare_year", r"(?<![\d$.,-])\b(?P<year>(?:19|20)\d\d)\b(?![\d%.,-])"),
+)
+_RX = re.compile("|".join(f"(?P<{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in _PATTERNS), re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A date phrase at ``start:end`` (relative to the searched text) and its ISO value."""
+
+    start: int
+    end: int
+    value: str
+    relative: bool
+
+
+def _g(m: re.Match[str], kind: str, name: str) -> str | None:
+    return m.group(f"{kind}_{name}")
+
+
+def _year(text: str | None, pub: date | None) -> int | None:
+    if text is None:
+        return pub.year if pub else None
+    y = int(text)
+    return y + 2000 if y < 100 else y
+
+
+def _month_shift(pub: date, months: int) -> tuple[int, int]:
+    total = pub.year * 12 + pub.month - 1 + months
+    return total // 12, total % 12 + 1
+
+
+def _one(kind: str, m: re.Match[str], pub: date | None) -> tuple[str | None, bool]:
+    g = lambda name: _g(m, kind, name)  # noqa: E731
+    if kind == "iso":
+        return f"{g('y')}-{g('m')}-{g('d')}", False
+    if kind in ("mdy", "dmy"):
+        mon = MONTHS[str(g("mon")).lower()[:3]]
+        return f"{g('year')}-{mon:02d}-{int(str(g('day'))):02d}", False
+    if kind == "md":
+        mon = MONTHS[str(g("mon")).lower()[:3]]
+        if pub is None:
+            return None, True
+        year = pub.year if (mon, int(str(g("day")))) <= (pub.month, pub.day) or pub.month >= 11 else pub.year - 1
+        return f"{year}-{mon:02d}-{int(str(g('day'))):02d}", True
+    if kind == "my":
+        return f"{g('year')}-{MONTHS[str(g('mon')).lower()[:3]]:02d}", False
+    if kind == "half":
+        half = (g("h") or "").upper() or ("H1" if ORDINAL[str(g("hw")).lower()] == 1 else "H2")
+        return f"{_year(g('year'), pub)}-{half}", False
+    if kind == "quarter":
+        q = (g("q") or "").upper() or f"Q{ORDINAL[str(g('qw')).lower()]}"
+        return f"{_year(g('year'), pub)}-{q}", False
+    if pub is None:
+        return None, True
+    which = (g("which") or "").lower() if kind in ("year_end", "rel_half", "rel_year", "rel_month") else ""
+    shift = {"last": -1, "previous": -1, "past": -1, "next": 1}.get(which, 0)
+    if kind == "year_end":
+        return f"{pub.year + shift}", True
+    if kind == "rel_half":
+        return f"{pub.year + shift}-H{1 if str(g('hw')).lower() == 'first' else 2}", True
+    if kind == "rel_quarter":
+        return f"{pub.year}-Q{ORDINAL[str(g('qw')).lower()]}", True
+    if kind == "rel_year":
+        return f"{pub.year + shift}", True
+    if kind == "rel_month":
+        y, mo = _month_shift(pub, shift)
+        return f"{y}-{mo:02d}", True
+    if kind == "month_only":
+        mon = MONTHS[str(g("mon")).lower()[:3]]
+        return f"{pub.year if mon <= pub.month else pub.year - 1}-{mon:02d}", True
+    if kind == "weekday":
+        back = (pub.weekday() - WEEKDAYS[str(g("wd")).lower()]) % 7
+        return (pub - timedelta(days=back)).isoformat(), True
+    if kind == "today":
+        return pub.isoformat(), True
+    if kind == "yesterday":
+        return (pub - timedelta(days=1)).isoformat(), True
+    return str(g("year")), False
+
+
+def find_dates(text: str, published: date | None) -> list[Found]:
+    """Every date phrase in ``text`` that can be resolved, in order."""
+    out: list[Found] = []
+    for m in _RX.finditer(text):
+        kind = str(m.lastgroup)
+        if kind == "month_only" and str(_g(m, kind, "mon")).lower() in ("may", "march"):
+            after = text[m.end() : m.end() + 1]
+            if not after or after.isalpha():
+                continue
+        value, relative = _one(kind, m, published)
+        if value is not None:
+            out.append(Found(m.start(), m.end(), value, relative))
+    # "Saturday, March 8": the weekday only names the date that follows it
+    return [f for i, f in enumerate(out) if not (
+        i + 1 < len(out) and f.relative and out[i + 1].start - f.end <= 3 and not out[i + 1].relative
+        or i + 1 < len(out) and f.relative and out[i + 1].start - f.end <= 3 and "-" in out[i + 1].value[5:])]
+
+
+def resolve(text: str, published: date | None) -> str | None:
+    """The first date phrase of ``text`` as ISO, or None."""
+    found = find_dates(text, published)
+    return found[0].value if found else None

@@ -1,0 +1,73 @@
+"""Roles from a sentence's structure around a trigger: subject, object, and prepositional parties.
+
+Positions are relative to the sentence. "Subject" is the company reference closest
+before the trigger in its clause that is not itself governed by a preposition
+("from Amgen", "with Merck", "by Pfizer"); "object" is the first one after the trigger
+that is not; :func:`after_prep` finds the party a preposition introduces ("from
+Mirati", "to Coherus", "by AbbVie").
+"""
+
+from __future__ import annotations
+
+import re
+
+from racecard.extract.events.context import Ref, Sent
+from racecard.extract.events.status import clause_before
+
+__all__ = ["after_prep", "before_prep", "object_of", "possessor", "subject_of"]
+
+_PREP_BEFORE = re.compile(r"\b(?:from|with|to|by|of|for|between|and|than|like|versus|vs\.?|including|as)\s+(?:its\s+|the\s+|partner\s+|rival\s+)?$", re.I)
+_LIST_BEFORE = re.compile(r"(?:,|\band)\s*$")
+
+
+def _governed(sent: Sent, ref: Ref) -> bool:
+    return _PREP_BEFORE.search(sent.text[max(0, ref.start - 24) : ref.start]) is not None
+
+
+def subject_of(sent: Sent, pos: int, *, skip: tuple[str, ...] = ()) -> Ref | None:
+    """The company acting at the trigger ``pos``: the closest ungoverned reference before it in its clause."""
+    clause_start = pos - len(clause_before(sent.text, pos, 160))
+    cands = [r for r in sent.refs if clause_start <= r.start and r.end <= pos and r.name not in skip]
+    for r in reversed(cands):
+        if not _governed(sent, r) or _LIST_BEFORE.search(sent.text[max(0, r.start - 6) : r.start]):
+            if _governed(sent, r) and not any(not _governed(sent, x) for x in cands if x.start < r.start):
+                continue
+            # "Merck and Hansoh announced": the first of coordinated subjects
+            return r
+    # a headline or lead often opens with the subject before a comma or a dateline
+    before = [r for r in sent.refs if r.end <= pos and r.name not in skip and not _governed(sent, r)]
+    return before[0] if before else None
+
+
+def object_of(sent: Sent, pos: int, *, limit: int = 80, skip: tuple[str, ...] = ()) -> Ref | None:
+    """The first ungoverned company reference after ``pos`` (within ``limit`` characters)."""
+    for r in sent.refs:
+        if pos <= r.start <= pos + limit and r.name not in skip and not _governed(sent, r):
+            return r
+    return None
+
+
+def after_prep(sent: Sent, pos: int, preps: str, *, limit: int = 120, skip: tuple[str, ...] = ()) -> Ref | None:
+    """The company introduced by one of ``preps`` (a regex alternation) after ``pos``."""
+    rx = re.compile(rf"\b(?:{preps})\s+(?:its\s+|the\s+|partner\s+|[A-Z][a-z]+(?:'s|’s)\s+|[\w-]+-based\s+|[A-Z][a-z]+\s+)?$", re.I)
+    for r in sent.refs:
+        if pos <= r.start <= pos + limit and r.name not in skip and rx.search(sent.text[max(0, r.start - 30) : r.start]):
+            return r
+    return None
+
+
+def before_prep(sent: Sent, pos: int, preps: str, *, limit: int = 120, skip: tuple[str, ...] = ()) -> Ref | None:
+    """The company introduced by one of ``preps`` before ``pos`` ("from Amgen, Kyowa Kirin regains …")."""
+    rx = re.compile(rf"\b(?:{preps})\s+(?:its\s+|the\s+|[\w-]+-based\s+|[A-Z][a-z]+\s+)?$", re.I)
+    for r in reversed(sent.refs):
+        if pos - limit <= r.start < pos and r.name not in skip and rx.search(sent.text[max(0, r.start - 30) : r.start]):
+            return r
+    return None
+
+
+def possessor(sent: Sent, pos: int, *, window: int = 40) -> Ref | None:
+    """A company written as the owner just before ``pos``: "CSPC's weight-loss candidates"."""
+    for r in reversed(sent.refs):
+        if r.end <= pos and pos - r.end <= window and sent.text[r.end : r.end + 2] in ("'s", "’s", "' ", "’ "):
+            return r
+    return None

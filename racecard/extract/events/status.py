@@ -1,0 +1,74 @@
+"""Status from the grammar around a trigger: happened, planned, expected or failed.
+
+"plans to submit", "will start", "intends to" → planned (the company says it will);
+"is expected to", "could", "may", "eyeing", "reportedly", "in talks" → expected (others
+expect it, or a timing forecast); "failed to", "did not", "was blocked" → failed.
+The cue must sit in the trigger's own clause, before it (or just after for passives:
+"approval is expected").
+"""
+
+from __future__ import annotations
+
+import re
+
+from racecard.model import Status
+
+__all__ = ["clause_before", "negated", "status_of"]
+
+_PLANNED = re.compile(
+    r"\b(?:plans?|planned|planning|intends?|intending|aims?|aiming|seeks?|seeking|prepares?|preparing|"
+    r"to\s+(?:begin|start|initiate|launch|file|submit|seek)|is\s+set\s+to|are\s+set\s+to|set\s+to|will|shall|"
+    r"(?:is|are)\s+(?:going|scheduled|slated|on\s+track|poised)\s+to|"
+    r"(?:expects?|anticipates?)\s+to|(?:is|are)\s+to|would|agreed\s+to\s+(?:pay|make)|upcoming|planned|"
+    r"intention\s+to|next\s+step|goal\s+(?:is|of)|looks?\s+to|hopes?\s+to|targets?\s+(?:to|a|an)|"
+    r"could\s+begin|as\s+early\s+as)\b",
+    re.I,
+)
+_EXPECTED = re.compile(
+    r"\b(?:(?:is|are|was|were|be)\s+(?:widely\s+)?(?:expected|anticipated|projected|forecast|predicted|"
+    r"likely|unlikely|poised|rumou?red|reported)\s+to|could|might|may|eyeing|eyes|reportedly|"
+    r"in\s+(?:advanced\s+|early\s+|exclusive\s+)?talks|(?:is|are)\s+said\s+to|according\s+to\s+(?:people|sources|"
+    r"a\s+person|reports?|media)|people\s+familiar|sources\s+(?:said|say)|considering|weighing|exploring|"
+    r"potential(?:ly)?|possible|would\s+be|if\s+approved|pending|expected|anticipated|forecasts?|projects?|"
+    r"predicts?|estimates?)\b",
+    re.I,
+)
+_FAILED = re.compile(
+    r"\b(?:failed\s+to|fails\s+to|did\s+not|didn't|does\s+not|doesn't|was\s+not|were\s+not|has\s+not|"
+    r"have\s+not|never|no\s+longer|could\s+not|couldn't|unable\s+to|was\s+blocked|were\s+blocked|"
+    r"abandoned|called\s+off|collapsed|fell\s+through|walked\s+away\s+from|scrapped|terminated)\b",
+    re.I,
+)
+_NEG = re.compile(r"\b(?:not|no|never|n't|without|neither|nor|failed\s+to|fails\s+to|fail\s+to)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which|who|after|before|as|although)\s|\.\s|\s(?:but|while|whereas)\s")
+
+
+def clause_before(text: str, pos: int, limit: int = 90) -> str:
+    """The text of the trigger's clause that precedes ``pos`` (at most ``limit`` characters)."""
+    window = text[max(0, pos - limit) : pos]
+    cut = 0
+    for m in _CLAUSE_BREAK.finditer(window):
+        cut = m.end()
+    return window[cut:]
+
+
+def negated(text: str, pos: int, limit: int = 40) -> bool:
+    """Whether the trigger at ``pos`` is negated in its own clause ("did not approve")."""
+    return _NEG.search(clause_before(text, pos, limit)) is not None
+
+
+def status_of(text: str, pos: int, end: int | None = None, *, failure_means_failed: bool = True) -> Status:
+    """The status of an event whose trigger sits at ``text[pos:end]``."""
+    before = clause_before(text, pos)
+    after = text[end if end is not None else pos : (end if end is not None else pos) + 40]
+    if failure_means_failed and _FAILED.search(before):
+        return Status.FAILED
+    planned = [m.end() for m in _PLANNED.finditer(before)]
+    expected = [m.end() for m in _EXPECTED.finditer(before)]
+    if re.match(r"\s*(?:is|are|was|were)\s+(?:expected|anticipated|planned|slated|scheduled)", after, re.I):
+        return Status.EXPECTED if not re.match(r"\s*(?:is|are)\s+(?:planned|slated|scheduled)", after, re.I) else Status.PLANNED
+    if planned and (not expected or planned[-1] >= expected[-1]):
+        return Status.PLANNED
+    if expected:
+        return Status.EXPECTED
+    return Status.HAPPENED

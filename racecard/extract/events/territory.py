@@ -1,0 +1,98 @@
+"""Territories as plain words: "Greater China", "ex-China", "worldwide", "US", "EU", "Japan" …
+
+Exclusions are read before inclusions: "global rights excluding mainland China, Hong
+Kong, Macau and Taiwan" is ex-Greater China, "outside China" is ex-China, "global" alone
+is worldwide. Agencies imply their territory (FDA → US, NMPA → China).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["AGENCY_TERRITORY", "agency_in", "territory_in"]
+
+_GREATER = r"(?:Greater\s+China|(?:mainland\s+)?China\s*(?:\([^)]*\))?,\s*(?:the\s+)?Hong\s+Kong(?:\s+SAR)?,\s*Maca[ou](?:\s+SAR)?,?\s+and\s+Taiwan)"
+_PLACES: tuple[tuple[str, str], ...] = (
+    ("Greater China", _GREATER),
+    ("China", r"(?:mainland\s+)?China|Chinese\s+mainland|the\s+PRC"),
+    ("US and Canada", r"(?:the\s+)?(?:U\.S\.|US|United\s+States)\s+and\s+Canada"),
+    ("US", r"(?:the\s+)?(?:U\.S\.|US|USA|United\s+States)(?!\s+and\s+Canada)"),
+    ("EU", r"(?:the\s+)?(?:EU|European\s+Union|Europe)"),
+    ("Japan", r"Japan"),
+    ("South Korea", r"(?:South\s+)?Korea"),
+    ("Asia", r"Asia(?:-Pacific)?"),
+    ("UK", r"(?:the\s+)?(?:UK|U\.K\.|United\s+Kingdom|Britain)"),
+    ("7MM", r"(?:the\s+)?(?:7MM|seven\s+major\s+markets)"),
+    ("Canada", r"Canada"),
+    ("India", r"India"),
+    ("Taiwan", r"Taiwan"),
+)
+_PLACE_RX = "|".join(f"(?P<p{i}>{rx})" for i, (_, rx) in enumerate(_PLACES))
+_EXCL = re.compile(
+    rf"\b(?:ex-?\s*|excluding\s+|except(?:\s+for|\s+in)?\s+|outside\s+(?:of\s+)?(?:the\s+)?|other\s+than\s+|"
+    rf"rest\s+of\s+(?:the\s+)?world\s+(?:excluding|outside)\s+)(?:{_PLACE_RX})",
+    re.I,
+)
+_WORLD = re.compile(r"\b(?:global(?:ly)?|worldwide|world-wide|all\s+territories|rest\s+of\s+(?:the\s+)?world)\b", re.I)
+_IN = re.compile(rf"(?<![\w-])(?:{_PLACE_RX})\b", re.I)
+_CASED = re.compile(r"\b(?:US|EU|UK|PRC)\b")
+
+AGENCY_TERRITORY = {
+    "FDA": "US", "EMA": "EU", "European Commission": "EU", "CHMP": "EU", "NMPA": "China", "PMDA": "Japan",
+    "MHLW": "Japan", "MHRA": "UK", "Health Canada": "Canada", "TGA": "Australia", "MFDS": "South Korea",
+    "FDA advisory committee": "US", "Swissmedic": "Switzerland", "CDSCO": "India",
+}  # fmt: skip
+_AGENCIES: tuple[tuple[str, str], ...] = (
+    ("FDA advisory committee", r"(?:FDA(?:'s)?\s+)?(?:\w+\s+){0,3}Advisory\s+Committee|ODAC|adcomm?|advisory\s+panel|panel\s+of\s+(?:outside\s+)?(?:experts|advisers|advisors)"),
+    ("CHMP", r"CHMP|Committee\s+for\s+Medicinal\s+Products\s+for\s+Human\s+Use"),
+    ("FDA", r"(?:U\.S\.\s+|US\s+)?FDA|Food\s+and\s+Drug\s+Administration"),
+    ("EMA", r"EMA|European\s+Medicines\s+Agency"),
+    ("European Commission", r"European\s+Commission|\bEC\b"),
+    ("NMPA", r"NMPA|CDE|National\s+Medical\s+Products\s+Administration|Center\s+for\s+Drug\s+Evaluation|China's\s+drug\s+regulator"),
+    ("PMDA", r"PMDA|Pharmaceuticals\s+and\s+Medical\s+Devices\s+Agency"),
+    ("MHLW", r"MHLW|Ministry\s+of\s+Health,\s+Labou?r\s+and\s+Welfare"),
+    ("MHRA", r"MHRA"),
+    ("Health Canada", r"Health\s+Canada"),
+    ("TGA", r"TGA"),
+    ("MFDS", r"MFDS"),
+)
+_AGENCY_RX = re.compile("|".join(rf"(?P<a{i}>\b(?:{rx})\b)" for i, (_, rx) in enumerate(_AGENCIES)))
+
+
+def _place(m: re.Match[str]) -> str:
+    for i, (name, _) in enumerate(_PLACES):
+        if m.group(f"p{i}"):
+            return name
+    return m.group(0)
+
+
+def _cased_ok(m: re.Match[str]) -> bool:
+    word = m.group(0).strip()
+    last = word.split()[-1]
+    return last.upper() != last or last in ("US", "EU", "UK", "PRC", "USA", "U.S.", "U.K.", "7MM") or len(last) > 3
+
+
+def territory_in(text: str) -> str | None:
+    """The territory a deal or decision sentence names, as plain words, or None."""
+    excl = [m for m in _EXCL.finditer(text) if _cased_ok(m)]
+    if excl:
+        return "ex-" + _place(excl[0])
+    places = [m for m in _IN.finditer(text) if _cased_ok(m) and (m.group(0).split()[-1] not in ("us", "Us"))]
+    if _WORLD.search(text) and not any(text[max(0, p.start() - 12) : p.start()].lower().rstrip().endswith(("in", "for"))
+                                       and _place(p) != "Asia" for p in places[:1]):
+        return "worldwide"
+    if places:
+        names = list(dict.fromkeys(_place(p) for p in places))
+        return names[0]
+    return None
+
+
+def agency_in(text: str) -> tuple[str, int] | None:
+    """The first regulator named in ``text`` and where, or None."""
+    m = _AGENCY_RX.search(text)
+    if m is None:
+        return None
+    for i, (name, _) in enumerate(_AGENCIES):
+        if m.group(f"a{i}"):
+            return name, m.start()
+    return None
