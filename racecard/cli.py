@@ -63,6 +63,10 @@ from racecard.ingest.cli import ingest_command, reread_command  # noqa: E402
 app.command(name="ingest")(ingest_command)
 app.command(name="reread")(reread_command)
 
+from racecard.forecast.cli import forecast_cli  # noqa: E402
+
+app.command(name="forecast")(forecast_cli)
+
 
 def main() -> None:
     """Entry point: run the app, turning Racecard's errors into one-line messages."""

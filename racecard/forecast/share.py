@@ -46,7 +46,6 @@ def shares(approved: BoolArray, launch: FloatArray, score: FloatArray, a: FloatA
     yearly-average uptake of the curve each product starts at its launch.
     Returns (T, M, P, Y).
     """
-    t = max(approved.shape[0], launch.shape[0])
     p = launch.shape[-1]
     on = approved[:, None, :] & np.isfinite(launch)                          # (T, M, P)
     key = np.where(on, launch, np.inf) + np.arange(p) * 1e-9                # tie-break by order
@@ -62,10 +61,7 @@ def shares(approved: BoolArray, launch: FloatArray, score: FloatArray, a: FloatA
     a4, w4, l4 = (np.asarray(x).reshape(-1, 1, 1, 1) for x in (a, omega, lam))
     delta = (_targets(after, rank_after, sc, a4, w4, l4, ad)
              - _targets(before, rank_before, sc, a4, w4, l4, ad))            # (T, M, E, K)
-    out = np.swapaxes(delta, -1, -2) @ ramp                                  # (T, M, K, Y)
-    if out.shape[0] != t:
-        out = np.broadcast_to(out, (t, *out.shape[1:]))
-    return np.asarray(out)
+    return np.asarray(np.swapaxes(delta, -1, -2) @ ramp)                     # (T, M, K, Y)
 
 
 def oe_weights(n: int, a: float = 0.5) -> list[float]:
