@@ -1,0 +1,184 @@
+"""Merging source concepts into entities and deciding which entity owns a surface form.
+
+Concepts of one kind are merged when they share an identifier, when one links to another by an
+unambiguous cross-reference, or when their canonical names are equal. A merge is refused when
+it would join two curated entities or two records of the same exclusive namespace (two DrugBank
+drugs, two HGNC genes, two MONDO diseases, two SEC issuers): that stops chains of loose
+cross-references from welding unrelated things together.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from racecard.lexicon.sources_common import SOURCE_RANK, STATUS_RANK, Concept, Form, is_code, key
+from racecard.lexicon.sources_diseases import SWAPPABLE, tokens
+
+#: Id namespaces of which one entity may hold at most one value.
+EXCLUSIVE = {
+    "drug": ("drugbank:", "chembl:"),
+    "indication": ("MONDO:", "DOID:"),
+    "target": ("hgnc:", "fplx:"),
+    "company": ("cik:",),
+}
+KIND_ORDER = ("agency", "territory", "company", "drug", "target", "indication")
+
+
+@dataclass(slots=True)
+class Entity:
+    kind: str
+    name: str
+    members: list[Concept]
+    forms: dict[str, Form] = field(default_factory=dict)  # key -> best form
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def curated(self) -> bool:
+        return any(c.source == "curated" for c in self.members)
+
+
+class _Groups:
+    def __init__(self, concepts: list[Concept], kind: str) -> None:
+        self.parent = list(range(len(concepts)))
+        self.excl: list[dict[str, str]] = []
+        self.cur: list[bool] = []
+        prefixes = EXCLUSIVE.get(kind, ())
+        for c in concepts:
+            ex: dict[str, str] = {}
+            for i in sorted(c.ids):
+                for p in prefixes:
+                    if i.startswith(p):
+                        ex.setdefault(p, i)
+            self.excl.append(ex)
+            self.cur.append(c.source == "curated")
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if self.cur[ra] and self.cur[rb]:
+            return False
+        ea, eb = self.excl[ra], self.excl[rb]
+        if any(p in eb and eb[p] != v for p, v in ea.items()):
+            return False
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.excl[ra] = {**eb, **ea}
+        self.cur[ra] = self.cur[ra] or self.cur[rb]
+        return True
+
+
+def merge(concepts: list[Concept], kind: str) -> list[Entity]:
+    """Merge one kind's concepts (in a deterministic order) into entities."""
+    concepts = sorted(concepts, key=lambda c: (c.quality, SOURCE_RANK.get(c.source, 99), c.name, sorted(c.ids)))
+    g = _Groups(concepts, kind)
+    owners: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(concepts):
+        for x in sorted(c.ids):
+            owners[x].append(i)
+    for idx in owners.values():
+        for j in idx[1:]:
+            g.union(idx[0], j)
+    linkers: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, c in enumerate(concepts):
+        for x in sorted(c.links):
+            linkers[(x, c.source)].append(i)
+    for (x, _src), idx in sorted(linkers.items()):
+        if len(idx) == 1 and owners.get(x) and _similar(concepts[owners[x][0]], concepts[idx[0]]):
+            g.union(owners[x][0], idx[0])
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(concepts):
+        by_name[key(c.name)].append(i)
+        if c.source == "curated":  # curated names and aliases absorb open records of that name
+            for f in c.forms:
+                if f.status in ("curated", "code", "brand"):
+                    by_name[key(f.text)].insert(0, i)
+    for i, c in enumerate(concepts):
+        if c.source != "curated":
+            for f in c.forms:
+                if f.status in ("name", "code", "brand") and key(f.text) in by_name:
+                    first = by_name[key(f.text)][0]
+                    if concepts[first].source == "curated":
+                        g.union(first, i)
+    for idx in by_name.values():
+        for j in idx[1:]:
+            g.union(idx[0], j)
+    groups: dict[int, list[Concept]] = defaultdict(list)
+    for i, c in enumerate(concepts):
+        groups[g.find(i)].append(c)
+    return [_entity(kind, members) for _, members in sorted(groups.items())]
+
+
+def _word_sets(c: Concept) -> set[frozenset[str]]:
+    return {tokens(f.text) - SWAPPABLE for f in c.forms} | {tokens(c.name) - SWAPPABLE}
+
+
+def _similar(a: Concept, b: Concept) -> bool:
+    """A cross-reference is trusted when the two records share a name up to word order, plural
+    and swappable words: ontology xrefs sometimes point at a broader or unrelated heading."""
+    return bool((_word_sets(a) & _word_sets(b)) - {frozenset()})
+
+
+def _entity(kind: str, members: list[Concept]) -> Entity:
+    def rank(c: Concept) -> tuple[int, bool, int, int, str]:
+        code_name = kind == "drug" and is_code(c.name)
+        return (0 if c.source == "curated" else 1, code_name, c.quality, SOURCE_RANK.get(c.source, 99), c.name)
+
+    best = min(members, key=rank)
+    e = Entity(kind, best.name, members)
+    for c in members:
+        for f in c.forms:
+            k = key(f.text)
+            old = e.forms.get(k)
+            if old is None or _form_rank(f) < _form_rank(old):
+                e.forms[k] = f
+    return e
+
+
+def _form_rank(f: Form) -> tuple[int, int, int, str]:
+    return (0 if f.source == "curated" else 1, STATUS_RANK[f.status], SOURCE_RANK.get(f.source, 99), f.text)
+
+
+def resolve_conflicts(entities: list[Entity]) -> dict[str, int]:
+    """Give each surface form (by case-insensitive key) to one entity, except what curated says.
+
+    Curated rows always stay (so "AD" may be two curated indications, and a text may be both a
+    company and a drug when curated lists it so); when a curated row holds a key, open rows for
+    it go. Among open rows the best status wins; a tie between different entities at synonym
+    level is ambiguous and dropped, at a higher status the better source keeps it.
+    Returns counts of dropped rows by reason.
+    """
+    claims: dict[str, list[tuple[Entity, Form]]] = defaultdict(list)
+    for e in entities:
+        for k, f in e.forms.items():
+            claims[k].append((e, f))
+    dropped: dict[str, int] = defaultdict(int)
+    for k, rows in claims.items():
+        if len(rows) == 1:
+            continue
+        curated = [r for r in rows if r[1].source == "curated"]
+        if curated:
+            losers = [r for r in rows if r[1].source != "curated"]
+            dropped["owned by curated"] += len(losers)
+        else:
+            rows.sort(key=lambda r: (_form_rank(r[1]), KIND_ORDER.index(r[0].kind), r[0].name))
+            top = STATUS_RANK[rows[0][1].status]
+            tied = {id(r[0]) for r in rows if STATUS_RANK[r[1].status] == top}
+            if len(tied) > 1 and rows[0][1].status in ("synonym", "abbreviation"):
+                losers = rows
+                dropped["ambiguous synonym"] += len(rows)
+            else:
+                losers = rows[1:]
+                dropped["lower status or source"] += len(losers)
+        for e, _f in losers:
+            e.forms.pop(k, None)
+    return dict(dropped)
