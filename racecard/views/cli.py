@@ -1,0 +1,76 @@
+"""The analyst's commands: ``race``, ``asset``, ``deals``, ``digest``, ``related``, ``demo``.
+
+Each command parses its options and calls the library function of the same name in
+``racecard.views``; ``racecard.cli`` registers them. The database is ``$RACECARD_DB``
+(default: SQLite in the user's data directory).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any
+
+import typer
+from sqlalchemy import Connection
+
+from racecard.errors import ConfigError
+
+__all__ = ["COMMANDS"]
+
+Format = Annotated[str, typer.Option("--format", "-f", help="table, json, csv or markdown.")]
+AsOf = Annotated[
+    str | None, typer.Option("--as-of", help="Only facts published on or before this date (YYYY-MM-DD).")
+]
+
+
+def parse_day(value: str | None, option: str) -> dt.date | None:
+    """An ISO day from an option, or a ConfigError naming the option."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ConfigError(f"{value!r} is not a date; write it as YYYY-MM-DD", field=option) from None
+
+
+def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
+    if fmt not in allowed:
+        raise ConfigError(f"unknown format {fmt!r}; choose one of {', '.join(allowed)}", field="--format")
+
+
+@contextmanager
+def _connection() -> Iterator[Connection]:
+    from racecard.store import Store
+
+    with Store() as store, store.begin() as conn:
+        yield conn
+
+
+def _emit(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def race_cmd(
+    target: Annotated[str, typer.Argument(help="A target ('KRAS G12C', 'OX40') or a drug class.")],
+    indication: Annotated[str | None, typer.Option("--indication", "-i", help="Only facts in this indication.")] = None,
+    market: Annotated[str | None, typer.Option("--market", "-m", help="A market: China, US, Japan, EU …")] = None,
+    as_of: AsOf = None,
+    format: Format = "table",
+) -> None:
+    """The race board: every asset on a target, ranked by its furthest stage in a market."""
+    from racecard.views.layout import race_tables
+    from racecard.views.race import race
+    from racecard.views.render import FORMATS, render
+
+    _check_format(format, FORMATS)
+    day = parse_day(as_of, "--as-of")
+    with _connection() as conn:
+        board = race(conn=conn, target=target, indication=indication, market=market, as_of=day)
+    _emit(render(board, race_tables(board), format))
+
+
+COMMANDS: dict[str, Callable[..., Any]] = {"race": race_cmd}

@@ -1,0 +1,113 @@
+"""Development stages from facts, and where a fact holds.
+
+The stage an event shows: a trial start or readout its phase, a regulatory submission
+(or an advisory opinion, or a priority review) *filed*, an approval *approved*.
+Rejections and discontinuations do not lower the stage; they mark it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from enum import IntEnum
+
+from racecard.views.facts import Fact
+from racecard.views.markets import covers, event_markets
+
+__all__ = ["GLOBAL_TYPES", "MARK_TYPES", "Stage", "placed_in", "stage_of"]
+
+
+class Stage(IntEnum):
+    """How far an asset has come, in order; the label is what boards print."""
+
+    PRECLINICAL = 0
+    PHASE_1 = 10
+    PHASE_1_2 = 15
+    PHASE_2 = 20
+    PHASE_2_3 = 25
+    PHASE_3 = 30
+    FILED = 40
+    APPROVED = 50
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS: Mapping[Stage, str] = {
+    Stage.PRECLINICAL: "preclinical",
+    Stage.PHASE_1: "phase 1",
+    Stage.PHASE_1_2: "phase 1/2",
+    Stage.PHASE_2: "phase 2",
+    Stage.PHASE_2_3: "phase 2/3",
+    Stage.PHASE_3: "phase 3",
+    Stage.FILED: "filed",
+    Stage.APPROVED: "approved",
+}
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "3"}
+_PHASE = re.compile(r"^(?:phase\s*)?([0-4]|i{1,3}|iv)(?:\s*[/-]\s*([1-4]|i{1,3}))?[ab]?$")
+_PHASES: Mapping[str, Stage] = {
+    "0": Stage.PRECLINICAL,
+    "1": Stage.PHASE_1,
+    "1/2": Stage.PHASE_1_2,
+    "2": Stage.PHASE_2,
+    "2/3": Stage.PHASE_2_3,
+    "3": Stage.PHASE_3,
+    "4": Stage.APPROVED,
+}
+# Types whose facts, with no territory or agency, hold in every market (trials are run
+# across borders; a company stops a drug everywhere). Regulatory facts need a market.
+GLOBAL_TYPES = frozenset({"trial_start", "trial_readout", "discontinuation", "safety_signal"})
+MARK_TYPES = frozenset({"rejection", "discontinuation"})
+PLANNABLE = frozenset({"regulatory_submission", "approval", "trial_start", "trial_readout"})
+
+
+def phase_stage(value: object) -> Stage | None:
+    """The stage a stated phase means ("2", "Phase III", "1/2", "preclinical")."""
+    if value is None:
+        return None
+    text = " ".join(str(value).casefold().split())
+    if text in ("preclinical", "pre-clinical", "discovery", "ind-enabling"):
+        return Stage.PRECLINICAL
+    match = _PHASE.match(text)
+    if match is None:
+        return None
+    low, high = (_ROMAN.get(p, p) if p else None for p in match.groups())
+    return _PHASES.get(f"{low}/{high}" if high else str(low))
+
+
+def stage_of(fact: Fact) -> Stage | None:
+    """The stage a fact shows the asset reached (only facts that happened count)."""
+    if fact.status not in ("happened",):
+        return None
+    return planned_stage(fact)
+
+
+def planned_stage(fact: Fact) -> Stage | None:
+    """The stage a fact is about, whatever its status."""
+    if fact.type in ("trial_start", "trial_readout"):
+        return phase_stage(fact.fields.get("phase"))
+    if fact.type in ("regulatory_submission", "advisory_opinion"):
+        return Stage.FILED
+    if fact.type == "designation" and str(fact.fields.get("designation", "")) == "priority_review":
+        return Stage.FILED
+    if fact.type == "approval":
+        return Stage.APPROVED
+    if fact.type == "rejection":
+        return Stage.FILED
+    return None
+
+
+def placed(fact: Fact) -> str | None:
+    """Where a fact holds: its territory, else its agency's market, else None (unplaced)."""
+    return event_markets(fact.one("territory"), fact.one("agency"))
+
+
+def placed_in(fact: Fact, market: str | None) -> bool:
+    """Whether a fact bears on ``market`` (None: the worldwide board, where all facts do)."""
+    if market is None:
+        return True
+    where = placed(fact)
+    if where is None:
+        return fact.type in GLOBAL_TYPES
+    return covers(where, market)

@@ -1,0 +1,77 @@
+"""The race board on a hand-built KRAS G12C store: ranking, stages, rights, origin, as-of."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from racecard.errors import InputError, NotFoundError
+from racecard.store import Store
+from racecard.views.race import RaceBoard, race
+
+
+def _board(store: Store, **kw: object) -> RaceBoard:
+    with store.begin() as conn:
+        return race(conn=conn, target="KRAS G12C", **kw)  # type: ignore[arg-type]
+
+
+def test_china_board_ranks_domestic_approvals_first(kras: Store) -> None:
+    board = _board(kras, market="China")
+    assert [r.asset for r in board.rows] == ["fulzerasib", "garsorasib", "glecirasib", "adagrasib", "sotorasib"]
+    rows = {r.asset: r for r in board.rows}
+    assert rows["fulzerasib"].first_approved and not rows["garsorasib"].first_approved
+    assert (rows["fulzerasib"].stage, rows["fulzerasib"].stage_date) == ("approved", date(2024, 8, 20))
+    assert (rows["glecirasib"].stage, rows["glecirasib"].stage_date) == ("filed", date(2024, 5, 6))
+    assert rows["sotorasib"].stage == "phase 3"  # a global trial counts in China; the US approval does not
+    assert rows["sotorasib"].elsewhere is not None and "rejected US 2023-12-26" in rows["sotorasib"].elsewhere
+
+
+def test_china_board_rights_and_origin(kras: Store) -> None:
+    rows = {r.asset: r for r in _board(kras, market="China").rows}
+    assert (rows["sotorasib"].holder, rows["sotorasib"].holder_since) == ("BeiGene", date(2019, 10, 31))
+    # a Greater China licence covers China
+    assert (rows["adagrasib"].holder, rows["adagrasib"].origin) == ("Zai Lab", "in-licensed")
+    assert (rows["fulzerasib"].holder, rows["fulzerasib"].origin) == ("Innovent", "home-grown")
+    assert rows["fulzerasib"].originator == "GenFleet" and rows["fulzerasib"].originator_country == "CN"
+    assert rows["garsorasib"].stage == "approved"  # filed with the NMPA but no territory: placed in China
+    assert rows["fulzerasib"].facts == 3
+
+
+def test_as_of_hides_later_facts(kras: Store) -> None:
+    board = _board(kras, market="China", as_of=date(2023, 6, 30))
+    rows = {r.asset: r for r in board.rows}
+    assert "glecirasib" not in rows and "garsorasib" not in rows  # nothing published on them yet
+    assert rows["fulzerasib"].stage == "unknown" and not any(r.first_approved for r in board.rows)
+    assert board.rows[0].asset == "sotorasib"
+    assert rows["sotorasib"].elsewhere == "approved US 2021-05-28"  # the CRL came later
+
+
+def test_worldwide_board_marks_rejection_and_follows_takeover(kras: Store) -> None:
+    rows = {r.asset: r for r in _board(kras).rows}
+    assert rows["sotorasib"].first_approved and rows["sotorasib"].stage_date == date(2021, 5, 28)
+    assert any(m.startswith("rejected") for m in rows["sotorasib"].marks)
+    assert (rows["adagrasib"].holder, rows["adagrasib"].holder_since) == ("Bristol Myers Squibb", date(2024, 1, 23))
+    us = {r.asset: r for r in _board(kras, market="US").rows}
+    assert set(us) == {"sotorasib", "adagrasib"} and us["sotorasib"].origin == "home-grown"
+
+
+def test_next_milestone_and_other_target(kras: Store) -> None:
+    with kras.begin() as conn:
+        board = race(conn=conn, target="OX40", market="US")
+    [row] = board.rows
+    assert row.asset == "rocatinlimab" and row.holder == "Kyowa Kirin" and row.holder_since == date(2026, 1, 30)
+    assert row.next_milestone is not None and "filing" in row.next_milestone and "2026-H1" in row.next_milestone
+    with kras.begin() as conn:
+        before = race(conn=conn, target="OX40", market="US", as_of=date(2025, 1, 1))
+        japan = race(conn=conn, target="OX40", market="Japan", as_of=date(2025, 1, 1))
+    assert before.rows[0].holder == "Amgen" and before.rows[0].next_milestone is None
+    assert japan.rows[0].holder == "Kyowa Kirin"  # carved out of the licence
+
+
+def test_unknown_target_and_empty_target(kras: Store) -> None:
+    with kras.begin() as conn:
+        with pytest.raises(NotFoundError, match="KRAS G13C"):
+            race(conn=conn, target="KRAS G13C")
+        with pytest.raises(InputError):
+            race(conn=conn, target="  ")
