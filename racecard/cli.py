@@ -68,6 +68,12 @@ from racecard.forecast.cli import forecast_cli  # noqa: E402
 app.command(name="forecast")(forecast_cli)
 
 
+from racecard.views.cli import COMMANDS as _VIEW_COMMANDS  # noqa: E402  (race, asset, deals, digest, related, demo)
+
+for _name, _command in _VIEW_COMMANDS.items():
+    app.command(_name)(_command)
+
+
 def main() -> None:
     """Entry point: run the app, turning Racecard's errors into one-line messages."""
     try:
