@@ -21,10 +21,10 @@ def forecast_cli(
     format: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
     chart: Annotated[Path | None, typer.Option("--chart", help="Write charts to this PNG.")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Monte Carlo seed.")] = 0,
-    product: Annotated[str | None, typer.Option("--product", help="Product to report (default: the first target).")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="Year to report (default: the case's report year).")] = None,
+    product: Annotated[str | None, typer.Option("--product", help="Product to report (default: first target).")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Year to report (default: the case's).")] = None,
     spec: Annotated[Path | None, typer.Option("--spec", help="Model spec for a research-bundle case.")] = None,
-    inputs: Annotated[bool, typer.Option("--inputs", help="List every input behind the product, with sources.")] = False,
+    inputs: Annotated[bool, typer.Option("--inputs", help="List the inputs behind the product.")] = False,
 ) -> None:
     """Patient-based forecast: funnel, share, uptake, price and LOE; Monte Carlo, tornado, backtest."""
     from racecard.forecast.api import forecast

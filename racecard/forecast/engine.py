@@ -181,25 +181,21 @@ def _launch(case: Case, ins: Inputs, markets: list[str]) -> FloatArray:
 
 
 def _ramps(case: Case, ins: Inputs, launch: FloatArray, years: NDArray[np.int64]) -> FloatArray:
-    finite = launch[np.isfinite(launch)]
-    first = float(np.floor(finite.min())) if finite.size else float(years[0])
-    months = int(12 * (years[-1] + 1 - min(first, years[0]))) + 12
-    per_product = []
-    for p in case.products:
+    """Yearly-average uptake of each product's curve from its launch: (T, M, P, Y)."""
+    out = []
+    for j, p in enumerate(case.products):
         up = p.uptake or case.uptake
         where = f"products[{p.id}].uptake" if p.uptake else "uptake"
+        b: FloatArray | None = None
         if up.curve == "bass":
             assert up.p is not None and up.q is not None
             a = ins.get(f"{where}.p", up.p, role="uptake")
-            b: FloatArray | None = ins.get(f"{where}.q", up.q, role="uptake")
+            b = ins.get(f"{where}.q", up.q, role="uptake")[:, None, None]
         else:
             assert up.years is not None
-            a, b = ins.get(f"{where}.years", up.years, role="uptake"), None
-        cum = uptake.monthly_cumsum(up.curve, a[:, None], None if b is None else b[:, None], months)
-        per_product.append(cum)
-    t = max(c.shape[0] for c in per_product)
-    cum_all = np.concatenate([np.broadcast_to(c, (t, 1, months + 1)) for c in per_product], axis=1)
-    return uptake.yearly_average(cum_all, launch, years)
+            a = ins.get(f"{where}.years", up.years, role="uptake")
+        out.append(uptake.yearly_average(up.curve, a[:, None, None], b, launch[:, :, j], years))
+    return np.stack(np.broadcast_arrays(*out), axis=2)
 
 
 def _profiles(case: Case, ins: Inputs) -> tuple[FloatArray, FloatArray]:

@@ -223,7 +223,8 @@ def _resolve(node: Any, root: dict[str, Any], case: dict[str, Any], src: str, at
         op = node.get("op", "sum")
         if op not in ("sum", "product"):
             raise ConfigError(f"op must be sum or product, got {op!r}", source=src, field=at)
-        total = math.fsum(values) if op == "sum" else math.prod(values)
+        nums = [float(v) for v in values if isinstance(v, int | float)]
+        total = math.fsum(nums) if op == "sum" else math.prod(nums)
         base = {"value": total, "unit": leaves[0].get("unit", ""), "kind": "derived",
                 "source": leaves[0].get("source"), "note": f"{op} of {', '.join(map(str, refs))}"}
     if base.get("value") is None and "value" not in extra:

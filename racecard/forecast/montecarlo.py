@@ -50,7 +50,7 @@ def drawn_slots(slots: dict[str, Slot]) -> list[Slot]:
     return [s for s in slots.values() if s.param.dist is not None]
 
 
-def simulate(case: Case, trials: int, *, seed: int = 0, chunk: int = 2500) -> Simulation:
+def simulate(case: Case, trials: int, *, seed: int = 0, chunk: int = 1000) -> Simulation:
     """Run ``trials`` Monte Carlo trials of the case, seeded."""
     if trials < 1:
         raise ConfigError(f"trials must be at least 1, got {trials}", field="trials")

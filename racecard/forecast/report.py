@@ -120,10 +120,14 @@ def to_dict(rep: Report) -> dict[str, Any]:
         out["monte_carlo"] = {
             "trials": sim.trials, "seed": sim.seed, "drawn": sim.drawn,
             "p_approval": dict(zip(sim.products, [float(x) for x in sim.approved.mean(axis=0)], strict=True)),
-            "fan": {label: {q: [float(v) for v in row] for q, row in zip(("p10", "p50", "p90"), rep.fan(p), strict=True)}
-                    for label, p in [*[(p, p) for p in sim.products], ("market", None)]
-                    if rep.fan(p) is not None},
+            "fan": {},
         }
+        pairs: list[tuple[str, str | None]] = [*[(p, p) for p in sim.products], ("market", None)]
+        for label, one in pairs:
+            band = rep.fan(one)
+            assert band is not None
+            out["monte_carlo"]["fan"][label] = {q: [float(v) for v in row]
+                                                for q, row in zip(("p10", "p50", "p90"), band, strict=True)}
     if rep.backtest is not None:
         bt = rep.backtest
         out["backtest"] = {"product": bt.product, "scenario": bt.scenario, "sales_fraction": bt.sales_fraction,
@@ -132,11 +136,18 @@ def to_dict(rep: Report) -> dict[str, Any]:
 
 
 def render_json(rep: Report) -> str:
-    return json.dumps(to_dict(rep), indent=1, default=_nan) + "\n"
+    return json.dumps(_clean(to_dict(rep)), indent=1, allow_nan=False) + "\n"
 
 
-def _nan(x: Any) -> Any:
-    return None
+def _clean(x: Any) -> Any:
+    """JSON has no NaN or infinity: write them as null."""
+    if isinstance(x, float) and not math.isfinite(x):
+        return None
+    if isinstance(x, dict):
+        return {k: _clean(v) for k, v in x.items()}
+    if isinstance(x, list | tuple):
+        return [_clean(v) for v in x]
+    return x
 
 
 def render_csv(rep: Report) -> str:
@@ -151,8 +162,9 @@ def render_csv(rep: Report) -> str:
                 w.writerow(["revenue", p, m, int(y), "net_revenue", f"{float(res.revenue[0, i, j, k]):.2f}"])
                 w.writerow(["volume", p, m, int(y), "units", f"{float(res.volume[0, i, j, k]):.2f}"])
     if rep.simulation is not None:
-        for label, p in [*[(p, p) for p in res.products], ("market", None)]:
-            fan = rep.fan(p)
+        pairs: list[tuple[str, str | None]] = [*[(p, p) for p in res.products], ("market", None)]
+        for label, one in pairs:
+            fan = rep.fan(one)
             assert fan is not None
             for q, row in zip(("p10", "p50", "p90"), fan, strict=True):
                 for k, y in enumerate(res.years):

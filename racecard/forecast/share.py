@@ -34,7 +34,7 @@ def _targets(present: BoolArray, rank: FloatArray, score: FloatArray, a: FloatAr
     pr = np.divide(pr, pr_sum, out=np.zeros_like(pr), where=pr_sum > 0)
     mix = (omega * oe + (1.0 - omega) * pr) * adj
     mix_sum = mix.sum(axis=-1, keepdims=True)
-    return np.divide(mix, mix_sum, out=np.zeros_like(mix), where=mix_sum > 0)
+    return np.asarray(np.divide(mix, mix_sum, out=np.zeros_like(mix), where=mix_sum > 0), dtype=np.float64)
 
 
 def shares(approved: BoolArray, launch: FloatArray, score: FloatArray, a: FloatArray, omega: FloatArray,

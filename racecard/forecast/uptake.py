@@ -3,9 +3,9 @@
 - Bass: F(tau) = (1 - exp(-(p+q) tau)) / (1 + (q/p) exp(-(p+q) tau)).
 - Time to peak: smoothstep 3x^2 - 2x^3 with x = min(tau / years, 1).
 
-The yearly average of a curve started at time L over year [y, y+1) is read from the
-cumulative sum of the curve at month midpoints, so a launch in late May counts seven
-months of a slow start, not a whole year.
+The yearly average of a curve started at time L over year [y, y+1) is the exact
+integral of the curve over that year (closed forms below), so a launch in late May
+counts seven months of a slow start, not a whole year.
 """
 
 from __future__ import annotations
@@ -29,44 +29,36 @@ def time_to_peak(tau: FloatArray, years: FloatArray) -> FloatArray:
     return x * x * (3.0 - 2.0 * x)
 
 
-def monthly_cumsum(curve: str, a: FloatArray, b: FloatArray | None, months: int) -> FloatArray:
-    """Cumulative sum over month midpoints of U, shape ``a.shape + (months + 1,)``.
+def integral(curve: str, tau: FloatArray, a: FloatArray, b: FloatArray | None) -> FloatArray:
+    """G(tau) = integral of U from 0 to tau (0 for tau <= 0), in closed form.
 
-    ``a``/``b`` are (p, q) for Bass or (years, None) for time-to-peak; shape (T, P).
+    Bass: G = tau + (1 + c) / (b c) ln((1 + c e^(-b tau)) / (1 + c)), with b = p + q, c = q / p.
+    Time to peak T: G = T (x^3 - x^4 / 2) for x = tau / T <= 1, then T / 2 + (tau - T).
     """
-    tau = (np.arange(months) + 0.5) / 12.0
-    shape = (*a.shape, 1)
+    t = np.maximum(tau, 0.0)
     if curve == "bass":
         assert b is not None
-        u = bass(tau, a.reshape(shape), b.reshape(shape))
-    else:
-        u = time_to_peak(tau, a.reshape(shape))
-    out = np.zeros((*a.shape, months + 1))
-    np.cumsum(u, axis=-1, out=out[..., 1:])
-    return out
+        p = np.maximum(a, 1e-9)
+        rate = p + b
+        c = np.maximum(b / p, 1e-12)
+        return np.asarray(t + (1.0 + c) / (rate * c) * np.log((1.0 + c * np.exp(-rate * t)) / (1.0 + c)))
+    years = np.maximum(a, 1e-9)
+    x = np.minimum(t / years, 1.0)
+    return np.asarray(years * (x**3 - 0.5 * x**4) + np.maximum(t - years, 0.0))
 
 
-def yearly_average(cum: FloatArray, launch: FloatArray, years: NDArray[np.int64]) -> FloatArray:
-    """Average U over each year for curves started at ``launch``.
+def yearly_average(curve: str, a: FloatArray, b: FloatArray | None, launch: FloatArray,
+                   years: NDArray[np.int64]) -> FloatArray:
+    """Average of U over each year [y, y+1) for a curve started at ``launch``.
 
-    ``cum``: (T1, P, N+1) from :func:`monthly_cumsum`; ``launch``: (T2, M, P) in
-    fractional years (inf = never); returns (T, M, P, Y).
+    ``a``/``b``: (p, q) for Bass or (years, None) for time to peak, shape (T, M, P, 1)
+    or broadcastable; ``launch``: (T, M, P) in fractional years (inf = never).
+    Returns (T, M, P, Y). A launch in late May counts seven months of a slow start.
     """
-    n = cum.shape[-1] - 1
-    finite = np.isfinite(launch)
-    start = np.where(finite, np.round(launch * 12.0), 0.0)[..., None]   # month index of launch
-    first = years.astype(np.float64)[None, None, None, :] * 12.0 - start
-    lo = np.clip(first, 0, n).astype(np.int64)
-    hi = np.clip(first + 12.0, 0, n).astype(np.int64)
-    t1, p = cum.shape[0], cum.shape[1]
-    tt = launch.shape[0] if t1 == 1 else t1
-    base = (np.arange(t1)[:, None, None, None] * p + np.arange(p)[None, None, :, None]) * (n + 1)
-    flat = cum.reshape(-1)
-    avg = (flat[base + hi] - flat[base + lo]) / 12.0
-    avg = np.where(finite[..., None], avg, 0.0)
-    if avg.shape[0] != tt:
-        avg = np.broadcast_to(avg, (tt, *avg.shape[1:]))
-    return avg
+    edges = np.append(years, years[-1] + 1).astype(np.float64)
+    tau = edges - np.where(np.isfinite(launch), launch, np.inf)[..., None]
+    g = integral(curve, tau, a, b)
+    return np.asarray(np.diff(g, axis=-1))
 
 
 def exposure_kernel(mean_months: FloatArray, lags: int = 4) -> FloatArray:
