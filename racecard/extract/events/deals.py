@@ -1,0 +1,247 @@
+"""Licences, acquisitions and rights returns, with roles read from the sentence's structure."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from racecard.extract.events import triggers
+from racecard.extract.events.context import Doc, Ref, Sent
+from racecard.extract.events.found import Cand, date_near, drugs_near
+from racecard.extract.events.roles import after_prep, before_prep, object_of, possessor, subject_of
+from racecard.extract.events.status import status_of
+from racecard.extract.events.terms import deal_terms, deal_value
+from racecard.extract.events.territory import territory_in
+from racecard.extract.events.triggers import deals as T
+from racecard.model import EntityKind, Status
+
+__all__ = ["acquisitions", "licences", "rights_returns", "terms_only"]
+
+assert triggers  # the vocabulary package
+
+
+def _rx(parts: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:\\b{p})" for p in parts), re.I)
+
+
+_IN, _OUT, _NEUTRAL = _rx(T.LICENSE_IN), _rx(T.LICENSE_OUT), _rx(T.LICENSE_NEUTRAL)
+_ACQ, _ACQ_PASSIVE = _rx(T.ACQUIRE), re.compile(T.ACQUIRE_PASSIVE, re.I)
+_BACK_TO, _BACK_FROM = _rx(T.RIGHTS_BACK_TO_SUBJECT), _rx(T.RIGHTS_BACK_FROM_SUBJECT)
+_TERMINATION = re.compile(T.TERMINATION_NOUN, re.I)
+_PAYER, _PAYEE, _HOLDER = (re.compile(rf"^[\s,]*(?:\([^)]*\)\s*)?(?:{x})", re.I) for x in (T.PAYER, T.PAYEE, T.RIGHTS_HOLDER))
+_GRANT_OBJECT = re.compile(r"licen[cs]e|rights", re.I)
+_DEALISH = re.compile(r"licen[cs]|agreement|deal|collaborat|partnership|rights|option", re.I)
+_ASSET = re.compile(r"(?:for|to|on|of)\s+((?:(?:an?|its|their|the|up\s+to|\w+)\s+){0,5}(?:candidates?|programs?|programmes?|assets?|molecules?|antibod(?:y|ies)|platform|portfolio|compounds?|therapies|products?))", re.I)
+_CLOSE = re.compile(r"\bexpected\s+to\s+close\b", re.I)
+
+
+def _status(sent: Sent, pos: int, end: int) -> Status:
+    st = status_of(sent.text, pos, end)
+    if st == Status.PLANNED and re.search(r"\b(?:agreement|agreed|agrees|definitive|deal)\b", sent.text, re.I) \
+            and not re.search(r"\b(?:plans?|intends?|considering|talks)\b", sent.text[max(0, pos - 60) : pos], re.I):
+        return Status.HAPPENED  # "will acquire" under a signed agreement: the deal is the fact
+    return st
+
+
+def _parties(sent: Sent) -> list[Ref]:
+    seen: dict[str, Ref] = {}
+    for r in sent.refs:
+        seen.setdefault(r.name, r)
+    return list(seen.values())
+
+
+def _cue_roles(doc: Doc, sent: Sent, drugs: list[str]) -> tuple[str | None, str | None, float]:
+    """(licensor, licensee, strength) from payments, rights held and possession."""
+    licensor = licensee = None
+    strength = 0.0
+    for r in sent.refs:
+        after = sent.text[r.end : r.end + 60]
+        if _PAYEE.match(after):
+            licensor, strength = licensor or r.name, 0.8
+        elif _PAYER.match(after) or _HOLDER.match(after):
+            licensee, strength = licensee or r.name, 0.8
+    for d in drugs:
+        for m in sent.of(EntityKind.DRUG):
+            if m.name == d:
+                own = possessor(sent, m.start - sent.start, window=30)
+                if own and not licensor and own.name != licensee:
+                    licensor, strength = own.name, max(strength, 0.7)
+        origin = str(doc.lexicon.attrs(EntityKind.DRUG, d).get("originator") or "")
+        if origin and not licensor and origin != licensee and (EntityKind.COMPANY, origin) in doc.counts:
+            licensor, strength = origin, max(strength, 0.6)
+    return licensor, licensee, strength
+
+
+def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]:
+    out: list[Cand] = []
+    text = sent.text
+    matches = sorted(
+        [(m, "in") for m in _IN.finditer(text)] + [(m, "out") for m in _OUT.finditer(text)]
+        + [(m, "neutral") for m in _NEUTRAL.finditer(text)], key=lambda x: (x[0].start(), x[1] == "neutral"))
+    for m, how in matches:
+        pos = m.start()
+        if any(a <= pos < b for a, b in blocked):
+            continue
+        if how == "out" and m.group(0).lower().startswith("grant") and not _GRANT_OBJECT.search(text[m.end() : m.end() + 70]):
+            continue
+        drugs = drugs_near(sent, pos)
+        licensor = licensee = None
+        score = 0.3
+        if how == "in":
+            sub = subject_of(sent, pos)
+            src = after_prep(sent, pos, "from") or (possessor(sent, pos + 80) if drugs else None)
+            licensee, licensor = (sub.name if sub else None), (src.name if src else None)
+            score = 1.0
+        elif how == "out":
+            sub = subject_of(sent, pos)
+            obj = object_of(sent, m.end(), limit=40) or after_prep(sent, pos, "to")
+            licensor, licensee = (sub.name if sub else None), (obj.name if obj else None)
+            score = 1.0
+        cue_lor, cue_lee, strength = _cue_roles(doc, sent, drugs)
+        if licensor is None and licensee is None:
+            licensor, licensee, score = cue_lor, cue_lee, strength or 0.3
+        licensor = licensor or (cue_lor if cue_lor != licensee else None)
+        licensee = licensee or (cue_lee if cue_lee != licensor else None)
+        if licensor is None or licensee is None:
+            parties = [r.name for r in _parties(sent) if r.name not in (licensor, licensee)]
+            if how == "neutral" and licensor is None and licensee is None and len(parties) >= 2:
+                sub = subject_of(sent, pos)
+                partner = after_prep(sent, pos, "with") or before_prep(sent, pos, "with")
+                if sub and partner and sub.name != partner.name:
+                    licensee, licensor = sub.name, partner.name
+                else:
+                    licensee, licensor = parties[0], parties[1]
+                score = 0.2
+            elif licensor is None and parties:
+                licensor = parties[0] if parties[0] != licensee else None
+            elif licensee is None and parties:
+                licensee = parties[0] if parties[0] != licensor else None
+        if licensor == licensee:
+            licensor = None
+        fields: dict[str, Any] = {"licensor": licensor, "licensee": licensee}
+        fields.update(deal_terms(text, thousands=doc.thousands))
+        terr = territory_in(text[max(0, pos - 40) :])
+        if terr:
+            fields["territory"] = terr
+        date = date_near(doc, sent, pos, default_published=True)
+        if date:
+            fields["date"] = date
+        status = _status(sent, pos, m.end())
+        fields = {k: v for k, v in fields.items() if v is not None}
+        if drugs:
+            for d in drugs:
+                out.append(Cand("license", status, {"drug": d, **fields}, sent, pos, score))
+        elif licensor and licensee:
+            asset = _ASSET.search(text, pos)
+            if asset:
+                fields["asset"] = " ".join(asset.group(1).split())
+            out.append(Cand("license", status, fields, sent, pos, score * 0.9))
+        if out:
+            break  # one licence reading per sentence; restatements merge later
+    return out
+
+
+def terms_only(doc: Doc, sent: Sent) -> list[Cand]:
+    """A sentence of deal terms without a deal verb ("Hansoh will receive $112 million upfront")."""
+    terms = deal_terms(sent.text, thousands=doc.thousands)
+    if not any(k in terms for k in ("upfront_usd", "milestones_usd", "total_usd")):
+        return []
+    lor, lee, strength = _cue_roles(doc, sent, drugs_near(sent, 0))
+    fields: dict[str, Any] = {**terms}
+    if lor:
+        fields["licensor"] = lor
+    if lee:
+        fields["licensee"] = lee
+    drugs = drugs_near(sent, 0)
+    if drugs:
+        fields["drug"] = drugs[0]
+    return [Cand("_terms", Status.HAPPENED, fields, sent, 0, 0.5 + strength / 2)]
+
+
+def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]]]:
+    out: list[Cand] = []
+    spans: list[tuple[int, int]] = []
+    text = sent.text
+    for m in _ACQ.finditer(text):
+        pos = m.start()
+        passive = _ACQ_PASSIVE.search(text, max(0, pos - 25), m.end() + 40)
+        acquirer = acquired = None
+        if passive and passive.start() <= m.end() + 5:
+            by = after_prep(sent, passive.start(), "by|of", limit=60)
+            sub = subject_of(sent, pos) or before_prep(sent, pos, "of", limit=60)
+            acquirer, acquired = (by.name if by else None), (sub.name if sub else None)
+        else:
+            own = possessor(sent, pos, window=25)
+            sub = own or subject_of(sent, pos)
+            obj = object_of(sent, m.end() - 3, limit=60) or after_prep(sent, pos, "of|with|into", limit=60)
+            acquirer, acquired = (sub.name if sub else None), (obj.name if obj else None)
+            if acquired is None:
+                drugs = [d for d in sent.of(EntityKind.DRUG) if 0 <= d.start - sent.start - m.end() <= 30]
+                acquired = drugs[0].name if drugs else None
+        if not acquirer or not acquired or acquirer == acquired:
+            continue
+        if "integrat" in m.group(0).lower() or "merg" in m.group(0).lower():
+            acquirer, acquired = (acquired, acquirer) if _bigger(doc, acquired, acquirer) else (acquirer, acquired)
+        spans.append((max(0, pos - 10), m.end() + 60))
+        fields: dict[str, Any] = {"acquirer": acquirer, "acquired": acquired, **deal_value(text, pos, thousands=doc.thousands)}
+        date = date_near(doc, sent, pos, default_published=True)
+        if date:
+            fields["date"] = date
+        out.append(Cand("acquisition", _status(sent, pos, m.end()), fields, sent, pos, 1.0))
+        break
+    return out, spans
+
+
+def _bigger(doc: Doc, a: str, b: str) -> bool:
+    return doc.counts[(EntityKind.COMPANY, a)] > doc.counts[(EntityKind.COMPANY, b)]
+
+
+def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]]]:
+    out: list[Cand] = []
+    spans: list[tuple[int, int]] = []
+    text = sent.text
+    found = [(m, "to") for m in _BACK_TO.finditer(text)] + [(m, "from") for m in _BACK_FROM.finditer(text)] \
+        + [(m, "noun") for m in _TERMINATION.finditer(text)]
+    for m, how in sorted(found, key=lambda x: x[0].start()):
+        pos = m.start()
+        if how == "to" and not re.search(r"rights|licen|control|program|asset", text[pos : pos + 90], re.I) \
+                and not re.search(r"rights|licen", m.group(0), re.I):
+            continue
+        sub = subject_of(sent, pos)
+        giver = taker = None
+        if how == "to":
+            taker = sub.name if sub else None
+            src = after_prep(sent, pos, "from", skip=(taker or "",)) or before_prep(sent, pos, "from|after", skip=(taker or "",))
+            giver = src.name if src else None
+        elif how == "from":
+            giver = sub.name if sub else None
+            dest = after_prep(sent, pos, "to|with|from", skip=(giver or "",))
+            taker = dest.name if dest else None
+        else:
+            parties = [r.name for r in _parties(sent)]
+            if len(parties) >= 2:
+                giver, taker = parties[1], parties[0]
+        drugs = drugs_near(sent, pos)
+        if not drugs and not (giver and taker):
+            continue
+        spans.append((max(0, pos - 5), m.end() + 80))
+        fields: dict[str, Any] = {"from": giver, "to": taker}
+        terr = territory_in(text[pos:])
+        if terr:
+            fields["territory"] = terr
+        date = date_near(doc, sent, pos, default_published=True)
+        if date:
+            fields["date"] = date
+        fields = {k: v for k, v in fields.items() if v}
+        status = _status(sent, pos, m.end())
+        for d in drugs[:3] or [None]:
+            f = dict(fields)
+            if d:
+                f["drug"] = d
+            out.append(Cand("rights_return", status, f, sent, pos, 1.0 if how != "noun" else 0.6))
+        break
+    return out, spans
+
+
+def is_dealish(text: str) -> bool:
+    return _DEALISH.search(text) is not None

@@ -1,0 +1,76 @@
+"""What an event family finds in one sentence, and the helpers every family shares."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from racecard.extract.events.context import Doc, Sent
+from racecard.extract.events.dates import find_dates
+from racecard.model import EntityKind, Mention, Status
+
+__all__ = ["Cand", "date_near", "drugs_near", "indication_near", "phase_in", "trial_near"]
+
+
+@dataclass(slots=True)
+class Cand:
+    """One event read from one sentence: ``score`` ranks its evidence when restatements merge."""
+
+    type: str
+    status: Status
+    fields: dict[str, Any]
+    sent: Sent
+    pos: int
+    score: float = 1.0
+    weak: set[str] = field(default_factory=set)  # fields guessed from context, not read at the trigger
+
+
+_PHASE = re.compile(
+    r"\bphase\s*(?P<a>I{1,3}V?|[1-4])(?P<ab>[ab])?(?:\s*(?:/|-|and|or)\s*(?P<b>I{1,3}|[1-4])[ab]?)?\b", re.I
+)
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+
+
+def phase_in(text: str, pos: int = 0) -> str | None:
+    """The trial phase written nearest ``pos`` ("Phase III" → "3", "Phase 1/2" → "1/2")."""
+    best: tuple[int, str] | None = None
+    for m in _PHASE.finditer(text):
+        a = _ROMAN.get(m.group("a").lower(), m.group("a"))
+        b = m.group("b")
+        value = f"{a}/{_ROMAN.get(b.lower(), b)}" if b else a
+        d = abs(m.start() - pos)
+        if best is None or d < best[0]:
+            best = (d, value)
+    return best[1] if best else None
+
+
+def date_near(doc: Doc, sent: Sent, pos: int, *, default_published: bool = False) -> str | None:
+    """The date phrase of the sentence closest to ``pos``; the published date for a lead sentence's news."""
+    found = find_dates(sent.text, doc.published)
+    if found:
+        after_bias = [(abs(f.start - pos) + (0 if f.start >= pos else 15), f.value) for f in found]
+        return min(after_bias)[1]
+    if default_published and doc.published is not None and sent.index < 3:
+        return doc.published.isoformat()
+    return None
+
+
+def _near(ms: list[Mention], pos: int) -> list[Mention]:
+    return sorted(ms, key=lambda m: abs(m.start - pos))
+
+
+def drugs_near(sent: Sent, pos: int) -> list[str]:
+    """Drug names of the sentence, the closest to ``pos`` first."""
+    rel = pos + sent.start
+    return list(dict.fromkeys(m.name for m in _near(sent.of(EntityKind.DRUG), rel)))
+
+
+def indication_near(sent: Sent, pos: int) -> str | None:
+    ms = _near(sent.of(EntityKind.INDICATION), pos + sent.start)
+    return ms[0].name if ms else None
+
+
+def trial_near(sent: Sent, pos: int) -> str | None:
+    ms = _near(sent.of(EntityKind.TRIAL), pos + sent.start)
+    return ms[0].name if ms else None

@@ -1,0 +1,102 @@
+"""One event per fact: restatements merged, deal terms attached, the best sentence kept as evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Any
+
+from racecard.extract.events.found import Cand
+from racecard.model import Evidence, Event, Status
+
+__all__ = ["merge"]
+
+ROLE_FIELDS = {"licensor", "licensee", "from", "to", "acquirer", "acquired"}
+TERM_FIELDS = ("upfront_usd", "milestones_usd", "total_usd", "royalties", "value_text")
+RANK = {Status.HAPPENED: 0, Status.FAILED: 1, Status.PLANNED: 2, Status.EXPECTED: 3}
+
+
+def _key(c: Cand) -> Hashable:
+    f = c.fields
+    if c.type == "acquisition":
+        return (c.type, f.get("acquirer"), f.get("acquired"))
+    if c.type == "license" and not f.get("drug"):
+        return (c.type, None, frozenset((f.get("licensor"), f.get("licensee"))))
+    if c.type == "rights_return" and not f.get("drug"):
+        return (c.type, None, frozenset((f.get("from"), f.get("to"))))
+    if c.type == "forecast":
+        return (c.type, f.get("drug") or f.get("indication"), f.get("metric"), f.get("year"))
+    if c.type in ("trial_readout", "trial_start"):
+        return (c.type, f.get("drug"), f.get("trial"))
+    if c.type in ("approval", "rejection", "regulatory_submission", "designation", "advisory_opinion"):
+        return (c.type, f.get("drug"), f.get("indication"), f.get("designation"))
+    return (c.type, f.get("drug"))
+
+
+def _fold_loose(groups: dict[Hashable, list[Cand]]) -> None:
+    """A reading missing a distinguishing field joins the one fuller reading of the same drug, if unique."""
+    for key in list(groups):
+        if not isinstance(key, tuple) or len(key) < 3 or key[2] is not None or key[1] is None:
+            continue
+        kin = [k for k in groups if k != key and isinstance(k, tuple) and k[:2] == key[:2] and len(k) == len(key)
+               and (len(k) < 4 or k[3] == key[3])]
+        if len(kin) == 1:
+            groups[kin[0]].extend(groups.pop(key))
+
+
+def _combine(cands: list[Cand]) -> Event:
+    ranked = sorted(cands, key=lambda c: (-c.score, RANK[c.status], c.sent.index))
+    best = ranked[0]
+    fields: dict[str, Any] = {}
+    for c in ranked:
+        for k, v in c.fields.items():
+            if v in (None, "", []):
+                continue
+            if k in ROLE_FIELDS and k in fields:
+                continue
+            fields.setdefault(k, v)
+    # a concrete date read in the text beats the publication date a lead sentence defaulted to
+    dated = [c.fields["date"] for c in ranked if c.fields.get("date")]
+    if dated:
+        fields["date"] = max(dated, key=lambda d: (len(d), -dated.index(d))) if len(set(dated)) > 1 and best.fields.get("date") is None else fields["date"]
+    doc_id = best.sent.text and best.fields.get("_doc", "")
+    fields.pop("_doc", None)
+    sents = list(dict.fromkeys(c.sent.index for c in ranked))
+    by_index = {c.sent.index: c.sent for c in ranked}
+    evidences = [
+        Evidence(document=str(doc_id), start=by_index[i].start, end=by_index[i].end, quote=by_index[i].text,
+                 extractor="racecard-events")
+        for i in sents
+    ]
+    return Event(best.type, best.status, fields, evidences[0], tuple(evidences[1:]))
+
+
+def merge(cands: list[Cand], doc_id: str) -> list[Event]:
+    terms = [c for c in cands if c.type == "_terms"]
+    groups: dict[Hashable, list[Cand]] = {}
+    for c in cands:
+        if c.type != "_terms":
+            c.fields["_doc"] = doc_id
+            groups.setdefault(_key(c), []).append(c)
+    _fold_loose(groups)
+    # a drug-less licence between the parties of a drug licence is that licence restated
+    for key in [k for k in groups if isinstance(k, tuple) and k[0] == "license" and k[1] is None]:
+        parties = key[2]
+        kin = [k for k, cs in groups.items() if k[0] == "license" and k[1] is not None  # type: ignore[index]
+               and frozenset((cs[0].fields.get("licensor"), cs[0].fields.get("licensee"))) == parties]
+        if kin:
+            for k in kin:
+                groups[k].extend(Cand(c.type, c.status, {f: v for f, v in c.fields.items() if f != "asset"}, c.sent, c.pos,
+                                      c.score * 0.5) for c in groups[key])
+            del groups[key]
+    licences = [k for k in groups if k[0] == "license"]  # type: ignore[index]
+    for t in terms:
+        target = [k for k in licences if t.fields.get("drug") and k[1] == t.fields["drug"]]  # type: ignore[index]
+        if not target:
+            target = [k for k in licences if {t.fields.get("licensor"), t.fields.get("licensee")} - {None}
+                      <= {groups[k][0].fields.get("licensor"), groups[k][0].fields.get("licensee")}]
+        if len(target) == 1 or (target and len({groups[k][0].sent.index for k in target}) == 1):
+            for k in target:
+                t.fields["_doc"] = doc_id
+                groups[k].append(Cand("license", groups[k][0].status, {f: v for f, v in t.fields.items() if f not in ("drug",)},
+                                      t.sent, t.pos, 0.1))
+    return [_combine(cs) for cs in groups.values()]

@@ -1,0 +1,108 @@
+"""Discontinuations (with their reason) and forecasts (sales, peak sales, market size)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from racecard.extract.events.context import Doc, Sent
+from racecard.extract.events.found import Cand, date_near, drugs_near
+from racecard.extract.events.money import find_money
+from racecard.extract.events.roles import subject_of
+from racecard.extract.events.status import status_of
+from racecard.extract.events.territory import territory_in
+from racecard.extract.events.triggers import portfolio as T
+from racecard.model import EntityKind, Status
+
+__all__ = ["discontinuations", "forecasts"]
+
+_DISC = re.compile("|".join(f"(?:{p})" for p in T.DISCONTINUE), re.I)
+_REASONS = [(k, re.compile(v, re.I)) for k, v in T.REASONS.items()]
+_FORECAST = re.compile("|".join(f"(?:{p})" for p in T.FORECAST), re.I)
+_YEAR = re.compile(r"\b(?:in|by|through|for|of)\s+(?:the\s+year\s+)?((?:20)\d\d)\b|\b((?:20)\d\d)\s+(?:sales|revenues?|forecast)", re.I)
+_NOT_DRUG_CONTEXT = re.compile(r"\b(?:after|following|because|since|as)\b", re.I)
+
+
+def _reason(text: str) -> str | None:
+    for name, rx in _REASONS:
+        if rx.search(text):
+            return name
+    return None
+
+
+def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
+    text = sent.text
+    m = _DISC.search(text)
+    if m is None:
+        return []
+    if re.match(r"halt\w*\s+(?:\w+\s+){0,2}(?:enrol|dosing|recruit)", m.group(0) + text[m.end() : m.end() + 30], re.I):
+        pass  # a halted enrolment is still a stop of the study
+    if re.search(r"\b(?:shares?|stock|price|sales|revenue)\b", text[max(0, m.start() - 30) : m.start()], re.I):
+        return []
+    drugs = drugs_near(sent, m.start())
+    if not drugs:
+        return []
+    if len(drugs) > 1:  # a list of culled candidates: every drug in the trigger's clause
+        clause_end = re.search(r"[;]|\.\s", text[m.end() :])
+        limit = m.end() + (clause_end.start() if clause_end else len(text))
+        drugs = [d.name for d in sent.of(EntityKind.DRUG) if d.start - sent.start < limit]
+        drugs = list(dict.fromkeys(drugs))
+    sub = subject_of(sent, m.start())
+    company = sub.name if sub else (doc.companies()[0] if doc.companies() else None)
+    status = status_of(text, m.start(), m.end(), failure_means_failed=False)
+    reason = _reason(text)
+    out: list[Cand] = []
+    for d in drugs:
+        fields: dict[str, Any] = {"drug": d}
+        if company:
+            fields["company"] = company
+        mention = next(x for x in sent.of(EntityKind.DRUG) if x.name == d)
+        inds = sorted(sent.of(EntityKind.INDICATION), key=lambda i: (i.start < mention.start, abs(i.start - mention.end)))
+        if inds:
+            fields["indication"] = inds[0].name
+        if reason:
+            fields["reason"] = reason
+        terr = territory_in(text)
+        if terr and terr != "worldwide":
+            fields["territory"] = terr
+        date = date_near(doc, sent, m.start())
+        if date:
+            fields["date"] = date
+        out.append(Cand("discontinuation", status, fields, sent, m.start(), 0.8))
+    return out
+
+
+def forecasts(doc: Doc, sent: Sent) -> list[Cand]:
+    text = sent.text
+    m = _FORECAST.search(text)
+    if m is None:
+        return []
+    year_m = _YEAR.search(text)
+    if year_m is None:
+        return []
+    year = year_m.group(1) or year_m.group(2)
+    if doc.published and int(year) <= doc.published.year - 1:
+        return []
+    money = [x for x in find_money(text) if x.usd is not None and x.amount >= 1e7]
+    low = text.lower()
+    metric = "peak_sales" if "peak" in low else ("market_size" if re.search(r"\bmarket\b|industry", low) and not sent.of(EntityKind.DRUG) else "sales")
+    fields: dict[str, Any] = {"metric": metric, "year": year}
+    if money:
+        fields["value_usd"] = min(money, key=lambda x: abs(x.start - m.start())).amount
+    terr = territory_in(text)
+    fields["territory"] = terr or "worldwide"
+    src = subject_of(sent, m.start()) or next((r for r in sent.refs if re.search(T.FORECAST_SOURCE_WORDS, text[max(0, r.start - 15) : r.end + 25], re.I)), None)
+    if src:
+        fields["source"] = src.name
+    out: list[Cand] = []
+    drugs = drugs_near(sent, m.start())
+    if metric == "market_size":
+        inds = [i.name for i in sent.of(EntityKind.INDICATION)]
+        if inds:
+            fields["indication"] = inds[0]
+        if "value_usd" in fields:
+            out.append(Cand("forecast", Status.EXPECTED, fields, sent, m.start(), 0.8))
+        return out
+    for d in drugs[:4]:
+        out.append(Cand("forecast", Status.EXPECTED, {"drug": d, **fields}, sent, m.start(), 0.8))
+    return out

@@ -1,0 +1,138 @@
+"""Regulatory events: submissions, designations, advisory opinions, approvals and rejections."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from racecard.extract.events.context import Doc, Sent
+from racecard.extract.events.found import Cand, date_near, drugs_near, indication_near
+from racecard.extract.events.status import negated, status_of
+from racecard.extract.events.territory import AGENCY_TERRITORY, agency_in, territory_in
+from racecard.extract.events.triggers import regulatory as T
+from racecard.model import Status
+
+__all__ = ["regulatory"]
+
+
+def _rx(parts: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.I)
+
+
+_APPROVAL, _NOT_APPROVAL, _REJECTION = _rx(T.APPROVAL), re.compile(T.NOT_APPROVAL, re.I), _rx(T.REJECTION)
+_SUBMISSION, _ADVISORY = _rx(T.SUBMISSION), _rx(T.ADVISORY)
+_DESIGNATION = re.compile("|".join(f"(?P<{k}>{v})" for k, v in T.DESIGNATIONS.items()), re.I)
+_ADV_NEG, _ADV_POS = re.compile(T.ADVISORY_NEGATIVE, re.I), re.compile(T.ADVISORY_POSITIVE, re.I)
+_VOTE = re.compile(r"(\d+)\s*(?:-|to|–)\s*(\d+)(?:\s*(?:,\s*)?(?:with\s+\d+\s+abstain\w*\s*,?\s*)?(?:\w+\s+){0,8}?(against|in\s+favou?r))?", re.I)
+_REG_CONTEXT = re.compile(r"FDA|EMA|NMPA|CDE|PMDA|MHRA|regulator|agency|authorit|Commission|Health\s+Canada|market|label|indication|treat|patients|approval|in\s+(?:the\s+)?(?:US|U\.S\.|China|Japan|Europe|EU)", re.I)
+
+
+def _place(sent: Sent, pos: int) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    agency = agency_in(sent.text[max(0, pos - 120) : pos + 160])
+    if agency:
+        out["agency"] = agency[0] if agency[0] not in ("European Commission",) else "EMA"
+        if agency[0] in ("MHLW",):
+            out["agency"] = "PMDA"
+        out["territory"] = AGENCY_TERRITORY.get(agency[0], "")
+    terr = territory_in(sent.text[max(0, pos - 80) : pos + 120])
+    if terr and terr != "worldwide" and not out.get("territory"):
+        out["territory"] = terr
+        if terr == "China":
+            out.setdefault("agency", "NMPA")
+        if terr == "Japan":
+            out.setdefault("agency", "PMDA")
+    if terr == "worldwide" and not out:
+        out["territory"] = "worldwide"
+    return {k: v for k, v in out.items() if v}
+
+
+def _make(doc: Doc, sent: Sent, kind: str, pos: int, end: int, status: Status, extra: dict[str, Any],
+          score: float = 1.0) -> list[Cand]:
+    drugs = drugs_near(sent, pos)
+    if not drugs:
+        return []
+    fields: dict[str, Any] = {**_place(sent, pos), **extra}
+    ind = indication_near(sent, pos)
+    if ind:
+        fields["indication"] = ind
+    date = date_near(doc, sent, pos, default_published=status == Status.HAPPENED)
+    if date:
+        fields["date"] = date
+    return [Cand(kind, status, {"drug": drugs[0], **fields}, sent, pos, score)]
+
+
+def regulatory(doc: Doc, sent: Sent) -> list[Cand]:
+    text = sent.text
+    out: list[Cand] = []
+    taken: list[tuple[int, int]] = []
+    for m in _DESIGNATION.finditer(text):
+        kind = str(m.lastgroup)
+        if re.search(r"\b(?:seek|apply|applied|request|eligible)\w*\s+(?:for\s+)?$", text[max(0, m.start() - 30) : m.start()], re.I):
+            continue
+        got = _make(doc, sent, "designation", m.start(), m.end(), status_of(text, m.start(), m.end()),
+                    {"designation": kind})
+        out += got
+        taken.append((m.start(), m.end()))
+    for m in _ADVISORY.finditer(text):
+        window = text[m.start() : m.start() + 220]
+        neg, pos_ = _ADV_NEG.search(window), _ADV_POS.search(window)
+        outcome = None
+        vote = _VOTE.search(window)
+        if vote:
+            a, b = int(vote.group(1)), int(vote.group(2))
+            side = (vote.group(3) or "").lower()
+            outcome = "negative" if (side == "against") == (a > b) and side else ("positive" if a > b else "negative")
+            if not side:
+                outcome = "negative" if neg and not pos_ else ("positive" if a > b else "negative")
+        elif neg or pos_:
+            outcome = "negative" if neg and (not pos_ or neg.start() < pos_.start()) else "positive"
+        if outcome is None:
+            continue
+        agency = agency_in(text[max(0, m.start() - 60) : m.end() + 40])
+        extra: dict[str, Any] = {"outcome": outcome, "agency": "CHMP" if agency and agency[0] == "CHMP" else "FDA advisory committee"}
+        got = _make(doc, sent, "advisory_opinion", m.start(), m.end(), Status.HAPPENED, extra)
+        for c in got:
+            c.fields["agency"] = extra["agency"]
+            c.fields["territory"] = "EU" if extra["agency"] == "CHMP" else "US"
+        out += got
+        taken.append((m.start(), m.end() + 60))
+        break
+    rejected = False
+    for m in _REJECTION.finditer(text):
+        if not _REG_CONTEXT.search(text):
+            continue
+        status = status_of(text, m.start(), m.end(), failure_means_failed=False)
+        got = _make(doc, sent, "rejection", m.start(), m.end(), status, {})
+        out += got
+        rejected = rejected or bool(got)
+        taken.append((m.start(), m.end()))
+        break
+    for m in _SUBMISSION.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        if re.match(r"(?:submit|fil)\w*\s+(?:\w+\s+){0,3}?IND\b", m.group(0), re.I):
+            continue  # an IND opens a trial, it is not a marketing submission
+        status = status_of(text, m.start(), m.end())
+        out += _make(doc, sent, "regulatory_submission", m.start(), m.end(), status, {}, 0.9)
+        taken.append((m.start(), m.end()))
+        break
+    if rejected:
+        return out
+    for m in _APPROVAL.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        ctx = text[max(0, m.start() - 45) : m.end() + 30]
+        if _NOT_APPROVAL.search(ctx) and not re.search(r"(?:was|were|has\s+been|have\s+been|is|got|received?|grants?|granted|wins?|won|secured?|obtain\w*)\s+(?:\w+\s+){0,2}$", text[max(0, m.start() - 30) : m.start()], re.I):
+            continue
+        if not _REG_CONTEXT.search(text):
+            continue
+        if re.match(r"approv\w*\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}(?:deal|agreement|merger|acquisition|transaction|budget|plan|shareholders?)", text[m.start():], re.I):
+            continue
+        status = status_of(text, m.start(), m.end())
+        if negated(text, m.start()) and status != Status.PLANNED:
+            out += _make(doc, sent, "rejection", m.start(), m.end(), Status.HAPPENED, {}, 0.7)
+            break
+        out += _make(doc, sent, "approval", m.start(), m.end(), status, {}, 1.0)
+        break
+    return out

@@ -1,0 +1,85 @@
+"""Deal terms from one sentence: which money is upfront, which milestones, which the headline total."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from racecard.extract.events.money import find_money
+from racecard.extract.events.triggers import deals as T
+
+__all__ = ["deal_terms", "deal_value", "royalties_in"]
+
+_UPFRONT = re.compile(T.UPFRONT, re.I)
+_MILESTONE = re.compile(T.MILESTONE, re.I)
+_TOTAL = re.compile(T.TOTAL, re.I)
+_EQUITY = re.compile(T.EQUITY, re.I)
+_ROYALTY = re.compile(r"(?:(?:tiered|double-digit|single-digit|low|mid|high|teens?|percent|%|tiered|royalty-bearing|up\s+to|\d+%?)[\s,-]+){0,5}royalt(?:y|ies)(?:\s+(?:on|of|based\s+on)\s+(?:\w+\s+){0,5}sales)?", re.I)
+
+
+def _closest(rx: re.Pattern[str], text: str, *, from_end: bool) -> int | None:
+    hits = [m for m in rx.finditer(text)]
+    if not hits:
+        return None
+    return len(text) - hits[-1].end() if from_end else hits[0].start()
+
+
+def deal_terms(text: str, *, thousands: bool = False) -> dict[str, Any]:
+    """``upfront_usd``, ``milestones_usd``, ``total_usd`` (and ``value_text`` for other currencies)."""
+    money = find_money(text, thousands=thousands or None)
+    out: dict[str, Any] = {}
+    milestones = 0.0
+    others: list[str] = []
+    for i, m in enumerate(money):
+        left = text[money[i - 1].end if i else max(0, m.start - 60) : m.start][-60:]
+        right = text[m.end : money[i + 1].start if i + 1 < len(money) else m.end + 45][:45]
+        if _EQUITY.search(left[-25:]) or _EQUITY.search(right[:22]) or m.amount < 1e5:
+            continue
+        r_up, r_ms = _closest(_UPFRONT, right, from_end=False), _closest(_MILESTONE, right, from_end=False)
+        l_up, l_ms = _closest(_UPFRONT, left, from_end=True), _closest(_MILESTONE, left, from_end=True)
+        l_tot = _closest(_TOTAL, left, from_end=True)
+        label = None
+        near_right = [(d, lab) for d, lab in ((r_up, "upfront"), (r_ms, "milestones")) if d is not None and d <= 30]
+        near_left = [(d, lab) for d, lab in ((l_up, "upfront"), (l_ms, "milestones"), (l_tot, "total")) if d is not None and d <= 40]
+        if near_right:
+            label = min(near_right)[1]
+        elif near_left:
+            label = min(near_left)[1]
+        elif re.match(r"\s*(?:\w+\s+){0,2}(?:deal|agreement|pact|licen[cs]e|partnership|collaboration|transaction)", right, re.I):
+            label = "total"
+        if label is None:
+            continue
+        if m.usd is None:
+            others.append(f"{label}: {m.text}")
+            continue
+        if label == "milestones":
+            milestones += m.usd
+        else:
+            out.setdefault(f"{label}_usd", m.usd)
+    if milestones:
+        out["milestones_usd"] = milestones
+    if others:
+        out["value_text"] = "; ".join(others)
+    royalty = royalties_in(text)
+    if royalty:
+        out["royalties"] = royalty
+    return out
+
+
+def royalties_in(text: str) -> str | None:
+    m = _ROYALTY.search(text)
+    return " ".join(m.group(0).split()) if m else None
+
+
+def deal_value(text: str, pos: int, *, thousands: bool = False) -> dict[str, Any]:
+    """An acquisition's value: the largest dollar figure that is not per share (else the text)."""
+    money = find_money(text, thousands=thousands or None)
+    usd = [m for m in money if m.usd is not None and m.amount >= 1e6
+           and not re.match(r"\s*(?:per|a|/)\s*share", text[m.end : m.end + 12], re.I)
+           and not _EQUITY.search(text[m.end : m.end + 16].replace("premium", ""))]
+    out: dict[str, Any] = {}
+    if usd:
+        out["value_usd"] = max(m.amount for m in usd)
+    elif money:
+        out["value_text"] = "; ".join(m.text for m in money)
+    return out

@@ -1,0 +1,120 @@
+"""Trial events: starts, readouts (met / missed / mixed / reported) and safety signals."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from racecard.extract.events.context import Doc, Sent
+from racecard.extract.events.found import Cand, date_near, drugs_near, indication_near, phase_in, trial_near
+from racecard.extract.events.status import status_of
+from racecard.extract.events.territory import territory_in
+from racecard.extract.events.triggers import trials as T
+from racecard.model import EntityKind, Status
+
+__all__ = ["trial_events"]
+
+
+def _rx(parts: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.I)
+
+
+_START, _TRIAL_WORD, _READOUT, _SAFETY = _rx(T.START), re.compile(T.TRIAL_WORD, re.I), _rx(T.READOUT), _rx(T.SAFETY)
+_MISSED, _MET, _MIXED = re.compile(T.MISSED, re.I), re.compile(T.MET, re.I), re.compile(T.MIXED, re.I)
+
+
+def _drug_of_trial(doc: Doc, sent: Sent, trial: str | None) -> str | None:
+    """The drug a trial tests, from the sentences that name both (nearest first)."""
+    if trial is None:
+        return None
+    order = sorted(doc.sents, key=lambda s: abs(s.index - sent.index))
+    for s in order:
+        if trial in s.names(EntityKind.TRIAL):
+            drugs = s.names(EntityKind.DRUG)
+            if drugs:
+                return drugs[0]
+    return None
+
+
+def _indication(doc: Doc, sent: Sent, pos: int, drug: str, trial: str | None) -> str | None:
+    ind = indication_near(sent, pos)
+    if ind:
+        return ind
+    for s in sorted(doc.sents, key=lambda s: abs(s.index - sent.index))[:12]:
+        if (trial and trial in s.names(EntityKind.TRIAL)) or drug in s.names(EntityKind.DRUG):
+            inds = s.names(EntityKind.INDICATION)
+            if inds:
+                return inds[0]
+    return None
+
+
+def _outcome(text: str) -> str:
+    missed, met = _MISSED.search(text), _MET.search(text)
+    if _MIXED.search(text) or (missed and met and not re.search(r"fail\w*\s+to\s+(?:meet|achieve|hit)", text, re.I)):
+        return "mixed" if missed and met and abs(missed.start() - met.start()) > 12 else ("missed" if missed else "met")
+    if missed:
+        return "missed"
+    if met:
+        return "met"
+    return "reported"
+
+
+def _trial_fields(doc: Doc, sent: Sent, pos: int) -> tuple[list[str], dict[str, Any]]:
+    trial = trial_near(sent, pos)
+    drugs = drugs_near(sent, pos)
+    if not drugs:
+        d = _drug_of_trial(doc, sent, trial)
+        drugs = [d] if d else []
+    fields: dict[str, Any] = {}
+    if trial:
+        fields["trial"] = trial
+    phase = phase_in(sent.text, pos)
+    if phase:
+        fields["phase"] = phase
+    return drugs, fields
+
+
+def trial_events(doc: Doc, sent: Sent) -> list[Cand]:
+    text = sent.text
+    out: list[Cand] = []
+    has_trial = bool(_TRIAL_WORD.search(text)) or bool(sent.of(EntityKind.TRIAL))
+    m = _READOUT.search(text)
+    if m and has_trial:
+        drugs, fields = _trial_fields(doc, sent, m.start())
+        if drugs:
+            clause = text[max(0, m.start() - 80) : m.end() + 120]
+            fields["outcome"] = _outcome(clause)
+            ind = _indication(doc, sent, m.start(), drugs[0], fields.get("trial"))
+            if ind:
+                fields["indication"] = ind
+            date = date_near(doc, sent, m.start())
+            if date:
+                fields["date"] = date
+            status = status_of(text, m.start(), m.end(), failure_means_failed=False)
+            score = 1.0 if fields["outcome"] != "reported" else 0.7
+            out.append(Cand("trial_readout", status, {"drug": drugs[0], **fields}, sent, m.start(), score))
+    s = _START.search(text)
+    if s and has_trial and not re.match(r"start(?:ed|s)?\s+(?:to|with)|begin\w*\s+to", s.group(0) + text[s.end() : s.end() + 4], re.I):
+        drugs, fields = _trial_fields(doc, sent, s.start())
+        if drugs and (fields.get("phase") or fields.get("trial") or re.search(r"trial|study", text[s.start() : s.end() + 60], re.I)):
+            ind = indication_near(sent, s.start())
+            if ind:
+                fields["indication"] = ind
+            terr = territory_in(text[s.start() :])
+            if terr and terr != "worldwide":
+                fields["territory"] = terr
+            date = date_near(doc, sent, s.start())
+            if date:
+                fields["date"] = date
+            status = status_of(text, s.start(), s.end())
+            out.append(Cand("trial_start", status, {"drug": drugs[0], **fields}, sent, s.start(), 0.8))
+    f = _SAFETY.search(text)
+    if f:
+        drugs = drugs_near(sent, f.start())
+        if drugs:
+            fields = {"finding": " ".join(text[f.start() : f.start() + 140].split())}
+            trial = trial_near(sent, f.start())
+            if trial:
+                fields["trial"] = trial
+            out.append(Cand("safety_signal", Status.HAPPENED, {"drug": drugs[0], **fields}, sent, f.start(), 0.8))
+    return out

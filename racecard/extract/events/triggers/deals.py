@@ -1,0 +1,72 @@
+"""Deal triggers: licences, acquisitions and rights returns."""
+
+# The subject takes rights in: it is the licensee; "from X" is the licensor.
+LICENSE_IN = [
+    r"in-licen[cs](?:e[ds]?|ing)",
+    r"licen[cs]ed\s+(?:in\s+)?(?:the\s+)?(?:exclusive\s+|global\s+|worldwide\s+|\w+\s+)?(?:rights\s+)?(?:\w+\s+){0,4}from",
+    r"(?:acquir|obtain|gain|secur|receiv|license)(?:e[ds]?|ing|s)?\s+(?:the\s+|an?\s+)?(?:exclusive\s+|global\s+|worldwide\s+|"
+    r"commercial\s+|development\s+|regional\s+|full\s+|\S+\s+)?(?:and\s+\w+\s+)?(?:licen[cs]e|rights|option)",
+    r"(?:exercis(?:e[ds]?|ing)|exercise)\s+(?:an?\s+|its\s+|the\s+)?option\s+to\s+licen[cs]e",
+]
+# The subject gives rights out: it is the licensor; "to X" (or the indirect object) is the licensee.
+LICENSE_OUT = [
+    r"out-licen[cs](?:e[ds]?|ing)",
+    r"grant(?:s|ed|ing)?\s+(?:to\s+)?",
+    r"licen[cs](?:e[ds]?|ing)\s+(?:the\s+|its\s+)?(?:exclusive\s+|global\s+|worldwide\s+)?(?:rights\s+)?(?:\S+\s+){0,6}?to\b",
+]
+# Neither side is marked by the verb: roles come from payments, possession or rights held.
+LICENSE_NEUTRAL = [
+    r"licen[cs](?:e|ing)\s+(?:and\s+\w+\s+)?(?:agreement|deal|pact|transaction|arrangement)",
+    r"(?:collaboration|partnership|co-development|codevelopment|co-commerciali[sz]ation|alliance|option)"
+    r"(?:\s+and\s+(?:licen[cs]e|option|collaboration))?\s+(?:agreement|deal|pact)",
+    r"strategic\s+(?:collaboration|partnership|alliance)",
+    r"(?:ink(?:s|ed)?|sign(?:s|ed)?|strike(?:s)?|struck|seal(?:s|ed)?)\s+(?:an?\s+)?(?:\S+\s+){0,6}?(?:deal|pact|agreement|alliance|partnership)",
+    r"partner(?:s|ed|ing)?\s+(?:with|on)",
+    r"team(?:s|ed)?\s+up",
+    r"licen[cs]e\s+(?:deal|agreement)",
+    r"(?:exclusive|global|worldwide)\s+licen[cs]e",
+    r"collaboration\s+with",
+]
+# Who pays and who is paid: a payer is the licensee, a payee the licensor.
+PAYER = r"(?:will\s+|agreed\s+to\s+|is\s+to\s+|to\s+)?(?:pay|pays|paid|make|makes|made)\b"
+PAYEE = r"(?:will\s+|is\s+eligible\s+to\s+|to\s+|could\s+|may\s+)?(?:receive|receives|received|get|gets|earn|earns|pocket|pockets|bag|bags)\b|(?:is|are)\s+eligible"
+RIGHTS_HOLDER = (
+    r"(?:will\s+)?(?:obtain|obtains|receive|receives|gain|gains|get|gets|acquire|acquires|secure|secures|have|has|hold|holds|"
+    r"will\s+be\s+responsible|is\s+responsible|be\s+responsible)\s+(?:the\s+|an?\s+)?(?:exclusive\s+|global\s+|worldwide\s+|full\s+)?"
+    r"(?:rights?|licen[cs]e|option|responsib)"
+)
+UPFRONT = r"up-?\s?front|upfront|initial\s+payment|signing|closing\s+payment|down\s?payment|cash\s+payment\s+of"
+MILESTONE = r"milestones?|contingent|(?:development|regulatory|commercial|sales)(?:[\s,-]+(?:and\s+)?\w+)*\s+payments"
+TOTAL = r"total(?:ling)?|worth|valued|value|aggregate|as\s+much\s+as|potential(?:ly)?|up\s+to|exceed|in\s+all|overall|deal"
+EQUITY = r"equity|shares?\s+of|stake|investment|invest|premium|per\s+share|a\s+share|market\s+cap|revenue|sales\s+of|charge|impairment|loan|financing|raised"
+
+ACQUIRE = [
+    r"acquir(?:e[ds]?|ing)\b(?!\s+(?:the\s+|an?\s+|exclusive\s+|global\s+|worldwide\s+|full\s+|commercial\s+)*(?:rights|licen[cs]e|option|stake|shares|interest|equity))",
+    r"acquisition\s+of",
+    r"(?:buy|buys|bought|buying)\b(?!\s+(?:back|shares|rights))",
+    r"purchas(?:e[ds]?|ing)\b(?!\s+(?:of\s+)?(?:the\s+)?(?:rights|shares|stock))",
+    r"take(?:s|n)?\s+over|took\s+over|takeover\s+of|takeover",
+    r"snap(?:s|ped)?\s+up|scoop(?:s|ed)?\s+up",
+    r"merger\s+(?:with|of)|merg(?:e[ds]?|ing)\s+with|integrated\s+(?:with|into)",
+    r"\$[\d.]+\s*(?:bn|billion|b|m|million)\s+(?:deal\s+)?(?:acquisition|buyout|takeover)",
+    r"(?:acquisition|buyout|purchase)\s+(?:deal|agreement)",
+]
+ACQUIRE_PASSIVE = r"(?:was|were|is|be|being|been|to\s+be)\s+(?:\w+\s+)?(?:acquired|bought|purchased|taken\s+over)\s+by|(?:acquisition|purchase|takeover|buyout)\s+(?:of\s+\S+(?:\s+\S+){0,3}\s+)?by|,\s+(?:acquired|bought)\s+by|(?:now\s+)?(?:owned|part)\s+(?:by|of)"
+
+RIGHTS_BACK_TO_SUBJECT = [  # the subject gets rights back: it is "to"; "from X" is "from"
+    r"regain(?:s|ed|ing)?",
+    r"re-?acquir(?:e[ds]?|ing)\s+(?:the\s+)?(?:full\s+|global\s+|worldwide\s+|all\s+)?rights",
+    r"(?:rights|licen[cs]e)\s+(?:will\s+)?(?:revert|reverted|reverts|return|returned|returns)\s+to",
+    r"(?:take|took|takes|taking)\s+back\s+(?:the\s+)?(?:full\s+|global\s+)?rights",
+    r"regain(?:s|ed)?\s+control",
+    r"retriev(?:e[ds]?|ing)\s+(?:the\s+)?rights",
+]
+RIGHTS_BACK_FROM_SUBJECT = [  # the subject gives rights back: it is "from"; "to X" is "to"
+    r"(?:return(?:s|ed|ing)?|hand(?:s|ed|ing)?\s+back|give(?:s|n)?\s+back|gave\s+back)\s+(?:the\s+|its\s+|all\s+|global\s+|worldwide\s+)*(?:rights|licen[cs]e|asset|drug|program)",
+    r"hand(?:s|ed|ing)?\s+(?:\S+\s+){0,3}back",
+    r"terminat(?:e[ds]?|ing|ion\s+of)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,3}?(?:licen[cs]e|licensing|collaboration|partnership|co-development|agreement|alliance|deal)",
+    r"(?:end|ends|ended|ending|exit|exits|exited|exiting)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,3}?(?:collaboration|partnership|licen[cs]e|licensing|alliance|deal|pact|agreement|tie-up)",
+    r"walk(?:s|ed)?\s+away\s+from",
+    r"opt(?:s|ed)?\s+out",
+]
+TERMINATION_NOUN = r"termination\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:licen[cs]e|licensing|collaboration|partnership|agreement|alliance)|(?:collaboration|partnership|licen[cs]e|agreement|alliance|deal)\s+(?:has\s+been\s+|was\s+|will\s+be\s+)?(?:ended|terminated|ends|end|dissolved)"

@@ -1,0 +1,37 @@
+"""Portfolio triggers: discontinuations (with their reasons) and sales or market forecasts."""
+
+DISCONTINUE = [
+    r"discontinu(?:e[ds]?|ing|ation)",
+    r"\bax(?:e[ds]?|ing)\b",
+    r"\bcull(?:s|ed|ing)?\b",
+    r"scrap(?:s|ped|ping)?\b",
+    r"\bdropp(?:ed|ing)\b|\bdrops\b",
+    r"\bhalt(?:s|ed|ing)?\b",
+    r"\bshelv(?:e[ds]?|ing)\b",
+    r"\bditch(?:es|ed|ing)?\b",
+    r"deprioriti[sz](?:e[ds]?|ing|ation)",
+    r"(?:stop|stops|stopped|stopping|cease[ds]?|end(?:s|ed|ing)?|terminat(?:e[ds]?|ing))\s+(?:\w+\s+){0,2}?(?:development|work|the\s+program|the\s+programme|the\s+study|the\s+trial|investment|pursuing|developing)",
+    r"pull(?:s|ed)?\s+the\s+plug",
+    r"no\s+longer\s+(?:be\s+)?(?:develop|pursu|advanc|investigat)\w*",
+    r"(?:removed?|cut|cuts|pruned?)\s+(?:\w+\s+){0,3}?from\s+(?:its|the)\s+(?:pipeline|portfolio)",
+    r"walk(?:s|ed)?\s+away\s+from",
+    r"(?:will|to)\s+not\s+(?:advance|progress|pursue)|decided\s+not\s+to\s+(?:advance|pursue|progress|continue)",
+]
+REASONS = {
+    "safety": r"safety|adverse|toxicit|side\s+effects?|deaths?",
+    "efficacy": r"efficacy|fail(?:ed|ure|s)?\b|miss(?:ed)?\b|did\s+not\s+(?:meet|show)|futility|disappoint|lack\s+of\s+(?:benefit|effect)|flounder|fell\s+short|data",
+    "commercial": r"commercial\s+(?:reasons|potential|viability|opportunity)|market\s+(?:dynamics|conditions)|pricing|reimbursement|competitive\s+landscape",
+    "strategic": r"strateg|portfolio|prioriti[sz]|business\s+(?:reasons|decision)|pipeline\s+(?:review|pruning|reprioritization)|restructur|focus|resources|cost",
+}
+FORECAST = [
+    r"forecast(?:s|ed|ing)?",
+    r"project(?:s|ed|ing|ions?)\b",
+    r"(?:expected|predicted|estimated|set|poised|anticipated|tipped)\s+to\s+(?:reach|generate|hit|top|exceed|surpass|rise|grow|climb|bring\s+in|be\s+worth|achieve|rake\s+in|become)",
+    r"peak\s+(?:annual\s+|global\s+|worldwide\s+)?sales",
+    r"(?:sales|revenues?)\s+(?:of|to\s+reach|reaching|could\s+reach|will\s+reach)",
+    r"(?:will|could|would|may)\s+(?:reach|generate|hit|top|exceed|be\s+worth|bring\s+in)",
+    r"to\s+be\s+worth",
+    r"market\s+(?:size|value|is\s+expected|will|could|to\s+reach|worth)",
+    r"(?:best|top)[- ]selling\s+(?:drug|medicine|product)",
+]
+FORECAST_SOURCE_WORDS = r"according\s+to|(?:said|says|estimates?|predicts?|forecasts?|projects?|expects?)"

@@ -1,0 +1,56 @@
+"""Regulatory triggers: submissions, designations, advisory opinions, approvals and rejections."""
+
+APPROVAL = [
+    r"approv(?:ed|es|al|als|ing)\b",
+    r"(?:granted|grants|receiv(?:ed|es))\s+(?:full\s+|conditional\s+|accelerated\s+)?(?:marketing\s+)?authori[sz]ation",
+    r"(?:cleared|clearance)\s+(?:by|for|from)",
+    r"green[- ]?light(?:ed|s)?",
+    r"\bnod\b",
+    r"arrived\s+on\s+the\s+market|hit\s+the\s+market|(?:was|were)\s+launched\s+in",
+]
+NOT_APPROVAL = (  # "approved" that is not a decision on this drug
+    r"(?:FDA|EMA|NMPA|already|previously|currently|recently|newly)?[- ]?approved\s+(?:drugs?|therap(?:y|ies)|treatments?|"
+    r"medicines?|products?|options?|agents?|inhibitors?|(?:\w+\s+)?(?:antibod(?:y|ies)))"
+    r"|(?:no|none|not\s+yet|first|only|without)\s+(?:\w+\s+){0,2}approved|approval\s+(?:pathway|process|standards?)"
+    r"|(?:seek|seeking|sought|support|supports|supporting|request|requests|requesting|application\s+for|filing\s+for|submission\s+for|path\s+to|toward|towards|road\s+to|ahead\s+of|pending|potential|possible|for\s+(?:full\s+)?)\s+(?:\w+\s+){0,2}approval"
+    r"|approval\s+(?:decision|date|is\s+expected|expected)|approved\s+(?:a|the)\s+(?:trial|study|IND|protocol|design)"
+    r"|approv\w+\s+(?:to\s+(?:start|begin|initiate|conduct))|IND\s+approval|clinical\s+trial\s+approval|approved\s+(?:the\s+)?(?:start|initiation|IND)"
+)
+REJECTION = [
+    r"complete\s+response\s+letter",
+    r"\bCRL\b",
+    r"reject(?:ed|s|ion)",
+    r"refus(?:ed|es|al)\s+(?:to\s+approve|(?:the\s+)?(?:marketing\s+)?(?:application|authori[sz]ation|approval))",
+    r"(?:denied|denies|declined\s+to\s+approve|(?:did|does|will)\s+not\s+approve)",
+    r"negative\s+(?:decision|ruling)",
+]
+SUBMISSION = [
+    r"(?:submit(?:s|ted|ting)?|fil(?:e|es|ed|ing))\s+(?:a\s+|an\s+|the\s+|its\s+|for\s+)?(?:\w+\s+){0,3}?"
+    r"(?:(?:s|supplemental\s+)?NDA|(?:s|supplemental\s+)?BLA|MAA|IND|applications?|dossier|request|marketing|regulatory|filing|submission)",
+    r"(?:submission|filing)s?\s+(?:of|for|to|with|in)",
+    r"regulatory\s+(?:submission|filing)s?",
+    r"(?:NDA|BLA|MAA|application|filing|submission)\s+(?:was\s+|has\s+been\s+|is\s+)?(?:accepted|validated|under\s+review|submitted|filed)",
+    r"accepted\s+(?:the\s+|its\s+)?(?:\w+\s+){0,2}(?:NDA|BLA|MAA|application|filing|submission)",
+    r"request\s+for\s+(?:full\s+|traditional\s+|conditional\s+)?approval",
+    r"(?:seek|seeks|sought|seeking)\s+(?:\w+\s+){0,2}approval",
+    r"(?:s|supplemental\s+)?(?:NDA|BLA)\s+for",
+]
+DESIGNATIONS = {  # value → the words that name it
+    "breakthrough": r"breakthrough\s+(?:therapy\s+)?(?:designation|status)|\bBTD\b",
+    "fast_track": r"fast[- ]track(?:\s+designation|\s+status)?",
+    "orphan": r"orphan[- ](?:drug|medicinal\s+product)?\s*(?:designation|status)",
+    "priority_review": r"priority\s+review(?:\s+designation|\s+status|\s+voucher)?",
+    "prime": r"\bPRIME\b(?:\s+(?:designation|status|scheme))?|priority\s+medicines?\s+scheme",
+    "conditional": r"conditional\s+(?:marketing\s+)?(?:authori[sz]ation|approval)\s+(?:designation|pathway)",
+    "other": r"(?:regenerative\s+medicine\s+advanced\s+therapy|RMAT|rare\s+pediatric\s+disease|SAKIGAKE|innovative\s+licensing)\s+(?:designation|status)?",
+}
+ADVISORY = [
+    r"advisory\s+(?:committee|panel)",
+    r"\bODAC\b|\badcomm?\b",
+    r"CHMP|Committee\s+for\s+Medicinal\s+Products",
+    r"(?:positive|negative)\s+opinion",
+    r"recommend(?:ed|s|ing)?\s+(?:\w+\s+){0,3}(?:approval|against|granting|marketing|authori[sz]ation)",
+    r"vot(?:ed|es|e)\s+\d+\s*(?:-|to|–)\s*\d+",
+]
+ADVISORY_NEGATIVE = r"\bagainst\b|negative|not\s+recommend|did\s+not\s+support|declined\s+to\s+recommend|unfavou?rable|voted\s+no"
+ADVISORY_POSITIVE = r"\bin\s+favou?r\b|positive|recommend(?:ed|s)?\s+(?:\w+\s+){0,3}approv|supported?|endorsed?|backed"
