@@ -73,4 +73,23 @@ def race_cmd(
     _emit(render(board, race_tables(board), format))
 
 
-COMMANDS: dict[str, Callable[..., Any]] = {"race": race_cmd}
+
+
+def asset_cmd(
+    name: Annotated[str, typer.Argument(help="Any name or code of the drug: 'rocatinlimab', 'KHK4083'.")],
+    as_of: AsOf = None,
+    format: Format = "table",
+) -> None:
+    """The asset dossier: names, targets, originator, rights timeline, every event with its source."""
+    from racecard.views.asset import asset
+    from racecard.views.layout import asset_tables
+    from racecard.views.render import FORMATS, render
+
+    _check_format(format, FORMATS)
+    day = parse_day(as_of, "--as-of")
+    with _connection() as conn:
+        dossier = asset(conn=conn, name=name, as_of=day)
+    _emit(render(dossier, asset_tables(dossier), format))
+
+
+COMMANDS: dict[str, Callable[..., Any]] = {"race": race_cmd, "asset": asset_cmd}

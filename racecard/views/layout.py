@@ -51,3 +51,39 @@ def race_tables(board: RaceBoard) -> list[Table]:
             notes,
         )
     ]
+
+
+def asset_tables(d: Dossier) -> list[Table]:
+    identity = (
+        ("name", d.name),
+        ("names and codes", "; ".join(d.names)),
+        ("targets", "; ".join(d.targets)),
+        ("modality", cell(d.modality)),
+        ("class", cell(d.drug_class)),
+        ("originator", " ".join(p for p in (cell(d.originator), f"({d.originator_country})"
+                                              if d.originator_country else "") if p)),
+    )
+    title = f"Asset: {d.name}" + (f" as of {cell(d.as_of)}" if d.as_of else "")
+    rights = tuple(
+        (cell(m.date), m.kind, "(company)" if m.territory == "company" else m.territory or "the asset",
+         cell(m.previous), cell(m.holder))
+        for m in d.rights
+    )
+    holders = tuple((h.territory, cell(h.holder), cell(h.since)) for h in d.holders)
+    events = tuple(
+        (
+            e.stated_date or cell(e.date),
+            e.type + ("" if e.status == "happened" else f" ({e.status})"),
+            e.summary,
+            e.sources[0].title or e.sources[0].document_id if e.sources else "",
+            (e.sources[0].quote or "") if e.sources else "",
+            str(len(e.sources)),
+        )
+        for e in d.events
+    )
+    return [
+        Table(title, ("field", "value"), identity),
+        Table("Rights timeline", ("date", "move", "territory", "from", "to"), rights),
+        Table("Rights now", ("territory", "holder", "since"), holders),
+        Table("Events", ("date", "type", "what", "source", "quote", "sources"), events),
+    ]

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 __all__ = [
     "AGENCY_MARKETS",
     "COUNTRY_MARKETS",
+    "carve_outs",
     "covers",
     "event_markets",
     "market_key",
@@ -146,6 +147,16 @@ def _covered(territory: str) -> tuple[bool, frozenset[str], frozenset[str]]:
         if part:
             included |= members(part)
     return False, frozenset(included), frozenset()
+
+
+def carve_outs(territory: str) -> list[str]:
+    """The markets carved out of a worldwide territory, as written ("worldwide except Japan" → ["Japan"])."""
+    t = " ".join(territory.split())
+    match = _WORLD_EXCEPT.match(t.casefold()) or _EXCEPT.match(t.casefold())
+    if match is None:
+        return []
+    start = match.start(1)
+    return [p for p in _SPLIT.split(t[start:]) if p]
 
 
 def covers(territory: str | None, market: str | None) -> bool:

@@ -16,9 +16,9 @@ from sqlalchemy import Connection, select
 from racecard.model import EntityKind
 from racecard.store.schema import entities
 from racecard.views.facts import Fact, Names, facts_for
-from racecard.views.markets import covers
+from racecard.views.markets import carve_outs, covers
 
-__all__ = ["DEAL_TYPES", "Holding", "RightsChange", "acquisitions_of", "changes", "holding"]
+__all__ = ["DEAL_TYPES", "Holding", "RightsChange", "acquisitions_of", "changes", "holders", "holding"]
 
 DEAL_TYPES = frozenset({"license", "rights_return", "acquisition"})
 _WORLD = ("worldwide", "global", "")
@@ -81,6 +81,31 @@ def holding(originator: str | None, moves: Iterable[RightsChange], market: str |
         elif _in(m.territory, market):
             holder, since = m.holder, m.date
     return Holding(holder, since)
+
+
+def holders(originator: str | None, moves: list[RightsChange]) -> list[tuple[str, Holding]]:
+    """Who holds each territory the moves name (and each market carved out of one), and since when."""
+    named: dict[str, str] = {"worldwide": "worldwide"}
+    for m in moves:
+        if m.kind == "acquisition" and m.territory == "company":
+            continue
+        stated = m.territory or "worldwide"
+        named.setdefault(stated.casefold(), stated)
+        for carved in carve_outs(stated):
+            named.setdefault(carved.casefold(), carved)
+    out = []
+    for key, stated in named.items():
+        holder, since = originator, None
+        simple = not carve_outs(stated) and key not in _WORLD
+        for m in moves:
+            if m.kind == "acquisition":
+                if m.territory == "company" and m.previous != holder:
+                    continue
+                holder, since = m.holder, m.date
+            elif m.territory.casefold() in (key, *_WORLD) or (simple and covers(m.territory, stated)):
+                holder, since = m.holder, m.date
+        out.append((stated, Holding(holder, since)))
+    return out
 
 
 def acquisitions_of(

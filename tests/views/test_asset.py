@@ -1,0 +1,60 @@
+"""The asset dossier: identity by any name, rights timeline per territory, events with sources."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from racecard.errors import NotFoundError
+from racecard.store import Store
+from racecard.views.asset import Dossier, asset
+
+
+def _dossier(store: Store, name: str, as_of: date | None = None) -> Dossier:
+    with store.begin() as conn:
+        return asset(conn=conn, name=name, as_of=as_of)
+
+
+def test_dossier_by_code_has_identity_and_rights(kras: Store) -> None:
+    d = _dossier(kras, "KHK4083")
+    assert d.name == "rocatinlimab" and {"KHK4083", "AMG 451"} <= set(d.names)
+    assert d.targets == ("OX40",) and d.modality == "antibody" and d.originator == "Kyowa Kirin"
+    moves = [(m.date, m.kind, m.previous, m.holder) for m in d.rights]
+    assert moves == [
+        (date(2021, 6, 1), "licence", "Kyowa Kirin", "Amgen"),
+        (date(2026, 1, 30), "hand-back", "Amgen", "Kyowa Kirin"),
+    ]
+    held = {h.territory: (h.holder, h.since) for h in d.holders}
+    assert held["worldwide except Japan"] == ("Kyowa Kirin", date(2026, 1, 30))
+    assert held["Japan"][0] == "Kyowa Kirin"
+
+
+def test_dossier_events_in_date_order_with_quotes(kras: Store) -> None:
+    d = _dossier(kras, "rocatinlimab")
+    types = [e.type for e in d.events]
+    assert types[0] == "license" and "rights_return" in types and "trial_readout" in types
+    dates = [e.date for e in d.events if e.date]
+    assert dates == sorted(dates)
+    licence = d.events[0]
+    assert licence.sources and licence.sources[0].quote and "$400m" in licence.sources[0].quote
+    assert "$400m upfront" in licence.summary and "$850m" in licence.summary
+
+
+def test_dossier_as_of_before_the_hand_back(kras: Store) -> None:
+    d = _dossier(kras, "rocatinlimab", as_of=date(2025, 12, 31))
+    assert [m.kind for m in d.rights] == ["licence"]
+    held = {h.territory: h.holder for h in d.holders}
+    assert held["worldwide except Japan"] == "Amgen" and held["Japan"] == "Kyowa Kirin"
+    assert all(e.type != "rights_return" for e in d.events)
+
+
+def test_takeover_of_the_originator_moves_its_rights(kras: Store) -> None:
+    d = _dossier(kras, "adagrasib")
+    held = {h.territory: h.holder for h in d.holders}
+    assert held == {"worldwide": "Bristol Myers Squibb", "Greater China": "Zai Lab"}
+
+
+def test_unknown_asset(kras: Store) -> None:
+    with pytest.raises(NotFoundError, match="XYZ-999"):
+        _dossier(kras, "XYZ-999")
