@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from racecard.views.asset import Dossier
 from racecard.views.race import RaceBoard
 from racecard.views.render import Table, cell
 
-__all__ = ["race_tables"]
+__all__ = ["asset_tables", "race_tables"]
 
 
 def _title(what: str, board_market: str | None, indication: str | None, as_of: object) -> str:
