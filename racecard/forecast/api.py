@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,8 +11,9 @@ import numpy as np
 
 from racecard.errors import ConfigError
 from racecard.forecast.backtest import BacktestTable, ReconRow, backtest, reconcile
+from racecard.forecast.competition import Competitor, apply, from_store
 from racecard.forecast.engine import Result, Slot, run
-from racecard.forecast.loader import LoadedCase, load_case, with_scenario
+from racecard.forecast.loader import LoadedCase, load_case, validate, with_scenario
 from racecard.forecast.montecarlo import Bar, Simulation, percentiles, simulate, tornado
 
 
@@ -50,9 +53,24 @@ class Report:
 
 def forecast(path: Path, *, case_id: str | None = None, scenario: str | None = None, trials: int = 0,
              run_backtest: bool = False, seed: int = 0, spec: Path | None = None, product: str | None = None,
-             year: int | None = None, tornado_top: int = 10) -> Report:
-    """Load a case, run it, and gather the tables the CLI prints."""
-    loaded = load_case(path, case_id, spec=spec, scenario=scenario)
+             year: int | None = None, tornado_top: int = 10, competitors: Sequence[Competitor] | None = None,
+             store_targets: Sequence[str] = (), as_of: dt.date | None = None) -> Report:
+    """Load a case, run it, and gather the tables the CLI prints.
+
+    ``store_targets``: read the competitors (their stages, launch dates, drop-outs) for the
+    case's indication and markets from the race boards of these targets in the store.
+    """
+    loaded = load_case(path, case_id, spec=spec)
+    comps = list(competitors or [])
+    if store_targets:
+        comps += from_store(store_targets, indication=loaded.case.indication or None,
+                            markets=[m.id for m in loaded.case.markets], as_of=as_of)
+    if comps:
+        raw = apply(loaded.raw, comps)
+        loaded = LoadedCase(validate(raw, f"{loaded.source} (with {len(comps)} race-board rows)"), raw,
+                            loaded.source)
+    if scenario is not None:
+        loaded = with_scenario(loaded, scenario)
     case = loaded.case
     targets = case.target_products()
     product = product or (targets[0] if targets else None)

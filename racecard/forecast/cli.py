@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -25,6 +26,10 @@ def forecast_cli(
     year: Annotated[int | None, typer.Option("--year", help="Year to report (default: the case's).")] = None,
     spec: Annotated[Path | None, typer.Option("--spec", help="Model spec for a research-bundle case.")] = None,
     inputs: Annotated[bool, typer.Option("--inputs", help="List the inputs behind the product.")] = False,
+    from_store: Annotated[list[str] | None, typer.Option(
+        "--from-store", help="Take competitors (stages, launch dates, drop-outs) from the race board of this "
+                             "target in the store, for the case's indication and markets; repeatable.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Race board as of this date (YYYY-MM-DD).")] = None,
 ) -> None:
     """Patient-based forecast: funnel, share, uptake, price and LOE; Monte Carlo, tornado, backtest."""
     from racecard.forecast.api import forecast
@@ -34,8 +39,14 @@ def forecast_cli(
         raise ConfigError(f"unknown format {format!r}; choose table, json or csv", field="--format")
     if trials < 0:
         raise ConfigError(f"--trials must be 0 or more, got {trials}", field="--trials")
+    day = None
+    if as_of is not None:
+        try:
+            day = dt.date.fromisoformat(as_of)
+        except ValueError:
+            raise ConfigError(f"{as_of!r} is not a date; write it as YYYY-MM-DD", field="--as-of") from None
     rep = forecast(casefile, case_id=case, scenario=scenario, trials=trials, run_backtest=backtest, seed=seed,
-                   spec=spec, product=product, year=year)
+                   spec=spec, product=product, year=year, store_targets=from_store or (), as_of=day)
     if format == "table":
         sys.stdout.write(render_table(rep, inputs=inputs))
     elif format == "json":
