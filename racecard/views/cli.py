@@ -92,4 +92,27 @@ def asset_cmd(
     _emit(render(dossier, asset_tables(dossier), format))
 
 
-COMMANDS: dict[str, Callable[..., Any]] = {"race": race_cmd, "asset": asset_cmd}
+
+def deals_cmd(
+    territory: Annotated[
+        str | None, typer.Option("--territory", "-t", help="Only licences covering this territory.")
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Only deals signed on or after (YYYY-MM-DD).")] = None,
+    party: Annotated[str | None, typer.Option("--party", "-p", help="Only deals with this company.")] = None,
+    phase: Annotated[str | None, typer.Option("--phase", help="Only assets at this phase when signed.")] = None,
+    as_of: AsOf = None,
+    format: Format = "table",
+) -> None:
+    """The deal table with its terms, and a summary (count, median upfront, milestones, hand-backs)."""
+    from racecard.views.deals import deals
+    from racecard.views.layout import deal_tables
+    from racecard.views.render import FORMATS, render
+
+    _check_format(format, FORMATS)
+    start, day = parse_day(since, "--since"), parse_day(as_of, "--as-of")
+    with _connection() as conn:
+        table = deals(conn=conn, territory=territory, since=start, party=party, phase=phase, as_of=day)
+    _emit(render(table, deal_tables(table), format))
+
+
+COMMANDS: dict[str, Callable[..., Any]] = {"race": race_cmd, "asset": asset_cmd, "deals": deals_cmd}

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from racecard.views.asset import Dossier
+from racecard.views.deals import DealTable
+from racecard.views.describe import money
 from racecard.views.race import RaceBoard
 from racecard.views.render import Table, cell
 
-__all__ = ["asset_tables", "race_tables"]
+__all__ = ["asset_tables", "deal_tables", "race_tables"]
 
 
 def _title(what: str, board_market: str | None, indication: str | None, as_of: object) -> str:
@@ -87,4 +89,36 @@ def asset_tables(d: Dossier) -> list[Table]:
         Table("Rights timeline", ("date", "move", "territory", "from", "to"), rights),
         Table("Rights now", ("territory", "holder", "since"), holders),
         Table("Events", ("date", "type", "what", "source", "quote", "sources"), events),
+    ]
+
+
+def deal_tables(t: DealTable) -> list[Table]:
+    filters = [f"territory {t.territory}" if t.territory else "", f"since {cell(t.since)}" if t.since else "",
+               f"party {t.party}" if t.party else "", t.phase or "",
+               f"as of {cell(t.as_of)}" if t.as_of else ""]
+    title = "Deals" + (" (" + ", ".join(f for f in filters if f) + ")" if any(filters) else "")
+    raw = tuple(
+        (d.date, "licence" if d.type == "license" else d.type, d.asset, d.seller, d.buyer, d.territory,
+         d.upfront_usd, d.milestones_usd, d.total_usd, d.phase, d.handed_back, d.sources)
+        for d in t.deals
+    )
+    rows = tuple(
+        tuple(cell(money(v)) if i in (6, 7, 8) and v is not None else cell(v) for i, v in enumerate(r)) for r in raw
+    )
+    s = t.summary
+    summary = (
+        ("deals", str(s.count)),
+        ("median upfront", cell(money(s.median_upfront_usd))),
+        ("total milestones", cell(money(s.total_milestones_usd)) if s.total_milestones_usd else ""),
+        ("handed back since", str(s.handed_back)),
+    )
+    comparables = tuple(
+        (c.phase, c.territory, str(c.deals), cell(money(c.median_upfront_usd))) for c in s.comparables
+    )
+    return [
+        Table(title, ("date", "type", "asset", "licensor / acquired", "licensee / acquirer", "territory", "upfront",
+                      "milestones", "total", "phase at deal", "handed back", "sources"), rows, raw=raw),
+        Table("Summary", ("measure", "value"), summary),
+        Table("Comparables: median upfront by phase and territory", ("phase", "territory", "deals", "median upfront"),
+              comparables),
     ]

@@ -18,6 +18,7 @@ __all__ = [
     "carve_outs",
     "covers",
     "event_markets",
+    "label",
     "market_key",
     "members",
 ]
@@ -179,6 +180,33 @@ def covers(territory: str | None, market: str | None) -> bool:
     if want in included:
         return True
     return want in _REGIONS and bool(wanted & included)  # a region is touched by any member
+
+
+_DISPLAY: Mapping[str, str] = {
+    "china": "China", "us": "US", "japan": "Japan", "eu": "EU", "uk": "UK", "hong kong": "Hong Kong",
+    "macau": "Macau", "taiwan": "Taiwan", "canada": "Canada", "south korea": "South Korea",
+    "australia": "Australia", "greater china": "Greater China", "7mm": "7MM", "eu5": "EU5",
+    "north america": "North America", "asia": "Asia",
+}
+
+
+def _names(markets: frozenset[str]) -> str:
+    for region, inside in _REGIONS.items():
+        if markets in (inside | {region}, inside):
+            return _DISPLAY.get(region, region)
+    inner = {m for m in markets if not any(m in _REGIONS.get(r, ()) for r in markets if r != m)}
+    return ", ".join(sorted(_DISPLAY.get(m, m) for m in inner))
+
+
+def label(territory: str | None) -> str:
+    """A territory in one canonical spelling, for grouping ("mainland China, Hong Kong, Macau and
+    Taiwan" → "Greater China", "ex-US" → "worldwide ex-US")."""
+    if territory is None or not territory.strip():
+        return "worldwide"
+    everything, included, carved = _covered(territory)
+    if everything:
+        return "worldwide" + (f" ex-{_names(carved)}" if carved else "")
+    return _names(included) or territory
 
 
 def event_markets(territory: str | None, agency: str | None) -> str | None:

@@ -34,6 +34,7 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     notes: tuple[str, ...] = ()
+    raw: tuple[tuple[Any, ...], ...] | None = None  # unformatted values for CSV (numbers stay numbers)
 
 
 def cell(value: Any) -> str:
@@ -51,6 +52,15 @@ def cell(value: Any) -> str:
     if isinstance(value, list | tuple):
         return "; ".join(cell(v) for v in value)
     return str(value)
+
+
+def cell_raw(value: Any) -> str:
+    """A value for CSV: numbers in full, dates in ISO form, None as empty."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return cell(value)
 
 
 def plain(value: Any) -> Any:
@@ -97,7 +107,7 @@ def _csv(tables: Sequence[Table]) -> str:
                 out.write("\n")
             out.write(f"# {t.title}\n")
         writer.writerow(t.columns)
-        writer.writerows(t.rows)
+        writer.writerows(t.rows if t.raw is None else [[cell_raw(v) for v in r] for r in t.raw])
     return out.getvalue()
 
 
