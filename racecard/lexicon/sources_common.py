@@ -173,9 +173,12 @@ def is_code(text: str) -> bool:
 
 @lru_cache(maxsize=400_000)
 def zipf(text: str) -> float:
-    """English word frequency on the Zipf scale (0 = unknown, 3 = about once per million words)."""
+    """English word frequency on the Zipf scale (0 = unknown, 3 = about once per million words).
+    Forms with digits are symbols or codes, not words: 0 (wordfreq would score "PD-1" as "pd")."""
     import wordfreq  # build-time only (dev extra)
 
+    if any(c.isdigit() for c in text):
+        return 0.0
     return float(wordfreq.zipf_frequency(text.casefold(), "en"))
 
 

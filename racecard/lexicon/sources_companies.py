@@ -47,6 +47,7 @@ def legal_terms(data: Path) -> list[str]:
     for group in ("terms_by_type", "terms_by_country"):
         for items in raw.get(group, {}).values():
             terms.update(t.strip().casefold() for t in items if t.strip())
+    terms.update({t.rstrip(".") for t in terms if t.endswith(".") and len(t.rstrip(".")) > 1})
     return sorted(terms, key=lambda t: (-len(t), t))
 
 

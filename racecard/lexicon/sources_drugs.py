@@ -56,6 +56,7 @@ _STEREO = re.compile(
     r"(^|[\s(])(?:\d+[a-z]?(?:,\d+[a-z]?)*-|[RSEZDL]-[a-z]|N-|N,N|cis-|trans-|alpha-|beta-|\(\+\)|\(-\))"
 )
 _LANG_ENDINGS = ("um", "o", "a", "e")
+_CLASS_PLURAL = re.compile(r"(ates|ides|ines|ants|ics|ors|oids|ins|ives|ers|ents|ols|ones)$")
 #: Endings of INN stems common enough to mark a name as a drug name.
 _STEMMED = re.compile(
     r"(mab|cept|tinib|ciclib|rasib|parib|lisib|zomib|nib|mycin|micin|cillin|cycline|floxacin|oxacin|vir|"
@@ -270,7 +271,9 @@ def read_dner(data: Path, drugbank_synonyms: set[str]) -> Iterator[Concept]:
             plain = v.replace("-", "").isalpha() and n_words(v) == 1
             brand = is_brand == "True" or (
                 is_brand != "False" and plain and v not in drugbank_synonyms and stem not in v)
-            if brand and not (is_brand != "True" and v.endswith("s")):  # "antifolates": a class
+            if is_brand != "True" and _CLASS_PLURAL.search(v):
+                continue  # "antifolates", "monoterpenoids": a class, not a name of this drug
+            if brand:
                 c.add(v[:1].upper() + v[1:], "brand")
             elif not is_language_variant(v, stem):
                 c.add(v, "synonym")

@@ -97,25 +97,38 @@ def merge(concepts: list[Concept], kind: str) -> list[Entity]:
             g.union(owners[x][0], idx[0])
     by_name: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(concepts):
-        by_name[key(c.name)].append(i)
-        if c.source == "curated":  # curated names and aliases absorb open records of that name
-            for f in c.forms:
-                if f.status in ("curated", "code", "brand"):
-                    by_name[key(f.text)].insert(0, i)
-    for i, c in enumerate(concepts):
         if c.source != "curated":
-            for f in c.forms:
-                if f.status in ("name", "code", "brand") and key(f.text) in by_name:
-                    first = by_name[key(f.text)][0]
-                    if concepts[first].source == "curated":
-                        g.union(first, i)
+            by_name[key(c.name)].append(i)
     for idx in by_name.values():
         for j in idx[1:]:
             g.union(idx[0], j)
+    _absorb(concepts, g)
     groups: dict[int, list[Concept]] = defaultdict(list)
     for i, c in enumerate(concepts):
         groups[g.find(i)].append(c)
     return [_entity(kind, members) for _, members in sorted(groups.items())]
+
+
+def _absorb(concepts: list[Concept], g: _Groups) -> None:
+    """Curated entities absorb the open records they name: by an open record's name, code or
+    brand, or by a synonym that only one open entity claims ("non-small cell lung cancer")."""
+    strong: dict[str, set[int]] = defaultdict(set)
+    weak: dict[str, set[int]] = defaultdict(set)
+    for i, c in enumerate(concepts):
+        if c.source == "curated":
+            continue
+        root = g.find(i)
+        strong[key(c.name)].add(root)
+        for f in c.forms:
+            (strong if f.status in ("name", "code", "brand") else weak)[key(f.text)].add(root)
+    for i, c in enumerate(concepts):
+        if c.source != "curated":
+            continue
+        keys = {key(c.name)} | {key(f.text) for f in c.forms if f.status in ("curated", "code", "brand")}
+        for k in sorted(keys):
+            roots = strong.get(k) or (weak[k] if len(weak.get(k, ())) == 1 else set())
+            for r in sorted(roots):
+                g.union(i, r)
 
 
 def _word_sets(c: Concept) -> set[frozenset[str]]:

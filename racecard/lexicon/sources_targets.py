@@ -167,6 +167,7 @@ def read_targets(data: Path, genes: dict[str, Gene]) -> Iterator[Concept]:
         if names:
             c.name = max(names, key=lambda t: (counts[t], t))
             c.quality = 5
+            c.add(c.name, "name", cased=True, source="hgnc")
         yield c
     for sym in sorted(chembl_only):
         if len(sym) >= 3 and (zipf(sym) <= 3.0):
