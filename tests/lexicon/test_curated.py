@@ -127,3 +127,83 @@ def test_parent_chains_end(companies: list[Row]) -> None:
 def test_known_company_forms(companies: list[Row], form: str, name: str) -> None:
     found = [r["name"] for r in companies if form in (r["name"], *items(r, "aliases"), *items(r, "tickers"))]
     assert found == [name]
+
+
+@pytest.fixture(scope="module")
+def targets() -> list[Row]:
+    return read_table("targets")
+
+
+@pytest.fixture(scope="module")
+def assets() -> list[Row]:
+    return read_table("assets")
+
+
+def forms(row: Row, columns: tuple[str, ...]) -> list[str]:
+    return [row["name"], *(item for column in columns for item in items(row, column))]
+
+
+def claims(rows: list[Row], columns: tuple[str, ...]) -> dict[str, set[str]]:
+    """Map each case-folded surface form to the canonical names that claim it."""
+    owner: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        for form in forms(row, columns):
+            owner[form.casefold()].add(row["name"])
+    return owner
+
+
+def test_targets_named_once_with_unambiguous_forms(targets: list[Row]) -> None:
+    assert not duplicates([r["name"] for r in targets])
+    clashes = {f: sorted(n) for f, n in claims(targets, ("aliases",)).items() if len(n) > 1}
+    assert not clashes
+    assert len(targets) >= 150
+
+
+def test_target_genes_look_like_hgnc_symbols(targets: list[Row]) -> None:
+    symbol = re.compile(r"[A-Z][A-Z0-9-]*")
+    bad = {r["name"]: g for r in targets for g in items(r, "genes") if not symbol.fullmatch(g)}
+    assert not bad
+
+
+def test_assets_named_once_with_unambiguous_forms(assets: list[Row]) -> None:
+    names = [r["name"] for r in assets]
+    assert all(names) and not duplicates(names)
+    clashes = {f: sorted(n) for f, n in claims(assets, ("codes", "brands", "synonyms")).items() if len(n) > 1}
+    assert not clashes
+    assert len(assets) >= 300
+
+
+def test_asset_references_resolve(assets: list[Row], companies: list[Row], targets: list[Row]) -> None:
+    company_names = {r["name"] for r in companies}
+    target_names = {r["name"] for r in targets}
+    for row in assets:
+        assert not row["originator"] or row["originator"] in company_names, f"{row['name']}: {row['originator']!r}"
+        unknown = [t for t in items(row, "targets") if t not in target_names]
+        assert not unknown, f"{row['name']}: targets not in targets.tsv: {unknown}"
+        assert not row["modality"] or row["modality"] in MODALITIES, f"{row['name']}: modality {row['modality']!r}"
+
+
+def test_asset_forms_do_not_name_companies(assets: list[Row], companies: list[Row]) -> None:
+    company_forms = set(claims(companies, ("aliases", "tickers")))
+    shared = sorted(f for f in claims(assets, ("codes", "brands", "synonyms")) if f in company_forms)
+    assert not shared
+
+
+def test_inn_names_are_lower_case(assets: list[Row]) -> None:
+    """A canonical name that is neither a brand nor a code must be written in lower case."""
+    for row in assets:
+        name = row["name"]
+        if name in items(row, "brands") or name in items(row, "codes") or any(ch.isdigit() for ch in name):
+            continue
+        assert name == name.lower() or name.startswith(("CagriSema", "IcoSema")), name
+
+
+@pytest.mark.parametrize(
+    ("form", "name"),
+    [("AMG 510", "sotorasib"), ("Krazati", "adagrasib"), ("KHK4083", "rocatinlimab"), ("SAR445229", "amlitelimab"),
+     ("GBR 830", "telazorlimab"), ("AK112", "ivonescimab"), ("BNT327", "pumitamig"), ("KarXT", "Cobenfy"),
+     ("NTLA-2002", "lonvoguran ziclumeran"), ("Zepbound", "tirzepatide"), ("IBI351", "fulzerasib")],
+)
+def test_known_asset_forms(assets: list[Row], form: str, name: str) -> None:
+    found = [r["name"] for r in assets if form in forms(r, ("codes", "brands", "synonyms"))]
+    assert found == [name]
