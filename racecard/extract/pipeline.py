@@ -214,6 +214,23 @@ def stage_prune(d: Draft) -> None:
             d.drop(m)
 
 
+_OBSERVER = re.compile(r"\b(?:investment bank|research firm|broker|investor|consultan|analyst firm)", re.I)
+
+
+def stage_observers(d: Draft) -> None:
+    """Banks, research firms and investors quoted in a story are not its companies unless it is about them."""
+    title = (d.doc.title or "") + "\n" + d.doc.text[: d.doc.text.find("\n") if "\n" in d.doc.text else 200]
+    counts: dict[str, int] = {}
+    for m in d.mentions:
+        if m.kind == EntityKind.COMPANY:
+            counts[m.name] = counts.get(m.name, 0) + 1
+    for m in list(d.mentions):
+        if m.kind != EntityKind.COMPANY or not _OBSERVER.search(str(d.lexicon.attrs(m.kind, m.name).get("note", ""))):
+            continue
+        if counts[m.name] < 3 and m.name.lower() not in title.lower():
+            d.drop(m)
+
+
 def _target_context(text: str, m: Mention) -> bool:
     window = text[max(0, m.start - 30) : m.end + 30]
     return bool(rules.TARGET_CONTEXT.search(window))
@@ -262,6 +279,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("aliases", stage_aliases),
     ("propagate", stage_propagate),
     ("prune", stage_prune),
+    ("observers", stage_observers),
     ("filer", stage_filer),
     ("entities", stage_entities),
     ("events", stage_events),
