@@ -8,6 +8,7 @@ event per fact, whose evidence is its best sentence (quote == text[start:end]).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from racecard.extract.events.context import Doc
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
 __all__ = ["find_events", "read_events"]
 
+_MONEYISH = re.compile(r"[$€£¥]|\b(?:USD|RMB|EUR|acqui\w*|buy\w*|bought|purchas\w*|takeover|merg\w*|upfront|milestone)", re.I)
+
 
 def read_events(doc: Doc) -> list[Event]:
     """Every event of a prepared document."""
@@ -31,7 +34,7 @@ def read_events(doc: Doc) -> list[Event]:
     for sent in doc.sents:
         if not sent.mentions and not sent.refs:
             continue
-        if is_dealish(sent.text) or "acqui" in sent.text or "buy" in sent.text:
+        if is_dealish(sent.text) or _MONEYISH.search(sent.text):
             acq, acq_spans = acquisitions(doc, sent)
             back, back_spans = rights_returns(doc, sent)
             lic = licences(doc, sent, acq_spans + back_spans)

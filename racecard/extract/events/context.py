@@ -34,6 +34,11 @@ _DESC = re.compile(
     rf"(?:(?:big|large|small|mid-sized|clinical-stage|commercial-stage|biotech|drug|pharma|pharmaceutical)\s+)?{_NOUN}\b(?!\s*['’]s\s+\w+\s+(?:said|says))"
 )
 _WE = re.compile(r"\b(?:we|We|our|Our|us)\b")
+_IT = re.compile(r"\b(?:(?:said|says|added|noted|announced|stated|disclosed|explained)\s+(?:that\s+)?|(?:which|whereby)\s+)(?:it|they)\b")
+_DRUG_ANAPHOR = re.compile(
+    r"\b(?:the|this|that|its|their)\s+(?:\w+\s+){0,2}?(?:drug|candidate|therapy|treatment|asset|antibody|molecule|medicine|"
+    r"compound|program|programme|inhibitor|agent|biologic|product)\b|\b(?:It|it)\s+(?:was|is|has|had|will|failed|met|showed)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +116,17 @@ class Doc:
     def country(self, company: str) -> str:
         return str(self.lexicon.attrs(EntityKind.COMPANY, company).get("country") or "")
 
+    def recent_drug(self, sent: Sent, *, need_anaphor: bool = True) -> str | None:
+        """The drug a sentence refers back to ("the drug", "the therapy"): the last one named before it."""
+        if need_anaphor and not _DRUG_ANAPHOR.search(sent.text):
+            return None
+        for s in reversed(self.sents[max(0, sent.index - 3) : sent.index]):
+            drugs = s.names(EntityKind.DRUG)
+            if drugs:
+                return drugs[0] if len(drugs) == 1 else None
+        top = [n for (k, n), _ in self.counts.most_common(2) if k == EntityKind.DRUG]
+        return top[0] if top else None
+
     def _filer(self) -> str | None:
         if not _WE.search(self.text[:20000]):
             return None
@@ -138,9 +154,15 @@ class Doc:
         if self.filer:
             for m in _WE.finditer(s.text):
                 refs.append(Ref(m.start(), m.end(), self.filer, "filer"))
+        for m in _IT.finditer(s.text):
+            speaker = [r for r in refs if r.end <= m.start()]
+            if speaker:
+                refs.append(Ref(m.end() - 2 if m.group(0).endswith("it") else m.end() - 4, m.end(), speaker[-1].name, "pronoun"))
         return sorted(refs, key=lambda r: r.start)
 
     def _describe(self, s: Sent, m: re.Match[str]) -> str | None:
+        if self.filer and re.match(r"the\s+(?:Group|Company)\b", m.group(0)):
+            return self.filer  # a filing names its filer "the Group" or "the Company"
         adj = (m.group("adj") or "").lower()
         code = NATIONALITY.get(adj) or NATIONALITY.get(adj.split("-")[0] + "-based" if adj.endswith("-based") else "")
         if adj and not code and adj not in ("u.s.", "us"):

@@ -11,7 +11,7 @@ from racecard.extract.events.found import Cand, date_near, drugs_near
 from racecard.extract.events.roles import after_prep, before_prep, object_of, possessor, subject_of
 from racecard.extract.events.status import status_of
 from racecard.extract.events.terms import deal_terms, deal_value
-from racecard.extract.events.territory import territory_in
+from racecard.extract.events.territory import deal_territory, territory_in
 from racecard.extract.events.triggers import deals as T
 from racecard.model import EntityKind, Status
 
@@ -29,7 +29,8 @@ _ACQ, _ACQ_PASSIVE = _rx(T.ACQUIRE), re.compile(T.ACQUIRE_PASSIVE, re.I)
 _BACK_TO, _BACK_FROM = _rx(T.RIGHTS_BACK_TO_SUBJECT), _rx(T.RIGHTS_BACK_FROM_SUBJECT)
 _TERMINATION = re.compile(T.TERMINATION_NOUN, re.I)
 _PAYER, _PAYEE, _HOLDER = (re.compile(rf"^[\s,]*(?:\([^)]*\)\s*)?(?:{x})", re.I) for x in (T.PAYER, T.PAYEE, T.RIGHTS_HOLDER))
-_GRANT_OBJECT = re.compile(r"licen[cs]e|rights", re.I)
+_GRANT_OBJECT = re.compile(r"licen[cs]e|rights|options?\b", re.I)
+_PAYER_OBJ, _DISCOVERER = re.compile(T.PAYER_OBJECT, re.I), re.compile(T.DISCOVERER, re.I)
 _DEALISH = re.compile(r"licen[cs]|agreement|deal|collaborat|partnership|rights|option", re.I)
 _ASSET = re.compile(r"(?:for|to|on|of)\s+((?:(?:an?|its|their|the|up\s+to|\w+)\s+){0,5}(?:candidates?|programs?|programmes?|assets?|molecules?|antibod(?:y|ies)|platform|portfolio|compounds?|therapies|products?))", re.I)
 _CLOSE = re.compile(r"\bexpected\s+to\s+close\b", re.I)
@@ -37,7 +38,7 @@ _CLOSE = re.compile(r"\bexpected\s+to\s+close\b", re.I)
 
 def _status(sent: Sent, pos: int, end: int) -> Status:
     st = status_of(sent.text, pos, end)
-    if st == Status.PLANNED and re.search(r"\b(?:agreement|agreed|agrees|definitive|deal)\b", sent.text, re.I) \
+    if st == Status.PLANNED and re.search(r"\b(?:agreement|agreed|agrees|definitive|deal|transaction|pact|collaboration)\b", sent.text, re.I) \
             and not re.search(r"\b(?:plans?|intends?|considering|talks)\b", sent.text[max(0, pos - 60) : pos], re.I):
         return Status.HAPPENED  # "will acquire" under a signed agreement: the deal is the fact
     return st
@@ -56,10 +57,15 @@ def _cue_roles(doc: Doc, sent: Sent, drugs: list[str]) -> tuple[str | None, str 
     strength = 0.0
     for r in sent.refs:
         after = sent.text[r.end : r.end + 60]
+        before = sent.text[max(0, r.start - 40) : r.start]
         if _PAYEE.match(after):
             licensor, strength = licensor or r.name, 0.8
         elif _PAYER.match(after) or _HOLDER.match(after):
             licensee, strength = licensee or r.name, 0.8
+        elif _PAYER_OBJ.search(before[-12:]) or re.search(r"(?:paying|pay|pays|paid)\s+$", before):
+            licensor, strength = licensor or r.name, 0.8
+        elif re.search(r"(?:discovered|developed|invented|originated|owned|created)\s+(?:\w+\s+)?by\s+$", before):
+            licensor, strength = licensor or r.name, max(strength, 0.6)
     for d in drugs:
         for m in sent.of(EntityKind.DRUG):
             if m.name == d:
@@ -77,14 +83,18 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
     text = sent.text
     matches = sorted(
         [(m, "in") for m in _IN.finditer(text)] + [(m, "out") for m in _OUT.finditer(text)]
-        + [(m, "neutral") for m in _NEUTRAL.finditer(text)], key=lambda x: (x[0].start(), x[1] == "neutral"))
+        + [(m, "neutral") for m in _NEUTRAL.finditer(text)], key=lambda x: (x[1] == "neutral", x[0].start()))
     for m, how in matches:
         pos = m.start()
         if any(a <= pos < b for a, b in blocked):
             continue
         if how == "out" and m.group(0).lower().startswith("grant") and not _GRANT_OBJECT.search(text[m.end() : m.end() + 70]):
             continue
-        drugs = drugs_near(sent, pos)
+        drugs = drugs_near(sent, pos, main=True)
+        if how == "neutral":
+            drugs = [d.name for d in sent.of(EntityKind.DRUG) if 0 <= d.start - sent.start - pos <= 140
+                     or possessor(sent, d.start - sent.start, window=40) is not None and d.start - sent.start > pos - 60]
+            drugs = list(dict.fromkeys(drugs))
         licensor = licensee = None
         score = 0.3
         if how == "in":
@@ -111,6 +121,7 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
                     licensee, licensor = sub.name, partner.name
                 else:
                     licensee, licensor = parties[0], parties[1]
+                licensor, licensee = _by_territory(doc, text, licensor, licensee)
                 score = 0.2
             elif licensor is None and parties:
                 licensor = parties[0] if parties[0] != licensee else None
@@ -120,7 +131,7 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
             licensor = None
         fields: dict[str, Any] = {"licensor": licensor, "licensee": licensee}
         fields.update(deal_terms(text, thousands=doc.thousands))
-        terr = territory_in(text[max(0, pos - 40) :])
+        terr = deal_territory(text)
         if terr:
             fields["territory"] = terr
         date = date_near(doc, sent, pos, default_published=True)
@@ -141,11 +152,34 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
     return out
 
 
+_HOME = {"China": "CN", "Greater China": "CN", "Japan": "JP", "South Korea": "KR", "US": "US", "Taiwan": "TW", "India": "IN"}
+
+
+def _by_territory(doc: Doc, text: str, licensor: str, licensee: str) -> tuple[str, str]:
+    """With no grammatical cue, a party based in the licensed territory is the licensee; one based
+    in the excluded territory ("ex-China") is the licensor."""
+    terr = deal_territory(text)
+    if not terr or terr == "worldwide":
+        return licensor, licensee
+    home = _HOME.get(terr.removeprefix("ex-"))
+    if home is None:
+        return licensor, licensee
+    a, b = doc.country(licensor), doc.country(licensee)
+    inside = terr.startswith("ex-")
+    if (a == home) != (b == home):
+        want_licensor = licensor if (a == home) == inside else licensee
+        return want_licensor, (licensee if want_licensor == licensor else licensor)
+    return licensor, licensee
+
+
 def terms_only(doc: Doc, sent: Sent) -> list[Cand]:
     """A sentence of deal terms without a deal verb ("Hansoh will receive $112 million upfront")."""
     terms = deal_terms(sent.text, thousands=doc.thousands)
     if not any(k in terms for k in ("upfront_usd", "milestones_usd", "total_usd")):
         return []
+    terr = deal_territory(sent.text)
+    if terr:
+        terms["territory"] = terr
     lor, lee, strength = _cue_roles(doc, sent, drugs_near(sent, 0))
     fields: dict[str, Any] = {**terms}
     if lor:
@@ -155,6 +189,9 @@ def terms_only(doc: Doc, sent: Sent) -> list[Cand]:
     drugs = drugs_near(sent, 0)
     if drugs:
         fields["drug"] = drugs[0]
+    date = date_near(doc, sent, 0)
+    if date:
+        fields["date"] = date
     return [Cand("_terms", Status.HAPPENED, fields, sent, 0, 0.5 + strength / 2)]
 
 
@@ -187,7 +224,10 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
         date = date_near(doc, sent, pos, default_published=True)
         if date:
             fields["date"] = date
-        out.append(Cand("acquisition", _status(sent, pos, m.end()), fields, sent, pos, 1.0))
+        status = _status(sent, pos, m.end())
+        if status == Status.PLANNED and not re.search(r"\b(?:plans?|intends?|considering|talks|exploring|bid|offer|weighing)\b", text, re.I):
+            status = Status.HAPPENED  # "said it would buy": an agreed deal
+        out.append(Cand("acquisition", status, fields, sent, pos, 1.0))
         break
     return out, spans
 
@@ -221,7 +261,12 @@ def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, in
             parties = [r.name for r in _parties(sent)]
             if len(parties) >= 2:
                 giver, taker = parties[1], parties[0]
-        drugs = drugs_near(sent, pos)
+        if re.search(r"\b(?:right|option|may|can|could|might|entitled)\s+(?:to\s+)?$", text[max(0, pos - 20) : pos], re.I):
+            continue  # "has the right to terminate": a clause of the contract, not an event
+        drugs = drugs_near(sent, pos, main=True)
+        if not drugs:
+            back = doc.recent_drug(sent)
+            drugs = [back] if back else []
         if not drugs and not (giver and taker):
             continue
         spans.append((max(0, pos - 5), m.end() + 80))
@@ -244,4 +289,5 @@ def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, in
 
 
 def is_dealish(text: str) -> bool:
-    return _DEALISH.search(text) is not None
+    """Whether a sentence holds any deal trigger (the gate before the deal readers run)."""
+    return any(rx.search(text) is not None for rx in (_DEALISH, _NEUTRAL, _IN, _OUT, _ACQ, _BACK_TO, _BACK_FROM))

@@ -10,7 +10,7 @@ from racecard.extract.events.context import Doc, Sent
 from racecard.extract.events.dates import find_dates
 from racecard.model import EntityKind, Mention, Status
 
-__all__ = ["Cand", "date_near", "drugs_near", "indication_near", "phase_in", "trial_near"]
+__all__ = ["Cand", "coordinated", "date_near", "drugs_near", "indication_near", "phase_in", "trial_near"]
 
 
 @dataclass(slots=True)
@@ -60,10 +60,40 @@ def _near(ms: list[Mention], pos: int) -> list[Mention]:
     return sorted(ms, key=lambda m: abs(m.start - pos))
 
 
-def drugs_near(sent: Sent, pos: int) -> list[str]:
-    """Drug names of the sentence, the closest to ``pos`` first."""
+_COMPARED = re.compile(
+    r"(?:versus|vs\.?|compared\s+(?:with|to)|than|over|against|relative\s+to|like|rival|rivals|competitor|competitors|"
+    r"plus|with|alongside|combination\s+with|combined\s+with)\s+(?:\w+\s+){0,3}?$", re.I)
+_COORD = re.compile(r"^(?:\s*\([^)]*\))?(?:[^.;()]{0,60}?)(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+or\s+)(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
+_NOT_COORD = re.compile(r"\b(?:plus|with|combination|versus|vs|compared|than|like|such\s+as|including|over)\b", re.I)
+
+
+def drugs_near(sent: Sent, pos: int, *, main: bool = False) -> list[str]:
+    """Drug names of the sentence, the closest to ``pos`` first; ``main`` drops comparators and partners."""
     rel = pos + sent.start
-    return list(dict.fromkeys(m.name for m in _near(sent.of(EntityKind.DRUG), rel)))
+    ms = _near(sent.of(EntityKind.DRUG), rel)
+    if main:
+        ms = [m for m in ms if not _COMPARED.search(sent.text[max(0, m.start - sent.start - 40) : m.start - sent.start])]
+    return list(dict.fromkeys(m.name for m in ms))
+
+
+def coordinated(sent: Sent, first: str) -> list[str]:
+    """``first`` and the drugs listed with it ("filed for Kyprolis … and Blincyto"), in order."""
+    ms = sent.of(EntityKind.DRUG)
+    start = next((i for i, m in enumerate(ms) if m.name == first), None)
+    if start is None:
+        return [first]
+    out = [first]
+    prev = ms[start]
+    for m in ms[start + 1 :]:
+        gap = sent.text[prev.end - sent.start : m.start - sent.start]
+        if m.name == prev.name or (gap.strip() in ("(", ")", "") and len(gap) < 3):
+            prev = m
+            continue
+        if not _COORD.match(gap) or _NOT_COORD.search(gap):
+            break
+        out.append(m.name)
+        prev = m
+    return list(dict.fromkeys(out))
 
 
 def indication_near(sent: Sent, pos: int) -> str | None:

@@ -39,8 +39,14 @@ def _fold_loose(groups: dict[Hashable, list[Cand]]) -> None:
             continue
         kin = [k for k in groups if k != key and isinstance(k, tuple) and k[:2] == key[:2] and len(k) == len(key)
                and (len(k) < 4 or k[3] == key[3])]
-        if len(kin) == 1:
-            groups[kin[0]].extend(groups.pop(key))
+        if kin:  # a restatement ("This BTD was granted …") belongs to the reading just before it
+            at = min(c.sent.index for c in groups[key])
+            nearest = min(kin, key=lambda k: min((at - c.sent.index) % 10_000 for c in groups[k]))
+            groups[nearest].extend(groups.pop(key))
+
+
+def _parties(cs: list[Cand]) -> frozenset[str]:
+    return frozenset(v for c in cs for v in (c.fields.get("licensor"), c.fields.get("licensee")) if v)
 
 
 def _combine(cands: list[Cand]) -> Event:
@@ -82,13 +88,25 @@ def merge(cands: list[Cand], doc_id: str) -> list[Event]:
     for key in [k for k in groups if isinstance(k, tuple) and k[0] == "license" and k[1] is None]:
         parties = key[2]
         kin = [k for k, cs in groups.items() if k[0] == "license" and k[1] is not None  # type: ignore[index]
-               and frozenset((cs[0].fields.get("licensor"), cs[0].fields.get("licensee"))) == parties]
+               and _parties(cs) and _parties(cs) <= parties]
         if kin:
             for k in kin:
                 groups[k].extend(Cand(c.type, c.status, {f: v for f, v in c.fields.items() if f != "asset"}, c.sent, c.pos,
                                       c.score * 0.5) for c in groups[key])
             del groups[key]
     licences = [k for k in groups if k[0] == "license"]  # type: ignore[index]
+    # a rights return without a party takes it from the licence of the same drug
+    for k, cs in groups.items():
+        if k[0] == "rights_return" and k[1] is not None:  # type: ignore[index]
+            lic = next((groups[x] for x in licences if x[1] == k[1]), None)  # type: ignore[index]
+            if lic:
+                lor = next((c.fields["licensor"] for c in lic if c.fields.get("licensor")), None)
+                lee = next((c.fields["licensee"] for c in lic if c.fields.get("licensee")), None)
+                for c in cs:
+                    if lee and lee != c.fields.get("to"):
+                        c.fields.setdefault("from", lee)
+                    if lor and lor != c.fields.get("from"):
+                        c.fields.setdefault("to", lor)
     for t in terms:
         target = [k for k in licences if t.fields.get("drug") and k[1] == t.fields["drug"]]  # type: ignore[index]
         if not target:
@@ -99,4 +117,8 @@ def merge(cands: list[Cand], doc_id: str) -> list[Event]:
                 t.fields["_doc"] = doc_id
                 groups[k].append(Cand("license", groups[k][0].status, {f: v for f, v in t.fields.items() if f not in ("drug",)},
                                       t.sent, t.pos, 0.1))
+        elif not target and t.fields.get("drug") and t.fields.get("licensor") and t.fields.get("licensee"):
+            # "Coherus paying Junshi $35 million upfront" for a named drug is itself a licence
+            t.fields["_doc"] = doc_id
+            groups[("license", t.fields["drug"])] = [Cand("license", Status.HAPPENED, dict(t.fields), t.sent, t.pos, 0.6)]
     return [_combine(cs) for cs in groups.values()]

@@ -42,6 +42,7 @@ class Money:
     text: str
     amount: float
     currency: str
+    scaled: bool = True  # written with a scale word ("million") or read "(in thousands)"
 
     @property
     def usd(self) -> float | None:
@@ -71,5 +72,5 @@ def find_money(text: str, *, thousands: bool | None = None) -> list[Money]:
             value *= 1e3
         elif m.group("cur") and value < 1000 and re.match(r"\s+per\s+share|\s*/\s*share|\s+a\s+share", text[m.end():], re.I) is None:
             continue  # "$320" with no scale is a unit price or a typo, not a deal value
-        out.append(Money(m.start(), m.end(), m.group(0), value, _currency(cur)))
+        out.append(Money(m.start(), m.end(), m.group(0), value, _currency(cur), bool(scale) or thousands))
     return out

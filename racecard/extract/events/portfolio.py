@@ -9,7 +9,7 @@ from racecard.extract.events.context import Doc, Sent
 from racecard.extract.events.found import Cand, date_near, drugs_near
 from racecard.extract.events.money import find_money
 from racecard.extract.events.roles import subject_of
-from racecard.extract.events.status import status_of
+from racecard.extract.events.status import CLAUSE_BREAK, clause_before, status_of
 from racecard.extract.events.territory import territory_in
 from racecard.extract.events.triggers import portfolio as T
 from racecard.model import EntityKind, Status
@@ -39,11 +39,18 @@ def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
         pass  # a halted enrolment is still a stop of the study
     if re.search(r"\b(?:shares?|stock|price|sales|revenue)\b", text[max(0, m.start() - 30) : m.start()], re.I):
         return []
-    drugs = drugs_near(sent, m.start())
+    clause_start = m.start() - len(clause_before(text, m.start(), 200))
+    after = CLAUSE_BREAK.search(text, m.end())
+    clause_end = after.start() if after else len(text)
+    in_clause = [d for d in sent.of(EntityKind.DRUG) if clause_start <= d.start - sent.start < clause_end]
+    drugs = [d for d in drugs_near(sent, m.start()) if d in {x.name for x in in_clause}]
+    if not drugs:
+        back = doc.recent_drug(sent)
+        drugs = [back] if back else []
     if not drugs:
         return []
     if len(drugs) > 1:  # a list of culled candidates: every drug in the trigger's clause
-        clause_end = re.search(r"[;]|\.\s", text[m.end() :])
+        clause_end = re.search(r"[;]|\.\s|,\s+(?:with|while|but|instead|as)\b|\binstead\b|\bfocus", text[m.end() :])
         limit = m.end() + (clause_end.start() if clause_end else len(text))
         drugs = [d.name for d in sent.of(EntityKind.DRUG) if d.start - sent.start < limit]
         drugs = list(dict.fromkeys(drugs))

@@ -6,11 +6,11 @@ import re
 from typing import Any
 
 from racecard.extract.events.context import Doc, Sent
-from racecard.extract.events.found import Cand, date_near, drugs_near, indication_near
+from racecard.extract.events.found import Cand, coordinated, date_near, drugs_near, indication_near
 from racecard.extract.events.status import negated, status_of
 from racecard.extract.events.territory import AGENCY_TERRITORY, agency_in, territory_in
 from racecard.extract.events.triggers import regulatory as T
-from racecard.model import Status
+from racecard.model import EntityKind, Status
 
 __all__ = ["regulatory"]
 
@@ -24,6 +24,10 @@ _SUBMISSION, _ADVISORY = _rx(T.SUBMISSION), _rx(T.ADVISORY)
 _DESIGNATION = re.compile("|".join(f"(?P<{k}>{v})" for k, v in T.DESIGNATIONS.items()), re.I)
 _ADV_NEG, _ADV_POS = re.compile(T.ADVISORY_NEGATIVE, re.I), re.compile(T.ADVISORY_POSITIVE, re.I)
 _VOTE = re.compile(r"(\d+)\s*(?:-|to|–)\s*(\d+)(?:\s*(?:,\s*)?(?:with\s+\d+\s+abstain\w*\s*,?\s*)?(?:\w+\s+){0,8}?(against|in\s+favou?r))?", re.I)
+_CONDITIONAL = re.compile(T.CONDITIONAL, re.I)
+_NEVER_APPROVAL = re.compile(T.NEVER_APPROVAL, re.I)
+_NOT_A_FILING = re.compile(r"BTD|breakthrough|designation|fast\s+track|orphan|IND\b|in\s+(?:a|its|the)\s+(?:regulatory\s+|stock\s+exchange\s+)?filing", re.I)
+_MONEY_TERMS = re.compile(r"milestone|upfront|up-front|royalt|per\s+share|contingent\s+value", re.I)
 _REG_CONTEXT = re.compile(r"FDA|EMA|NMPA|CDE|PMDA|MHRA|regulator|agency|authorit|Commission|Health\s+Canada|market|label|indication|treat|patients|approval|in\s+(?:the\s+)?(?:US|U\.S\.|China|Japan|Europe|EU)", re.I)
 
 
@@ -49,9 +53,15 @@ def _place(sent: Sent, pos: int) -> dict[str, Any]:
 
 def _make(doc: Doc, sent: Sent, kind: str, pos: int, end: int, status: Status, extra: dict[str, Any],
           score: float = 1.0) -> list[Cand]:
-    drugs = drugs_near(sent, pos)
+    if _CONDITIONAL.search(sent.text[max(0, pos - 40) : pos]) or _MONEY_TERMS.search(sent.text):
+        return []  # "upon approval", "regulatory milestones": a term of a contract, not an event
+    drugs = _subject_drugs(sent, pos)
+    if not drugs:
+        back = doc.recent_drug(sent)
+        drugs = [back] if back else []
     if not drugs:
         return []
+    drugs = coordinated(sent, drugs[0]) if kind in ("regulatory_submission", "approval") else drugs[:1]
     fields: dict[str, Any] = {**_place(sent, pos), **extra}
     ind = indication_near(sent, pos)
     if ind:
@@ -59,7 +69,18 @@ def _make(doc: Doc, sent: Sent, kind: str, pos: int, end: int, status: Status, e
     date = date_near(doc, sent, pos, default_published=status == Status.HAPPENED)
     if date:
         fields["date"] = date
-    return [Cand(kind, status, {"drug": drugs[0], **fields}, sent, pos, score)]
+    return [Cand(kind, status, {"drug": d, **fields}, sent, pos, score) for d in drugs]
+
+
+def _subject_drugs(sent: Sent, pos: int) -> list[str]:
+    """The drug a decision is about: the closest before the trigger in its clause ("Cobenfy, which
+    gained FDA approval"), else the closest after it ("approved Krazati")."""
+    before = [m for m in sent.of(EntityKind.DRUG) if m.end - sent.start <= pos
+              and not re.search(r"[;]|\.\s", sent.text[m.end - sent.start : pos])]
+    if before:
+        first = before[-1].name
+        return [first] + [d for d in drugs_near(sent, pos) if d != first]
+    return drugs_near(sent, pos)
 
 
 def regulatory(doc: Doc, sent: Sent) -> list[Cand]:
@@ -111,8 +132,9 @@ def regulatory(doc: Doc, sent: Sent) -> list[Cand]:
     for m in _SUBMISSION.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        if re.match(r"(?:submit|fil)\w*\s+(?:\w+\s+){0,3}?IND\b", m.group(0), re.I):
-            continue  # an IND opens a trial, it is not a marketing submission
+        if re.match(r"(?:submit|fil)\w*\s+(?:\w+\s+){0,3}?IND\b", m.group(0), re.I) \
+                or _NOT_A_FILING.search(text[max(0, m.start() - 25) : m.end() + 5]):
+            continue  # an IND opens a trial; a designation request or a disclosure filing is no marketing submission
         status = status_of(text, m.start(), m.end())
         out += _make(doc, sent, "regulatory_submission", m.start(), m.end(), status, {}, 0.9)
         taken.append((m.start(), m.end()))
@@ -123,6 +145,8 @@ def regulatory(doc: Doc, sent: Sent) -> list[Cand]:
         if any(a <= m.start() < b for a, b in taken):
             continue
         ctx = text[max(0, m.start() - 45) : m.end() + 30]
+        if _NEVER_APPROVAL.search(text[max(0, m.start() - 140) : m.start()]):
+            continue
         if _NOT_APPROVAL.search(ctx) and not re.search(r"(?:was|were|has\s+been|have\s+been|is|got|received?|grants?|granted|wins?|won|secured?|obtain\w*)\s+(?:\w+\s+){0,2}$", text[max(0, m.start() - 30) : m.start()], re.I):
             continue
         if not _REG_CONTEXT.search(text):

@@ -13,7 +13,7 @@ import re
 
 from racecard.model import Status
 
-__all__ = ["clause_before", "negated", "status_of"]
+__all__ = ["CLAUSE_BREAK", "clause_before", "negated", "status_of"]
 
 _PLANNED = re.compile(
     r"\b(?:plans?|planned|planning|intends?|intending|aims?|aiming|seeks?|seeking|prepares?|preparing|"
@@ -40,7 +40,12 @@ _FAILED = re.compile(
     re.I,
 )
 _NEG = re.compile(r"\b(?:not|no|never|n't|without|neither|nor|failed\s+to|fails\s+to|fail\s+to)\b", re.I)
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which|who|after|before|as|although)\s|\.\s|\s(?:but|while|whereas)\s")
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s*(?:and|but|while|whereas|which|who|after|before|as|although|when)\s|\.\s|\.(?=[A-Z])|\s(?:but|while|whereas|when)\s"
+)
+
+
+CLAUSE_BREAK = _CLAUSE_BREAK
 
 
 def clause_before(text: str, pos: int, limit: int = 90) -> str:

@@ -14,6 +14,8 @@ _UPFRONT = re.compile(T.UPFRONT, re.I)
 _MILESTONE = re.compile(T.MILESTONE, re.I)
 _TOTAL = re.compile(T.TOTAL, re.I)
 _EQUITY = re.compile(T.EQUITY, re.I)
+_IMMEDIATE = re.compile(r"^\s*(?:immediately|at\s+signing|on\s+signing|in\s+cash\s+up\s*front)", re.I)
+_UP_TO = re.compile(r"up\s+to(?:\s+a(?:n\s+additional|\s+further)?)?\s*$", re.I)
 _ROYALTY = re.compile(r"(?:(?:tiered|double-digit|single-digit|low|mid|high|teens?|percent|%|tiered|royalty-bearing|up\s+to|\d+%?)[\s,-]+){0,5}royalt(?:y|ies)(?:\s+(?:on|of|based\s+on)\s+(?:\w+\s+){0,5}sales)?", re.I)
 
 
@@ -33,7 +35,10 @@ def deal_terms(text: str, *, thousands: bool = False) -> dict[str, Any]:
     for i, m in enumerate(money):
         left = text[money[i - 1].end if i else max(0, m.start - 60) : m.start][-60:]
         right = text[m.end : money[i + 1].start if i + 1 < len(money) else m.end + 45][:45]
-        if _EQUITY.search(left[-25:]) or _EQUITY.search(right[:22]) or m.amount < 1e5:
+        if _EQUITY.search(left[-25:]) or _EQUITY.search(right[:22]):
+            continue
+        amount = m.amount * 1e3 if not m.scaled and 1e3 <= m.amount < 1e6 else m.amount  # a filing's table unit
+        if amount < 1e5:
             continue
         r_up, r_ms = _closest(_UPFRONT, right, from_end=False), _closest(_MILESTONE, right, from_end=False)
         l_up, l_ms = _closest(_UPFRONT, left, from_end=True), _closest(_MILESTONE, left, from_end=True)
@@ -41,7 +46,11 @@ def deal_terms(text: str, *, thousands: bool = False) -> dict[str, Any]:
         label = None
         near_right = [(d, lab) for d, lab in ((r_up, "upfront"), (r_ms, "milestones")) if d is not None and d <= 30]
         near_left = [(d, lab) for d, lab in ((l_up, "upfront"), (l_ms, "milestones"), (l_tot, "total")) if d is not None and d <= 40]
-        if near_right:
+        if near_left and min(near_left)[1] == "total" and _UP_TO.search(left) and (near_right or len(near_left) > 1):
+            near_left = [x for x in near_left if x[1] != "total"]  # "up to $1.9 billion in milestones"
+        if _IMMEDIATE.match(right):
+            label = "upfront"
+        elif near_right:
             label = min(near_right)[1]
         elif near_left:
             label = min(near_left)[1]
@@ -53,9 +62,9 @@ def deal_terms(text: str, *, thousands: bool = False) -> dict[str, Any]:
             others.append(f"{label}: {m.text}")
             continue
         if label == "milestones":
-            milestones += m.usd
+            milestones += amount
         else:
-            out.setdefault(f"{label}_usd", m.usd)
+            out.setdefault(f"{label}_usd", amount)
     if milestones:
         out["milestones_usd"] = milestones
     if others:

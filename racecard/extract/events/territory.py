@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["AGENCY_TERRITORY", "agency_in", "territory_in"]
+__all__ = ["AGENCY_TERRITORY", "agency_in", "deal_territory", "territory_in"]
 
-_GREATER = r"(?:Greater\s+China|(?:mainland\s+)?China\s*(?:\([^)]*\))?,\s*(?:the\s+)?Hong\s+Kong(?:\s+SAR)?,\s*Maca[ou](?:\s+SAR)?,?\s+and\s+Taiwan)"
+_GC_PART = r"(?:(?:the\s+)?(?:mainland\s+)?China(?:\s+mainland)?|(?:the\s+)?Chinese\s+mainland|Hong\s+Kong(?:\s+SAR)?|Maca[ou](?:\s+SAR)?|Taiwan)"
+_GREATER = rf"(?:Greater\s+China|{_GC_PART}(?:\s*(?:\([^)]*\))?\s*(?:,\s*and|,|and)\s+{_GC_PART}){{3}})"
 _PLACES: tuple[tuple[str, str], ...] = (
     ("Greater China", _GREATER),
     ("China", r"(?:mainland\s+)?China|Chinese\s+mainland|the\s+PRC"),
@@ -30,6 +31,7 @@ _PLACES: tuple[tuple[str, str], ...] = (
 _PLACE_RX = "|".join(f"(?P<p{i}>{rx})" for i, (_, rx) in enumerate(_PLACES))
 _EXCL = re.compile(
     rf"\b(?:ex-?\s*|excluding\s+|except(?:\s+for|\s+in)?\s+|outside\s+(?:of\s+)?(?:the\s+)?|other\s+than\s+|"
+    rf"(?:territorial\s+)?exclusions?\s+(?:for|of)\s+|"
     rf"rest\s+of\s+(?:the\s+)?world\s+(?:excluding|outside)\s+)(?:{_PLACE_RX})",
     re.I,
 )
@@ -84,6 +86,18 @@ def territory_in(text: str) -> str | None:
     if places:
         names = list(dict.fromkeys(_place(p) for p in places))
         return names[0]
+    return None
+
+
+_RIGHTS = re.compile(r"\b(?:rights?|licen[cs]\w*|commerciali[sz]\w*|develop\w*|market(?:s|ing)?|sell|territor\w*|promot\w*)\b", re.I)
+
+
+def deal_territory(text: str) -> str | None:
+    """The territory of the rights a deal sentence grants: read only near rights words."""
+    for m in _RIGHTS.finditer(text):
+        found = territory_in(text[max(0, m.start() - 30) : m.end() + 110])
+        if found:
+            return found
     return None
 
 

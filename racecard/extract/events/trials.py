@@ -20,6 +20,9 @@ def _rx(parts: list[str]) -> re.Pattern[str]:
 
 
 _START, _TRIAL_WORD, _READOUT, _SAFETY = _rx(T.START), re.compile(T.TRIAL_WORD, re.I), _rx(T.READOUT), _rx(T.SAFETY)
+_START_PLANNED = re.compile(T.START_PLANNED, re.I)
+_CONDITIONAL = re.compile(T.CONDITIONAL, re.I)
+_NO_SAFETY = re.compile(r"\b(?:no|not|without|never|nor)\s+(?:\w+\s+){0,3}$", re.I)
 _MISSED, _MET, _MIXED = re.compile(T.MISSED, re.I), re.compile(T.MET, re.I), re.compile(T.MIXED, re.I)
 
 
@@ -61,9 +64,9 @@ def _outcome(text: str) -> str:
 
 def _trial_fields(doc: Doc, sent: Sent, pos: int) -> tuple[list[str], dict[str, Any]]:
     trial = trial_near(sent, pos)
-    drugs = drugs_near(sent, pos)
+    drugs = drugs_near(sent, pos, main=True)
     if not drugs:
-        d = _drug_of_trial(doc, sent, trial)
+        d = _drug_of_trial(doc, sent, trial) or doc.recent_drug(sent, need_anaphor=trial is None)
         drugs = [d] if d else []
     fields: dict[str, Any] = {}
     if trial:
@@ -91,9 +94,18 @@ def trial_events(doc: Doc, sent: Sent) -> list[Cand]:
             if date:
                 fields["date"] = date
             status = status_of(text, m.start(), m.end(), failure_means_failed=False)
+            if status == Status.EXPECTED and fields["outcome"] != "reported":
+                status = Status.HAPPENED  # "could" in an outcome sentence is a comment, not a forecast
             score = 1.0 if fields["outcome"] != "reported" else 0.7
-            out.append(Cand("trial_readout", status, {"drug": drugs[0], **fields}, sent, m.start(), score))
+            trials = list(dict.fromkeys(t.name for t in sent.of(EntityKind.TRIAL))) or [fields.get("trial")]
+            for t in trials:  # "SHORE and COAST 2 met …": one readout per trial
+                f = dict(fields)
+                if t:
+                    f["trial"] = t
+                out.append(Cand("trial_readout", status, {"drug": drugs[0], **f}, sent, m.start(), score))
     s = _START.search(text)
+    if s and _CONDITIONAL.search(text[max(0, s.start() - 40) : s.start()]):
+        s = None  # "upon the initiation of a Phase 3 trial": a payment condition
     if s and has_trial and not re.match(r"start(?:ed|s)?\s+(?:to|with)|begin\w*\s+to", s.group(0) + text[s.end() : s.end() + 4], re.I):
         drugs, fields = _trial_fields(doc, sent, s.start())
         if drugs and (fields.get("phase") or fields.get("trial") or re.search(r"trial|study", text[s.start() : s.end() + 60], re.I)):
@@ -107,9 +119,11 @@ def trial_events(doc: Doc, sent: Sent) -> list[Cand]:
             if date:
                 fields["date"] = date
             status = status_of(text, s.start(), s.end())
+            if _START_PLANNED.search(text):
+                status = Status.PLANNED
             out.append(Cand("trial_start", status, {"drug": drugs[0], **fields}, sent, s.start(), 0.8))
     f = _SAFETY.search(text)
-    if f:
+    if f and not _NO_SAFETY.search(text[max(0, f.start() - 30) : f.start()]):
         drugs = drugs_near(sent, f.start())
         if drugs:
             fields = {"finding": " ".join(text[f.start() : f.start() + 140].split())}

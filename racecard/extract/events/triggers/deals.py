@@ -3,10 +3,10 @@
 # The subject takes rights in: it is the licensee; "from X" is the licensor.
 LICENSE_IN = [
     r"in-licen[cs](?:e[ds]?|ing)",
-    r"licen[cs]ed\s+(?:in\s+)?(?:the\s+)?(?:exclusive\s+|global\s+|worldwide\s+|\w+\s+)?(?:rights\s+)?(?:\w+\s+){0,4}from",
-    r"(?:acquir|obtain|gain|secur|receiv|license)(?:e[ds]?|ing|s)?\s+(?:the\s+|an?\s+)?(?:exclusive\s+|global\s+|worldwide\s+|"
-    r"commercial\s+|development\s+|regional\s+|full\s+|\S+\s+)?(?:and\s+\w+\s+)?(?:licen[cs]e|rights|option)",
-    r"(?:exercis(?:e[ds]?|ing)|exercise)\s+(?:an?\s+|its\s+|the\s+)?option\s+to\s+licen[cs]e",
+    r"licen[cs](?:e|es|ed|ing)\s+(?:in\s+)?(?:[\w,’'-]+\s+){0,8}?from\b",
+    r"(?:acquir|obtain|gain|secur|receiv|license)(?:e[ds]?|ing|s)?\s+(?:the\s+|an?\s+)?(?:(?:exclusive|global|worldwide|"
+    r"commercial|development|regional|full|[\w-]+),?\s+){0,3}(?:and\s+\w+\s+)?(?:licen[cs]e|rights|option)",
+    r"exercis(?:e[ds]?|ing)\s+(?:an?\s+|its\s+|the\s+|their\s+)?(?:\w+\s+)?options?\s+(?:to\s+licen[cs]e|for|on|to\s+(?:obtain|acquire|in-license))",
 ]
 # The subject gives rights out: it is the licensor; "to X" (or the indirect object) is the licensee.
 LICENSE_OUT = [
@@ -26,9 +26,13 @@ LICENSE_NEUTRAL = [
     r"licen[cs]e\s+(?:deal|agreement)",
     r"(?:exclusive|global|worldwide)\s+licen[cs]e",
     r"collaboration\s+with",
+    r"co-develop\w*(?:\s+and\s+co-commerciali[sz]\w*)?",
+    r"partnered\s+with",
 ]
 # Who pays and who is paid: a payer is the licensee, a payee the licensor.
-PAYER = r"(?:will\s+|agreed\s+to\s+|is\s+to\s+|to\s+)?(?:pay|pays|paid|make|makes|made)\b"
+PAYER = r"(?:will\s+|agreed\s+to\s+|is\s+to\s+|to\s+)?(?:pay|pays|paid|paying|make|makes|made|making|fund|funds|funded)\b"
+PAYER_OBJECT = r"^\s*(?:will\s+|agreed\s+to\s+|is\s+to\s+|to\s+)?(?:pay|pays|paid|paying)\s+$"
+DISCOVERER = r"(?:discovered|developed|invented|originated|owned|created)\s+(?:\w+\s+)?by\s+$|(?:from|of)\s+$"
 PAYEE = r"(?:will\s+|is\s+eligible\s+to\s+|to\s+|could\s+|may\s+)?(?:receive|receives|received|get|gets|earn|earns|pocket|pockets|bag|bags)\b|(?:is|are)\s+eligible"
 RIGHTS_HOLDER = (
     r"(?:will\s+)?(?:obtain|obtains|receive|receives|gain|gains|get|gets|acquire|acquires|secure|secures|have|has|hold|holds|"
@@ -36,7 +40,9 @@ RIGHTS_HOLDER = (
     r"(?:rights?|licen[cs]e|option|responsib)"
 )
 UPFRONT = r"up-?\s?front|upfront|initial\s+payment|signing|closing\s+payment|down\s?payment|cash\s+payment\s+of"
-MILESTONE = r"milestones?|contingent|(?:development|regulatory|commercial|sales)(?:[\s,-]+(?:and\s+)?\w+)*\s+payments"
+MILESTONE = (
+    r"milestones?|(?<!non-)contingent|(?:development|regulatory|commercial|sales)(?:[\s,-]+(?:and\s+)?\w+){0,4}\s+(?:payments|milestones?)"
+)
 TOTAL = r"total(?:ling)?|worth|valued|value|aggregate|as\s+much\s+as|potential(?:ly)?|up\s+to|exceed|in\s+all|overall|deal"
 EQUITY = r"equity|shares?\s+of|stake|investment|invest|premium|per\s+share|a\s+share|market\s+cap|revenue|sales\s+of|charge|impairment|loan|financing|raised"
 
@@ -49,6 +55,7 @@ ACQUIRE = [
     r"snap(?:s|ped)?\s+up|scoop(?:s|ed)?\s+up",
     r"merger\s+(?:with|of)|merg(?:e[ds]?|ing)\s+with|integrated\s+(?:with|into)",
     r"\$[\d.]+\s*(?:bn|billion|b|m|million)\s+(?:deal\s+)?(?:acquisition|buyout|takeover)",
+    r"(?:buyout|takeover|purchase)\s+of",
     r"(?:acquisition|buyout|purchase)\s+(?:deal|agreement)",
 ]
 ACQUIRE_PASSIVE = r"(?:was|were|is|be|being|been|to\s+be)\s+(?:\w+\s+)?(?:acquired|bought|purchased|taken\s+over)\s+by|(?:acquisition|purchase|takeover|buyout)\s+(?:of\s+\S+(?:\s+\S+){0,3}\s+)?by|,\s+(?:acquired|bought)\s+by|(?:now\s+)?(?:owned|part)\s+(?:by|of)"

@@ -15,6 +15,7 @@ DISCONTINUE = [
     r"no\s+longer\s+(?:be\s+)?(?:develop|pursu|advanc|investigat)\w*",
     r"(?:removed?|cut|cuts|pruned?)\s+(?:\w+\s+){0,3}?from\s+(?:its|the)\s+(?:pipeline|portfolio)",
     r"walk(?:s|ed)?\s+away\s+from",
+    r"pull(?:s|ed)?\s+from\s+(?:the\s+|its\s+)?(?:pipeline|portfolio|development)",
     r"(?:will|to)\s+not\s+(?:advance|progress|pursue)|decided\s+not\s+to\s+(?:advance|pursue|progress|continue)",
 ]
 REASONS = {

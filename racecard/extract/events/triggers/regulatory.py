@@ -9,13 +9,21 @@ APPROVAL = [
     r"arrived\s+on\s+the\s+market|hit\s+the\s+market|(?:was|were)\s+launched\s+in",
 ]
 NOT_APPROVAL = (  # "approved" that is not a decision on this drug
-    r"(?:FDA|EMA|NMPA|already|previously|currently|recently|newly)?[- ]?approved\s+(?:drugs?|therap(?:y|ies)|treatments?|"
+    r"(?:FDA|EMA|NMPA|already|previously|currently|recently|newly)?[- ]?approved\s+(?:[\w-]+\s+){0,2}?(?:drugs?|therap(?:y|ies)|treatments?|"
     r"medicines?|products?|options?|agents?|inhibitors?|(?:\w+\s+)?(?:antibod(?:y|ies)))"
     r"|(?:no|none|not\s+yet|first|only|without)\s+(?:\w+\s+){0,2}approved|approval\s+(?:pathway|process|standards?)"
     r"|(?:seek|seeking|sought|support|supports|supporting|request|requests|requesting|application\s+for|filing\s+for|submission\s+for|path\s+to|toward|towards|road\s+to|ahead\s+of|pending|potential|possible|for\s+(?:full\s+)?)\s+(?:\w+\s+){0,2}approval"
     r"|approval\s+(?:decision|date|is\s+expected|expected)|approved\s+(?:a|the)\s+(?:trial|study|IND|protocol|design)"
     r"|approv\w+\s+(?:to\s+(?:start|begin|initiate|conduct))|IND\s+approval|clinical\s+trial\s+approval|approved\s+(?:the\s+)?(?:start|initiation|IND)"
+    r"|(?:if|once|upon|when|after|until|before|subject\s+to|contingent\s+(?:on|upon))\s+(?:\w+\s+){0,3}?(?:approv|clear)"
+    r"|approvals?\s+milestones?|regulatory\s+approval\s+(?:and|milestones?)"
 )
+NEVER_APPROVAL = (  # contexts where "approved" is never a marketing approval, whatever the voice
+    r"(?:study|trial|protocol|IND|plan|deal|merger|acquisition|transaction|application\s+to\s+start)\s+(?:[\w’'-]+\s+){0,6}?"
+    r"(?:was|were|has\s+been|have\s+been|is|been)\s+approved\s*$"
+    r"|transfer\w*\s+(?:[\w®/-]+\s+){0,10}?(?:regulatory\s+)?$"
+)
+CONDITIONAL = r"\b(?:if|once|upon|when|unless|should|subject\s+to|contingent\s+(?:on|upon)|tied\s+to|linked\s+to|associated\s+with|following)\s+(?:\w+\s+){0,4}$"
 REJECTION = [
     r"complete\s+response\s+letter",
     r"\bCRL\b",
@@ -28,10 +36,10 @@ SUBMISSION = [
     r"(?:submit(?:s|ted|ting)?|fil(?:e|es|ed|ing))\s+(?:a\s+|an\s+|the\s+|its\s+|for\s+)?(?:\w+\s+){0,3}?"
     r"(?:(?:s|supplemental\s+)?NDA|(?:s|supplemental\s+)?BLA|MAA|IND|applications?|dossier|request|marketing|regulatory|filing|submission)",
     r"(?:submission|filing)s?\s+(?:of|for|to|with|in)",
-    r"regulatory\s+(?:submission|filing)s?",
+    r"(?<!in\sa\s)(?<!in\sits\s)(?<!in\sthe\s)regulatory\s+(?:submission|filing)s?",
     r"(?:NDA|BLA|MAA|application|filing|submission)\s+(?:was\s+|has\s+been\s+|is\s+)?(?:accepted|validated|under\s+review|submitted|filed)",
     r"accepted\s+(?:the\s+|its\s+)?(?:\w+\s+){0,2}(?:NDA|BLA|MAA|application|filing|submission)",
-    r"request\s+for\s+(?:full\s+|traditional\s+|conditional\s+)?approval",
+    r"request\s+(?:for|to\s+(?:gain|obtain|win|secure|receive))\s+(?:full\s+|traditional\s+|conditional\s+)?approval",
     r"(?:seek|seeks|sought|seeking)\s+(?:\w+\s+){0,2}approval",
     r"(?:s|supplemental\s+)?(?:NDA|BLA)\s+for",
 ]
@@ -40,7 +48,7 @@ DESIGNATIONS = {  # value → the words that name it
     "fast_track": r"fast[- ]track(?:\s+designation|\s+status)?",
     "orphan": r"orphan[- ](?:drug|medicinal\s+product)?\s*(?:designation|status)",
     "priority_review": r"priority\s+review(?:\s+designation|\s+status|\s+voucher)?",
-    "prime": r"\bPRIME\b(?:\s+(?:designation|status|scheme))?|priority\s+medicines?\s+scheme",
+    "prime": r"(?-i:\bPRIME\b)(?:\s+(?:designation|status|scheme))?|priority\s+medicines?\s+scheme",
     "conditional": r"conditional\s+(?:marketing\s+)?(?:authori[sz]ation|approval)\s+(?:designation|pathway)",
     "other": r"(?:regenerative\s+medicine\s+advanced\s+therapy|RMAT|rare\s+pediatric\s+disease|SAKIGAKE|innovative\s+licensing)\s+(?:designation|status)?",
 }

@@ -8,7 +8,11 @@ START = [
     r"enroll(?:ed|s)\s+(?:the\s+|its\s+)?first",
     r"(?:IND|clinical\s+trial\s+application|CTA)\s+(?:clearance|approval)|clear(?:ed)?\s+(?:the|its|an)\s+IND",
     r"kick(?:ed|s)?\s+off",
+    r"(?:currently|now|already)\s+(?:being\s+)?(?:in|tested\s+in|evaluated\s+in|studied\s+in)\s+(?:an?\s+)?(?:ongoing\s+)?phase",
+    r"(?:conduct|run|launch)\s+(?:an?\s+)?(?:additional\s+|new\s+|second\s+)?(?:confirmatory|pivotal|phase)",
+    r"(?:study|trial)\s+(?:[\w-]+\s+){0,8}?(?:was|were|has\s+been)\s+(?:approved|cleared)",
 ]
+START_PLANNED = r"(?:study|trial)\s+(?:[\w-]+\s+){0,8}?(?:was|were|has\s+been)\s+(?:approved|cleared)|(?:have|has|had|need|needs)\s+to\s+(?:conduct|run|launch)|asked\s+(?:\w+\s+){0,4}to"
 TRIAL_WORD = r"\b(?:trial|study|studies|phase\s*(?:[1-4]|I{1,3})|pivotal|registrational|dose-escalation)\b"
 READOUT = [
     r"\bmet\s+(?:(?:the|its|both|all|their|each|two|co-?)\s+)*(?:\w+\s+){0,3}?(?:primary|co-?primary|secondary|main|key)",
@@ -20,6 +24,7 @@ READOUT = [
     r"top-?line\s+(?:results|data|readout|findings)",
     r"(?:positive|negative|mixed|disappointing|encouraging|promising|detailed|full|final|interim|new|updated|late-breaking|first|early)\s+(?:\w+\s+){0,2}?(?:results|data|readout|findings)",
     r"(?:results|data|findings)\s+(?:from|of)\s+(?:the\s+|a\s+|its\s+)?",
+    r"failure\s+(?:of|in)",
     r"read\s*out|readouts?",
     r"(?:showed|shows|demonstrated|demonstrates|delivered|produced)\s+(?:a\s+)?(?:statistically\s+)?(?:significant|superior|improve|benefit|reduc|efficacy|response)",
     r"statistically\s+significant",
@@ -38,3 +43,4 @@ SAFETY = [
     r"boxed\s+warning",
     r"toxicity\s+profile",
 ]
+CONDITIONAL = r"\b(?:if|once|upon|when|unless|should|subject\s+to|contingent\s+(?:on|upon)|tied\s+to|linked\s+to)\s+(?:\w+\s+){0,4}$"
