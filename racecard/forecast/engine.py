@@ -115,7 +115,7 @@ def run(case: Case, inputs: Inputs | None = None, *, sampled: bool = False) -> R
     pos = []
     for p in case.products:
         path, prm = pos_param(case, p)
-        pos.append(ins.get(path, prm, products=(p.id,), role="pos"))
+        pos.append(ins.get(path, prm, role="pos"))          # a rival's approval moves every share
     pos_arr = np.stack(np.broadcast_arrays(*pos), axis=-1)                # (T, P)
     approved = ins.values[APPROVAL] < pos_arr if sampled else pos_arr > 0
     launch = _launch(case, ins, markets)                                  # (T, M, P)

@@ -80,14 +80,29 @@ def load_case(path: Path, case_id: str | None = None, *, spec: Path | None = Non
 
 
 def validate(raw: dict[str, Any], source: str) -> Case:
-    """Validate a raw case mapping, naming the failing field path and the problem."""
+    """Validate a raw case mapping, naming the failing field path and the problem.
+
+    Beyond the schema, one point run checks what only the engine can (a launch without a
+    price, a profile attribute without a score, a currency without FX).
+    """
+    from racecard.forecast.engine import run
+
     try:
-        return Case.model_validate(raw)
+        case = Case.model_validate(raw)
     except ValidationError as exc:
         err = exc.errors()[0]
         field = _loc(raw, err["loc"])
         more = f" (and {len(exc.errors()) - 1} more problem(s))" if len(exc.errors()) > 1 else ""
         raise ConfigError(f"{_message(err)}{more}", source=source, field=field or "(case)") from None
+    try:
+        run(case)
+    except ConfigError as exc:
+        if exc.source is not None:
+            raise
+        named = ConfigError(exc.message, source=source)
+        named.field = exc.field
+        raise named from None
+    return case
 
 
 def _message(err: Any) -> str:

@@ -57,12 +57,13 @@ def simulate(case: Case, trials: int, *, seed: int = 0, chunk: int = 1000) -> Si
     base = run(case)
     to_draw = drawn_slots(base.slots)
     rng = np.random.default_rng(seed)
+    draws = {s.path: sample(s.param, trials, rng) for s in to_draw}     # the same draws whatever the chunk
+    draws[APPROVAL] = rng.random((trials, len(base.products)))
     parts, approvals = [], []
     done = 0
     while done < trials:
         n = min(chunk, trials - done)
-        values = {s.path: sample(s.param, n, rng) for s in to_draw}
-        values[APPROVAL] = rng.random((n, len(base.products)))
+        values = {k: v[done:done + n] for k, v in draws.items()}
         res = run(case, Inputs(values), sampled=True)
         parts.append(np.broadcast_to(res.revenue, (n, *res.revenue.shape[1:])).astype(np.float32))
         approvals.append(np.broadcast_to(res.approved, (n, len(base.products))))

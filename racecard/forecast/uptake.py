@@ -66,7 +66,8 @@ def exposure_kernel(mean_months: FloatArray, lags: int = 4) -> FloatArray:
 
     Starts are spread evenly over the year (month midpoints); time on drug is
     exponential with the given mean. Returns months on drug per start by lag,
-    shape ``mean_months.shape + (lags,)``; the lags sum to the mean (less the tail).
+    shape ``mean_months.shape + (lags,)``; the lags sum to the mean (the last lag
+    holds the tail).
     """
     d = np.maximum(mean_months, 1e-6)[..., None, None] / 12.0          # mean in years
     s = ((np.arange(12) + 0.5) / 12.0)[:, None]                          # start times
@@ -74,4 +75,5 @@ def exposure_kernel(mean_months: FloatArray, lags: int = 4) -> FloatArray:
     lo = np.maximum(edges[:, :-1], s)
     hi = np.maximum(edges[:, 1:], s)
     years_on = d * (np.exp(-(lo - s) / d) - np.exp(-(hi - s) / d))      # (..., 12, lags)
+    years_on[..., -1] += (d * np.exp(-(lags - s) / d))[..., 0]            # the tail goes in the last lag
     return np.asarray(years_on.mean(axis=-2) * 12.0)
