@@ -11,6 +11,7 @@ import datetime as dt
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -115,4 +116,59 @@ def deals_cmd(
     _emit(render(table, deal_tables(table), format))
 
 
-COMMANDS: dict[str, Callable[..., Any]] = {"race": race_cmd, "asset": asset_cmd, "deals": deals_cmd}
+
+def digest_cmd(
+    since: Annotated[str, typer.Option("--since", help="Facts published after this date (YYYY-MM-DD).")],
+    watch: Annotated[
+        Path | None, typer.Option("--watch", "-w", help="Watchlist (YAML/JSON): targets, assets, companies, markets.")
+    ] = None,
+    as_of: AsOf = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="markdown, html or json.")] = "markdown",
+) -> None:
+    """What is new since a date for a watchlist, and the race positions that changed."""
+    from racecard.views.digest import digest, load_watchlist
+    from racecard.views.layout import digest_tables, digest_title
+    from racecard.views.render import html_tables, markdown, render
+
+    _check_format(format, ("markdown", "html", "json"))
+    start = parse_day(since, "--since")
+    if start is None:
+        raise ConfigError("give the date the digest starts from", field="--since")
+    watchlist = load_watchlist(watch) if watch is not None else None
+    with _connection() as conn:
+        news = digest(conn=conn, since=start, watch=watchlist, as_of=parse_day(as_of, "--as-of"))
+    tables = digest_tables(news)
+    if format == "json":
+        _emit(render(news, tables, "json"))
+    elif format == "html":
+        _emit(html_tables(tables, digest_title(news)))
+    else:
+        _emit(f"# {digest_title(news)}\n\n" + markdown(tables, heading="##"))
+
+
+
+def related_cmd(
+    document: Annotated[str, typer.Argument(help="A stored document's id or URL.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many stories.")] = 10,
+    as_of: AsOf = None,
+    format: Format = "table",
+) -> None:
+    """The stories sharing the most entities and facts with a document."""
+    from racecard.views.layout import related_tables
+    from racecard.views.related import related
+    from racecard.views.render import FORMATS, render
+
+    _check_format(format, FORMATS)
+    day = parse_day(as_of, "--as-of")
+    with _connection() as conn:
+        stories = related(conn=conn, document=document, limit=limit, as_of=day)
+    _emit(render(stories, related_tables(stories), format))
+
+
+COMMANDS: dict[str, Callable[..., Any]] = {
+    "race": race_cmd,
+    "asset": asset_cmd,
+    "deals": deals_cmd,
+    "digest": digest_cmd,
+    "related": related_cmd,
+}

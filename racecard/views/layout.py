@@ -5,10 +5,12 @@ from __future__ import annotations
 from racecard.views.asset import Dossier
 from racecard.views.deals import DealTable
 from racecard.views.describe import money
+from racecard.views.digest import Digest
 from racecard.views.race import RaceBoard
+from racecard.views.related import RelatedStories
 from racecard.views.render import Table, cell
 
-__all__ = ["asset_tables", "deal_tables", "race_tables"]
+__all__ = ["asset_tables", "deal_tables", "digest_tables", "digest_title", "race_tables", "related_tables"]
 
 
 def _title(what: str, board_market: str | None, indication: str | None, as_of: object) -> str:
@@ -122,3 +124,36 @@ def deal_tables(t: DealTable) -> list[Table]:
         Table("Comparables: median upfront by phase and territory", ("phase", "territory", "deals", "median upfront"),
               comparables),
     ]
+
+
+def digest_tables(d: Digest) -> list[Table]:
+    facts = tuple(
+        (cell(f.date), cell(f.published), ", ".join(f.assets), f.type + ("" if f.status == "happened" else
+                                                                       f" ({f.status})"),
+         f.summary, cell(f.source), cell(f.quote))
+        for f in d.facts
+    )
+    changes = tuple(
+        (c.target, c.market or "all markets", c.asset, cell(c.before), cell(c.after), c.change) for c in d.changes
+    )
+    return [
+        Table(f"New facts since {cell(d.since)}", ("date", "published", "assets", "type", "what", "source", "quote"),
+              facts),
+        Table("Race positions that changed", ("target", "market", "asset", "before", "now", "change"), changes),
+    ]
+
+
+def digest_title(d: Digest) -> str:
+    watched = ", ".join([*d.watch.targets, *d.watch.assets, *d.watch.companies])
+    return f"Racecard digest since {cell(d.since)}" + (f": {watched}" if watched else "") + (
+        f" (as of {cell(d.as_of)})" if d.as_of else "")
+
+
+def related_tables(r: RelatedStories) -> list[Table]:
+    rows = tuple(
+        (f"{s.score:.2f}", s.document_id, cell(s.title), cell(s.published), str(s.shared_facts),
+         ", ".join(s.shared_entities[:8]) + (" …" if len(s.shared_entities) > 8 else ""), cell(s.url))
+        for s in r.stories
+    )
+    title = f"Related to {r.title or r.document_id}" + (f" as of {cell(r.as_of)}" if r.as_of else "")
+    return [Table(title, ("score", "document", "title", "published", "shared facts", "shared entities", "url"), rows)]
