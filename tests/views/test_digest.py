@@ -55,5 +55,5 @@ def test_watchlist_files(tmp_path: Path) -> None:
         load_watchlist(bad)
     broken = tmp_path / "broken.json"
     broken.write_text("{", encoding="utf-8")
-    with pytest.raises(InputError, match="broken.json"):
+    with pytest.raises(InputError, match=r"broken\.json"):
         load_watchlist(broken)
