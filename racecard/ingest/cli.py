@@ -36,6 +36,7 @@ def ingest_command(
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Reading processes.")] = 1,
     db: Annotated[str | None, typer.Option("--db", help="Database URL (default: $RACECARD_DB).")] = None,
     batch: Annotated[int, typer.Option("--batch", min=1, help="Documents per transaction.")] = 200,
+    read: Annotated[bool, typer.Option("--read/--no-read", help="Read now, or store for `racecard reread`.")] = True,
 ) -> None:
     """Read text, HTML, RSS/Atom, EDGAR filings and CT.gov records into the store."""
     from racecard.ingest.run import ingest
@@ -49,7 +50,7 @@ def ingest_command(
             def step(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total, visible=total >= _PROGRESS_MIN)
 
-            summary = ingest(sources, store=store, workers=workers, batch_size=batch, progress=step)
+            summary = ingest(sources, store=store, workers=workers, batch_size=batch, read=read, progress=step)
     finally:
         store.close()
     rate = summary.read / summary.elapsed if summary.elapsed else 0.0

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection
 
 from racecard.errors import LexiconError, RacecardError
 from racecard.ingest import ctgov, sources
@@ -28,7 +28,6 @@ from racecard.model import Document, Reading
 from racecard.store import DocumentRecord, Store
 from racecard.store import read as q
 from racecard.store.db import engine_for
-from racecard.store.schema import documents
 
 __all__ = ["DUPLICATE", "RELATED", "Reader", "Summary", "default_reader", "extractor_version", "ingest"]
 
@@ -89,36 +88,49 @@ class _Prepared:
 class _Context:
     url: str
     schema: str | None
-    reader: Reader
+    reader: Reader | None  # None: store documents unread, for `racecard reread` to read later
     extractor: str
     limit: int
 
 
 _CTX: _Context | None = None
-_ENGINE: Engine | None = None
+_CONN: Connection | None = None
 
 
 def _init(ctx: _Context) -> None:
-    global _CTX, _ENGINE
-    _CTX, _ENGINE = ctx, None
+    global _CTX, _CONN
+    _CTX, _CONN = ctx, None
+
+
+def _connection() -> Connection:
+    """This process's read-only connection to the store (opened after any fork)."""
+    global _CONN
+    assert _CTX is not None
+    if _CONN is None:
+        _CONN = engine_for(_CTX.url, schema=_CTX.schema).connect()
+    return _CONN
 
 
 def _known(parsed: Sequence[Parsed]) -> dict[str, str]:
     """Stored documents among these, by content hash (and, for CT.gov records, by URL)."""
-    global _ENGINE
-    assert _CTX is not None
-    if _ENGINE is None:
-        _ENGINE = engine_for(_CTX.url, schema=_CTX.schema)
-    with _ENGINE.connect() as conn:
+    conn = _connection()
+    try:
         found = q.known_hashes(conn, [p.document.hash for p in parsed])
-        urls = [p.document.url for p in parsed if p.kind == "ctgov" and p.document.url]
-        if urls:
-            rows = conn.execute(select(documents.c.url, documents.c.id).where(documents.c.url.in_(urls)))
-            by_url = {r.url: r.id for r in rows}
-            for p in parsed:
-                if p.document.url in by_url:
-                    found.setdefault(p.document.hash, by_url[p.document.url])
+        for p in parsed:
+            if p.kind in STRUCTURED and p.document.url and p.document.hash not in found:
+                stored = q.known_url(conn, p.document.url)
+                if stored is not None:
+                    found[p.document.hash] = stored
+    finally:
+        conn.rollback()  # end the read transaction: the next look sees newly committed batches
     return found
+
+
+def _close() -> None:
+    global _CONN
+    if _CONN is not None:
+        _CONN.close()
+        _CONN = None
 
 
 def _prepare(job: sources.Job | Skip) -> _Prepared:
@@ -135,8 +147,11 @@ def _prepare(job: sources.Job | Skip) -> _Prepared:
         if stored is not None:
             ready.append(_Ready(parsed, None, None, b"", (), stored))
             continue
-        reading, extractor = parsed.reading, _CTX.extractor
-        if reading is None:
+        reading: Reading | None = parsed.reading
+        extractor: str | None = _CTX.extractor
+        if reading is None and _CTX.reader is None:
+            extractor = None
+        elif reading is None and _CTX.reader is not None:
             try:
                 reading = _CTX.reader(parsed.document)
             except LexiconError:
@@ -172,66 +187,85 @@ def _jobs(
 
 
 class _Batch:
-    """Documents waiting to be written, and the near-duplicate index of this run."""
+    """Documents waiting to be written; duplicates are decided when the batch is written.
+
+    Near-duplicates are looked up for the whole batch in one query (stored documents,
+    including earlier batches of this run) plus an index of the batch itself.
+    """
 
     def __init__(self, store: Store, summary: Summary, size: int) -> None:
         self.store, self.summary, self.size = store, summary, size
-        self.records: list[DocumentRecord] = []
-        self.copies: list[tuple[str, Document, str | None, float]] = []
-        self.hashes: dict[str, str] = {}
-        self.bands: dict[tuple[int, int], list[tuple[str, str, bytes]]] = {}
+        self.waiting: list[_Ready] = []
+        self.hashes: set[str] = set()
+        self.urls: set[str] = set()  # CT.gov records are one per study: their URL names them
 
-    def offer(self, conn: Connection, item: _Ready) -> None:
+    def offer(self, item: _Ready) -> None:
         doc = item.parsed.document
-        if item.known is not None or doc.hash in self.hashes:
+        by_url = item.parsed.kind in STRUCTURED and doc.url is not None
+        if item.known is not None or doc.hash in self.hashes or (by_url and doc.url in self.urls):
             self.summary.duplicates += 1
             return
-        best: tuple[float, str, str] | None = None
-        seen: set[str] = set()
-        found = q.candidates(conn, item.bands)
-        for i, b in enumerate(item.bands):
-            found.extend(self.bands.get((i, b), ()))
-        for cand_id, cluster, sig in found:
-            if cand_id in seen:
-                continue
-            seen.add(cand_id)
-            sim = similarity(item.signature, sig)
-            if best is None or sim > best[0]:
-                best = (sim, cand_id, cluster)
-        if best is not None and best[0] >= DUPLICATE:
-            self.summary.duplicates += 1
-            self.copies.append((best[1], doc, item.parsed.origin, best[0]))
-            return
-        cluster = best[2] if best is not None and best[0] >= RELATED else doc.id
-        self.hashes[doc.hash] = doc.id
-        for i, b in enumerate(item.bands):
-            self.bands.setdefault((i, b), []).append((doc.id, cluster, item.signature))
-        self.records.append(
-            DocumentRecord(
-                doc,
-                item.parsed.kind,
-                item.parsed.origin,
-                item.parsed.sections,
-                item.reading,
-                item.extractor,
-                item.signature,
-                item.bands,
-                cluster,
-            )
-        )
-        if len(self.records) >= self.size:
+        if by_url and doc.url is not None:
+            self.urls.add(doc.url)
+        self.hashes.add(doc.hash)
+        self.waiting.append(item)
+        if len(self.waiting) >= self.size:
             self.flush()
 
     def flush(self) -> None:
-        if not self.records and not self.copies:
+        if not self.waiting:
             return
+        records: list[DocumentRecord] = []
         with self.store.begin() as conn:
-            self.store.writer.add(conn, self.records)
-            for doc_id, doc, origin, sim in self.copies:
-                self.store.writer.add_copy(conn, doc_id, doc, origin, sim)
-        self.summary.read += len(self.records)
-        self.summary.stored.extend(r.document.id for r in self.records)
-        self.records, self.copies = [], []
+            stored = q.band_index(conn, [item.bands for item in self.waiting])
+            fresh: dict[tuple[int, int], list[tuple[str, str, bytes]]] = {}
+            copies: list[tuple[str, Document, str, float]] = []
+            for item in self.waiting:
+                doc = item.parsed.document
+                best = _best(item, stored, fresh)
+                if best is not None and best[0] >= DUPLICATE:
+                    copies.append((best[1], doc, item.parsed.origin, best[0]))
+                    continue
+                cluster = best[2] if best is not None and best[0] >= RELATED else doc.id
+                for i, b in enumerate(item.bands):
+                    fresh.setdefault((i, b), []).append((doc.id, cluster, item.signature))
+                parsed = item.parsed
+                records.append(
+                    DocumentRecord(
+                        doc,
+                        parsed.kind,
+                        parsed.origin,
+                        parsed.sections,
+                        item.reading,
+                        item.extractor,
+                        item.signature,
+                        item.bands,
+                        cluster,
+                    )
+                )
+            self.store.writer.add(conn, records)
+            for original, doc, origin, sim in copies:
+                self.store.writer.add_copy(conn, original, doc, origin, sim)
+        self.summary.duplicates += len(copies)
+        self.summary.read += len(records)
+        self.summary.stored.extend(r.document.id for r in records)
+        self.waiting = []
+
+
+def _best(item: _Ready, *indexes: dict[tuple[int, int], list[tuple[str, str, bytes]]]) -> tuple[float, str, str] | None:
+    """The most similar earlier document sharing a band: (similarity, id, cluster)."""
+    best: tuple[float, str, str] | None = None
+    seen: set[str] = set()
+    for index in indexes:
+        for i, b in enumerate(item.bands):
+            for cand_id, cluster, sig in index.get((i, b), ()):
+                if cand_id in seen:
+                    continue
+                seen.add(cand_id)
+                sim = similarity(item.signature, sig)
+                if best is None or sim > best[0]:
+                    best = (sim, cand_id, cluster)
+    return best
 
 
 def ingest(
@@ -241,18 +275,23 @@ def ingest(
     workers: int = 1,
     batch_size: int = 200,
     reader: Reader | None = None,
+    read: bool = True,
     transport: httpx.BaseTransport | None = None,
     progress: Progress | None = None,
     limit: int = MAX_BYTES,
 ) -> Summary:
-    """Read files, directories and URLs into the store; see the module docstring."""
+    """Read files, directories and URLs into the store; see the module docstring.
+
+    With ``read=False`` documents are stored unread (structured records still get their
+    facts); ``racecard reread`` reads them later.
+    """
     started = time.perf_counter()
     summary = Summary()
-    read_fn = reader or default_reader
+    read_fn = (reader or default_reader) if read else None
     ctx = _Context(store.url, store.schema, read_fn, extractor_version(), limit)
     items = list(sources.expand(paths))
     total = len(items)
-    if total:
+    if total and read_fn is not None:
         read_fn(Document(text="Warm-up."))  # load the lexicon once (shared by forked workers); fail early
     pool = multiprocessing.get_context("fork").Pool(workers, _init, (ctx,)) if workers > 1 else None
     try:
@@ -263,17 +302,16 @@ def ingest(
             chunk = max(1, min(16, total // (workers * 8)))
             results = pool.imap(_prepare, _jobs(items, transport, limit), chunksize=chunk)
         batch = _Batch(store, summary, batch_size)
-        with store.engine.connect() as conn:
-            for done, prepared in enumerate(results, 1):
-                for skip in prepared.skipped:
-                    (summary.failed if skip.failed else summary.skipped).append(skip)
-                for item in prepared.ready:
-                    batch.offer(conn, item)
-                if progress is not None:
-                    progress(done, total)
-                conn.rollback()  # end the read transaction so the next reads see committed batches
+        for done, prepared in enumerate(results, 1):
+            for skip in prepared.skipped:
+                (summary.failed if skip.failed else summary.skipped).append(skip)
+            for item in prepared.ready:
+                batch.offer(item)
+            if progress is not None:
+                progress(done, total)
         batch.flush()
     finally:
+        _close()
         if pool is not None:
             pool.terminate()
             pool.join()

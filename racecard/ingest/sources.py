@@ -19,7 +19,7 @@ from racecard.ingest.fetch import is_url
 
 __all__ = ["SUFFIXES", "Job", "expand", "process"]
 
-SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".json"})
+SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".json"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +34,19 @@ class Job:
     fetched: datetime | None = None
 
 
+def _annotation(path: Path) -> bool:
+    """Whether a JSON file is the companion of an article beside it (``NNN.json`` by ``NNN.txt``)."""
+    return path.suffix.lower() == ".json" and any(
+        path.with_suffix(s).is_file() for s in (".txt", ".html", ".htm")
+    )
+
+
 def expand(sources: Iterable[str | Path]) -> Iterator[Job | Skip]:
-    """Jobs for files, directories (recursively, sorted) and URLs; a missing path is a Skip."""
+    """Jobs for files, directories (recursively, sorted) and URLs; a missing path is a Skip.
+
+    In a directory, ``NNN.meta.json`` sidecars and ``NNN.json`` companions of an article
+    ``NNN.txt`` (the corpus's annotations) belong to that article and are not inputs.
+    """
     for source in sources:
         name = str(source)
         if is_url(name):
@@ -44,7 +55,7 @@ def expand(sources: Iterable[str | Path]) -> Iterator[Job | Skip]:
         path = Path(source)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.name.endswith(".meta.json") or child.name.startswith("."):
+                if child.name.endswith(".meta.json") or child.name.startswith(".") or _annotation(child):
                     continue
                 if child.suffix.lower() in SUFFIXES:
                     yield Job(origin=str(child), path=str(child))

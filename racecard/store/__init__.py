@@ -42,10 +42,10 @@ class Store:
             with self.engine.begin() as conn:
                 yield conn
         except SQLAlchemyError as exc:
-            self.writer.resolver.forget()
+            self.writer.forget()
             raise StoreError(f"{self.engine.url.render_as_string(hide_password=True)}: {exc}") from exc
         except (RacecardError, Exception):
-            self.writer.resolver.forget()
+            self.writer.forget()
             raise
 
     def drop(self) -> None:

@@ -58,9 +58,7 @@ def engine_for(url: str | None = None, *, schema: str | None = None) -> Engine:
         raise ConfigError(f"not a database URL: {resolved!r} ({exc})", field=ENV) from exc
     backend = parsed.get_backend_name()
     if backend not in ("sqlite", "postgresql"):
-        raise ConfigError(
-            f"unsupported database {backend!r}; use sqlite:/// or postgresql+psycopg://", field=ENV
-        )
+        raise ConfigError(f"unsupported database {backend!r}; use sqlite:/// or postgresql+psycopg://", field=ENV)
     if schema is not None and not _SCHEMA_NAME.match(schema):
         raise ConfigError(f"bad schema name {schema!r}; use lower-case letters, digits and _", field="schema")
     try:

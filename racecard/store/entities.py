@@ -96,9 +96,7 @@ def undo_merge(conn: Connection, merge_id: int, *, by: str) -> None:
     if row is None:
         raise NotFoundError(f"no merge with id {merge_id}")
     if row.undone_at is not None:
-        raise StoreError(
-            f"merge {merge_id} was already undone on {row.undone_at:%Y-%m-%d} by {row.undone_by}"
-        )
+        raise StoreError(f"merge {merge_id} was already undone on {row.undone_at:%Y-%m-%d} by {row.undone_by}")
     conn.execute(
         update(entities)
         .where(and_(entities.c.id == row.source_id, entities.c.merged_into == row.target_id))
@@ -163,9 +161,7 @@ class Resolver:
 
     def name(self, conn: Connection, entity_id: int) -> str:
         if entity_id not in self._names:
-            row = conn.execute(
-                select(entities.c.kind, entities.c.name).where(entities.c.id == entity_id)
-            ).one()
+            row = conn.execute(select(entities.c.kind, entities.c.name).where(entities.c.id == entity_id)).one()
             self._names[entity_id] = (row.kind, row.name)
         return self._names[entity_id][1]
 
@@ -229,9 +225,7 @@ class Resolver:
 
     def _undone_pairs(self, conn: Connection) -> set[tuple[int, int]]:
         if self._undone is None:
-            rows = conn.execute(
-                select(merges.c.source_id, merges.c.target_id).where(merges.c.undone_at.is_not(None))
-            )
+            rows = conn.execute(select(merges.c.source_id, merges.c.target_id).where(merges.c.undone_at.is_not(None)))
             self._undone = {(r.source_id, r.target_id) for r in rows}
         return self._undone
 

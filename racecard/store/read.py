@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, select, text
 
 from racecard.errors import NotFoundError
 from racecard.model import Document
@@ -15,7 +15,6 @@ from racecard.store.entities import norm, root_of
 from racecard.store.schema import (
     aliases,
     document_bands,
-    document_copies,
     documents,
     entities,
     events,
@@ -29,6 +28,7 @@ __all__ = [
     "EntityRow",
     "EventRow",
     "StoredDocument",
+    "band_index",
     "candidates",
     "counts",
     "document",
@@ -36,6 +36,7 @@ __all__ = [
     "entity",
     "events_of",
     "known_hashes",
+    "known_url",
 ]
 
 
@@ -87,8 +88,7 @@ class EventRow:
 def counts(conn: Connection) -> dict[str, int]:
     """Rows per table."""
     return {
-        name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
-        for name, t in metadata.tables.items()
+        name: int(conn.execute(select(func.count()).select_from(t)).scalar_one()) for name, t in metadata.tables.items()
     }
 
 
@@ -109,19 +109,26 @@ def document(conn: Connection, document_id: str) -> StoredDocument:
     return StoredDocument(doc, row.kind, row.cluster, row.origin, row.extractor)
 
 
+_KNOWN = text(
+    "SELECT id FROM documents WHERE hash = :h UNION ALL SELECT document_id FROM document_copies WHERE hash = :h"
+)
+_BY_URL = text("SELECT id FROM documents WHERE url = :u")
+
+
 def known_hashes(conn: Connection, hashes: Sequence[str]) -> dict[str, str]:
     """Which of these content hashes are stored, as documents or as copies: hash → document id."""
     found: dict[str, str] = {}
-    for i in range(0, len(hashes), 500):
-        chunk = list(hashes[i : i + 500])
-        for row in conn.execute(select(documents.c.hash, documents.c.id).where(documents.c.hash.in_(chunk))):
-            found[row.hash] = row.id
-        query = select(document_copies.c.hash, document_copies.c.document_id).where(
-            document_copies.c.hash.in_(chunk)
-        )
-        for row in conn.execute(query):
-            found.setdefault(row.hash, row.document_id)
+    for h in dict.fromkeys(hashes):
+        row = conn.execute(_KNOWN, {"h": h}).first()
+        if row is not None:
+            found[h] = row[0]
     return found
+
+
+def known_url(conn: Connection, url: str) -> str | None:
+    """The id of a stored document with this URL, if any."""
+    row = conn.execute(_BY_URL, {"u": url}).first()
+    return None if row is None else str(row[0])
 
 
 def candidates(conn: Connection, bands: Sequence[int]) -> list[tuple[str, str, bytes]]:
@@ -141,6 +148,33 @@ def candidates(conn: Connection, bands: Sequence[int]) -> list[tuple[str, str, b
     return [(r.id, r.cluster, r.signature) for r in conn.execute(query) if r.signature]
 
 
+def band_index(
+    conn: Connection, wanted: Sequence[Sequence[int]]
+) -> dict[tuple[int, int], list[tuple[str, str, bytes]]]:
+    """Stored documents sharing a MinHash band with any of ``wanted``: (band, bucket) → (id, cluster, signature)."""
+    keys = {(i, b) for bands in wanted for i, b in enumerate(bands)}
+    buckets = sorted({b for _, b in keys})
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for n in range(0, len(buckets), 2000):
+        query = select(document_bands.c.document_id, document_bands.c.band, document_bands.c.bucket).where(
+            document_bands.c.bucket.in_(buckets[n : n + 2000])
+        )
+        for row in conn.execute(query):
+            if (row.band, row.bucket) in keys:
+                hits.setdefault(row.document_id, []).append((row.band, row.bucket))
+    index: dict[tuple[int, int], list[tuple[str, str, bytes]]] = {}
+    ids = list(hits)
+    for n in range(0, len(ids), 500):
+        query = select(documents.c.id, documents.c.cluster, documents.c.signature).where(
+            documents.c.id.in_(ids[n : n + 500])
+        )
+        for row in conn.execute(query):
+            if row.signature:
+                for key in hits[row.id]:
+                    index.setdefault(key, []).append((row.id, row.cluster, row.signature))
+    return index
+
+
 def entity(conn: Connection, kind: str, name: str) -> EntityRow:
     """The entity a name of this kind resolves to (through aliases and merges), with all its aliases."""
     found = conn.execute(
@@ -154,9 +188,7 @@ def entity(conn: Connection, kind: str, name: str) -> EntityRow:
     members = [root]
     frontier = [root]
     while frontier:  # every entity merged (directly or through others) into the root
-        merged = [
-            r[0] for r in conn.execute(select(entities.c.id).where(entities.c.merged_into.in_(frontier)))
-        ]
+        merged = [r[0] for r in conn.execute(select(entities.c.id).where(entities.c.merged_into.in_(frontier)))]
         members.extend(merged)
         frontier = merged
     row = conn.execute(select(entities).where(entities.c.id == root)).one()
@@ -205,9 +237,7 @@ def events_of(conn: Connection, document_id: str) -> list[EventRow]:
 
 def documents_to_reread(conn: Connection, extractor: str, *, everything: bool = False) -> Iterator[str]:
     """Ids of stored documents read by another extractor (or all read ones), oldest first."""
-    query = (
-        select(documents.c.id).where(documents.c.kind != "ctgov").order_by(documents.c.stored, documents.c.id)
-    )
+    query = select(documents.c.id).where(documents.c.kind != "ctgov").order_by(documents.c.stored, documents.c.id)
     if not everything:
         query = query.where((documents.c.extractor.is_(None)) | (documents.c.extractor != extractor))
     for row in conn.execute(query):

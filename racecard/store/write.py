@@ -13,14 +13,14 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
 
 from racecard.model import Document, EntityKind, Event, Evidence, Reading
-from racecard.store.entities import Resolver, new_id, norm
+from racecard.store.entities import Resolver, norm
 from racecard.store.schema import (
     document_bands,
     document_copies,
@@ -133,6 +133,12 @@ class Writer:
 
     def __init__(self, resolver: Resolver | None = None) -> None:
         self.resolver = resolver or Resolver()
+        self._links: set[tuple[int, str, int]] = set()
+
+    def forget(self) -> None:
+        """Drop the caches: call after a rolled-back transaction."""
+        self.resolver.forget()
+        self._links = set()
 
     def add(self, conn: Connection, records: Sequence[DocumentRecord]) -> None:
         """Store new documents with their readings (the caller has ruled out duplicates)."""
@@ -162,11 +168,7 @@ class Writer:
                 for r in records
             ],
         )
-        bands = [
-            {"document_id": r.document.id, "band": i, "bucket": b}
-            for r in records
-            for i, b in enumerate(r.bands)
-        ]
+        bands = [{"document_id": r.document.id, "band": i, "bucket": b} for r in records for i, b in enumerate(r.bands)]
         if bands:
             conn.execute(insert(document_bands), bands)
         parts = [
@@ -177,9 +179,11 @@ class Writer:
         if parts:
             conn.execute(insert(sections), parts)
         self._prefetch(conn, [r.reading for r in records if r.reading is not None])
+        acc = _Rows()
         for r in records:
             if r.reading is not None:
-                self._store_reading(conn, r.document, r.reading, r.extractor or "")
+                self._store_reading(conn, r.document, r.reading, r.extractor or "", acc, fresh=True)
+        acc.write(conn)
 
     def add_copy(
         self, conn: Connection, document_id: str, doc: Document, origin: str | None, similarity: float
@@ -217,10 +221,10 @@ class Writer:
             conn.execute(delete(events).where(events.c.id.in_(chunk)))
         conn.execute(delete(mentions).where(mentions.c.document_id == doc_id))
         self._prefetch(conn, [reading])
-        self._store_reading(conn, document, reading, extractor)
-        conn.execute(
-            update(documents).where(documents.c.id == doc_id).values(extractor=extractor, read_at=_now())
-        )
+        acc = _Rows()
+        self._store_reading(conn, document, reading, extractor, acc, fresh=False)
+        acc.write(conn)
+        conn.execute(update(documents).where(documents.c.id == doc_id).values(extractor=extractor, read_at=_now()))
 
     # -- internals -------------------------------------------------------------------
 
@@ -232,7 +236,10 @@ class Writer:
             keys.update((str(m.kind), m.text) for m in reading.mentions)
         self.resolver.prefetch(conn, keys)
 
-    def _store_reading(self, conn: Connection, doc: Document, reading: Reading, extractor: str) -> None:
+    def _store_reading(
+        self, conn: Connection, doc: Document, reading: Reading, extractor: str, acc: _Rows, *, fresh: bool
+    ) -> None:
+        """Ground the reading's entities now (ids are needed); queue mentions and events in ``acc``."""
         res = self.resolver
         ids: dict[tuple[str, str], int] = {}
         links: list[tuple[int, str, EntityKind, str]] = []
@@ -245,13 +252,12 @@ class Writer:
                 if attr in LINK_KINDS:
                     relation, kind = LINK_KINDS[attr]
                     links.extend((eid, relation, kind, v) for v in _values(value))
-        rows = []
         for m in reading.mentions:
             key = (str(m.kind), m.name)
             if key not in ids:
                 ids[key] = res.entity(conn, m.kind, m.name, document_id=doc.id, how=m.how)
             res.learn(conn, ids[key], m.kind, m.text, document_id=doc.id, start=m.start, end=m.end, how=m.how)
-            rows.append(
+            acc.mentions.append(
                 {
                     "document_id": doc.id,
                     "start": m.start,
@@ -263,24 +269,21 @@ class Writer:
                     "score": m.score,
                 }
             )
-        if rows:
-            conn.execute(insert(mentions), rows)
         self._store_links(conn, doc.id, links)
-        kept = {row[0] for row in conn.execute(select(events.c.key).where(events.c.document_id == doc.id))}
+        kept: set[str] = set()
+        if not fresh:
+            kept = {row[0] for row in conn.execute(select(events.c.key).where(events.c.document_id == doc.id))}
         for ev in reading.events:
-            self._store_event(conn, doc, ev, extractor, kept)
+            self._queue_event(conn, doc, ev, extractor, kept, acc)
 
-    def _store_links(
-        self, conn: Connection, doc_id: str, links: list[tuple[int, str, EntityKind, str]]
-    ) -> None:
+    def _store_links(self, conn: Connection, doc_id: str, links: list[tuple[int, str, EntityKind, str]]) -> None:
         res = self.resolver
-        seen: set[tuple[int, str, int]] = set()
         for eid, relation, kind, value in links:
             other = res.entity(conn, kind, value, document_id=doc_id, how="attribute")
             triple = (res.root(conn, eid), relation, other)
-            if triple in seen or triple[0] == other:
+            if triple in self._links or triple[0] == other:
                 continue
-            seen.add(triple)
+            self._links.add(triple)
             exists = conn.execute(
                 select(entity_links.c.id).where(
                     entity_links.c.entity_id == triple[0],
@@ -295,57 +298,48 @@ class Writer:
                     )
                 )
 
-    def _store_event(
-        self, conn: Connection, doc: Document, ev: Event, extractor: str, kept: set[str]
+    def _queue_event(
+        self, conn: Connection, doc: Document, ev: Event, extractor: str, kept: set[str], acc: _Rows
     ) -> None:
         res = self.resolver
         role_rows: list[tuple[str, int | None, str]] = []
         grounded: list[tuple[str, str]] = []
-        for field, value in ev.fields.items():
-            kinds = ROLE_KINDS.get(field)
+        for name, value in ev.fields.items():
+            kinds = ROLE_KINDS.get(name)
             if kinds is None:
                 continue
             for text in _values(value):
                 eid = next((e for k in kinds if (e := res.lookup(conn, k, text)) is not None), None)
                 if eid is None and len(kinds) == 1:
-                    eid = res.entity(conn, kinds[0], text, document_id=doc.id, how=f"event:{field}")
-                role_rows.append((field, eid, text))
-                grounded.append((field, res.name(conn, eid) if eid is not None else norm(text)))
+                    eid = res.entity(conn, kinds[0], text, document_id=doc.id, how=f"event:{name}")
+                role_rows.append((name, eid, text))
+                grounded.append((name, res.name(conn, eid) if eid is not None else norm(text)))
         key = event_key(ev.type, str(ev.status), grounded)
         if key in kept:
             return  # the same fact already stored for this document (or kept by an analyst's review)
         kept.add(key)
-        stated = ev.fields.get("date")
-        event_id = new_id(
-            conn.execute(
-                insert(events).values(
-                    document_id=doc.id,
-                    key=key,
-                    type=ev.type,
-                    status=str(ev.status),
-                    date=str(stated) if stated else None,
-                    day=first_day(str(stated) if stated else None),
-                    published=doc.published,
-                    fields=_plain(dict(ev.fields)),
-                    extractor=extractor,
-                    origin="machine",
-                    created=_now(),
-                )
-            )
-        )
-        if role_rows:
-            conn.execute(
-                insert(roles),
-                [{"event_id": event_id, "role": r, "entity_id": e, "value": v} for r, e, v in role_rows],
-            )
+        stated = str(ev.fields["date"]) if ev.fields.get("date") else None
+        row = {
+            "document_id": doc.id,
+            "key": key,
+            "type": ev.type,
+            "status": str(ev.status),
+            "date": stated,
+            "day": first_day(stated),
+            "published": doc.published,
+            "fields": _plain(dict(ev.fields)),
+            "extractor": extractor,
+            "origin": "machine",
+            "created": _now(),
+        }
         quotes: list[tuple[Evidence, bool]] = [(ev.evidence, True)] if ev.evidence is not None else []
         quotes.extend((s, False) for s in ev.support)
-        if quotes:
-            conn.execute(
-                insert(evidence),
+        acc.events.append(
+            (
+                row,
+                [{"role": r, "entity_id": e, "value": v} for r, e, v in role_rows],
                 [
                     {
-                        "event_id": event_id,
                         "document_id": doc.id,
                         "start": q.start,
                         "end": q.end,
@@ -356,3 +350,26 @@ class Writer:
                     for q, primary in quotes
                 ],
             )
+        )
+
+
+@dataclass(slots=True)
+class _Rows:
+    """Rows queued for one batch, written with a handful of executemany statements."""
+
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    events: list[tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]] = field(default_factory=list)
+
+    def write(self, conn: Connection) -> None:
+        if self.mentions:
+            conn.execute(insert(mentions), self.mentions)
+        if not self.events:
+            return
+        stmt = insert(events).returning(events.c.id, sort_by_parameter_order=True)
+        ids = [row[0] for row in conn.execute(stmt, [e[0] for e in self.events])]
+        role_rows = [{"event_id": i, **r} for i, (_, rs, _) in zip(ids, self.events, strict=True) for r in rs]
+        quote_rows = [{"event_id": i, **q} for i, (_, _, qs) in zip(ids, self.events, strict=True) for q in qs]
+        if role_rows:
+            conn.execute(insert(roles), role_rows)
+        if quote_rows:
+            conn.execute(insert(evidence), quote_rows)

@@ -50,9 +50,7 @@ def upgrade() -> None:
         sa.Column("attributes", sa.JSON(), nullable=False),
         sa.Column("merged_into", sa.Integer(), nullable=True),
         sa.Column("created", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["merged_into"], ["entities.id"], name=op.f("fk_entities_merged_into_entities")
-        ),
+        sa.ForeignKeyConstraint(["merged_into"], ["entities.id"], name=op.f("fk_entities_merged_into_entities")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_entities")),
         sa.UniqueConstraint("kind", "name", name=op.f("uq_entities_kind")),
     )
@@ -68,9 +66,7 @@ def upgrade() -> None:
         sa.Column("end", sa.Integer(), nullable=True),
         sa.Column("how", sa.String(length=64), nullable=False),
         sa.Column("created", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["document_id"], ["documents.id"], name=op.f("fk_aliases_document_id_documents")
-        ),
+        sa.ForeignKeyConstraint(["document_id"], ["documents.id"], name=op.f("fk_aliases_document_id_documents")),
         sa.ForeignKeyConstraint(["entity_id"], ["entities.id"], name=op.f("fk_aliases_entity_id_entities")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_aliases")),
         sa.UniqueConstraint("entity_id", "norm", name=op.f("uq_aliases_entity_id")),
@@ -116,15 +112,9 @@ def upgrade() -> None:
         sa.Column("relation", sa.String(length=32), nullable=False),
         sa.Column("other_id", sa.Integer(), nullable=False),
         sa.Column("document_id", sa.String(length=64), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["document_id"], ["documents.id"], name=op.f("fk_entity_links_document_id_documents")
-        ),
-        sa.ForeignKeyConstraint(
-            ["entity_id"], ["entities.id"], name=op.f("fk_entity_links_entity_id_entities")
-        ),
-        sa.ForeignKeyConstraint(
-            ["other_id"], ["entities.id"], name=op.f("fk_entity_links_other_id_entities")
-        ),
+        sa.ForeignKeyConstraint(["document_id"], ["documents.id"], name=op.f("fk_entity_links_document_id_documents")),
+        sa.ForeignKeyConstraint(["entity_id"], ["entities.id"], name=op.f("fk_entity_links_entity_id_entities")),
+        sa.ForeignKeyConstraint(["other_id"], ["entities.id"], name=op.f("fk_entity_links_other_id_entities")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_entity_links")),
         sa.UniqueConstraint("entity_id", "relation", "other_id", name=op.f("uq_entity_links_entity_id")),
     )
@@ -145,9 +135,7 @@ def upgrade() -> None:
         sa.Column("extractor", sa.String(length=64), nullable=False),
         sa.Column("origin", sa.String(length=16), nullable=False),
         sa.Column("created", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["document_id"], ["documents.id"], name=op.f("fk_events_document_id_documents")
-        ),
+        sa.ForeignKeyConstraint(["document_id"], ["documents.id"], name=op.f("fk_events_document_id_documents")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_events")),
         sa.UniqueConstraint("document_id", "key", name=op.f("uq_events_document_id")),
     )
@@ -167,9 +155,7 @@ def upgrade() -> None:
         sa.Column("entity_id", sa.Integer(), nullable=False),
         sa.Column("how", sa.String(length=64), nullable=False),
         sa.Column("score", sa.Float(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["document_id"], ["documents.id"], name=op.f("fk_mentions_document_id_documents")
-        ),
+        sa.ForeignKeyConstraint(["document_id"], ["documents.id"], name=op.f("fk_mentions_document_id_documents")),
         sa.ForeignKeyConstraint(["entity_id"], ["entities.id"], name=op.f("fk_mentions_entity_id_entities")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_mentions")),
     )
@@ -188,9 +174,7 @@ def upgrade() -> None:
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("undone_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("undone_by", sa.String(length=128), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["document_id"], ["documents.id"], name=op.f("fk_merges_document_id_documents")
-        ),
+        sa.ForeignKeyConstraint(["document_id"], ["documents.id"], name=op.f("fk_merges_document_id_documents")),
         sa.ForeignKeyConstraint(["source_id"], ["entities.id"], name=op.f("fk_merges_source_id_entities")),
         sa.ForeignKeyConstraint(["target_id"], ["entities.id"], name=op.f("fk_merges_target_id_entities")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_merges")),
@@ -202,9 +186,7 @@ def upgrade() -> None:
         sa.Column("name", sa.Text(), nullable=False),
         sa.Column("start", sa.Integer(), nullable=False),
         sa.Column("end", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["document_id"], ["documents.id"], name=op.f("fk_sections_document_id_documents")
-        ),
+        sa.ForeignKeyConstraint(["document_id"], ["documents.id"], name=op.f("fk_sections_document_id_documents")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sections")),
     )
     with op.batch_alter_table("sections", schema=None) as batch_op:
@@ -220,9 +202,7 @@ def upgrade() -> None:
         sa.Column("quote", sa.Text(), nullable=False),
         sa.Column("extractor", sa.String(length=64), nullable=False),
         sa.Column("primary", sa.Boolean(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["document_id"], ["documents.id"], name=op.f("fk_evidence_document_id_documents")
-        ),
+        sa.ForeignKeyConstraint(["document_id"], ["documents.id"], name=op.f("fk_evidence_document_id_documents")),
         sa.ForeignKeyConstraint(["event_id"], ["events.id"], name=op.f("fk_evidence_event_id_events")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_evidence")),
     )
