@@ -101,7 +101,7 @@ def reconcile(result: Result) -> list[ReconRow]:
     for pub in case.published:
         notes = []
         markets = pub.markets or result.markets
-        our_scope = ("all case markets" if pub.markets is None else "+".join(markets))
+        our_scope = "+".join(markets) if len(markets) <= 3 else f"{len(markets)} case markets"
         fx = _fx_to_case(case, pub.currency)
         if not result.years[0] <= pub.year <= result.years[-1]:
             rows.append(ReconRow(pub.subject, pub.metric, pub.year, pub.value, pub.currency, pub.by, pub.scope,

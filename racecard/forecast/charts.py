@@ -82,7 +82,7 @@ def tornado(ax: Axes, rep: Report, top: int = 10) -> None:
     ax.barh(y, lows, left=base, color="tab:red", alpha=0.8, label="Input at its P10")
     ax.barh(y, highs, left=base, color="tab:green", alpha=0.8, label="Input at its P90")
     ax.axvline(base, color="black", lw=1, label=f"Base ({base / unit:,.1f} {label})")
-    ax.set_yticks(y, [b.path for b in bars], fontsize=7)
+    ax.set_yticks(y, [b.name for b in bars], fontsize=7)
     ax.xaxis.set_major_formatter(_money(unit))
     ax.set_xlabel(f"{rep.product or 'Market'} revenue in {rep.year} ({cur} {label})")
     ax.set_title(f"Tornado: one input at a time swung to its P10 / P90 ({rep.year})")

@@ -31,6 +31,12 @@ class Slot:
     markets: tuple[str, ...] | None = None
     products: tuple[str, ...] | None = None
     role: str = ""
+    label: str = ""
+
+    @property
+    def name(self) -> str:
+        """A short human name: the label if there is one, else the path."""
+        return self.label or self.path
 
 
 @dataclass
@@ -41,13 +47,13 @@ class Inputs:
     slots: dict[str, Slot] = field(default_factory=dict)
 
     def get(self, path: str, param: Param, *, markets: tuple[str, ...] | None = None,
-            products: tuple[str, ...] | None = None, role: str = "") -> FloatArray:
+            products: tuple[str, ...] | None = None, role: str = "", label: str = "") -> FloatArray:
         old = self.slots.get(path)
         if old is None:
-            self.slots[path] = Slot(path, param, markets, products, role)
+            self.slots[path] = Slot(path, param, markets, products, role, label)
         elif old.markets != markets or old.products != products:
             self.slots[path] = Slot(path, param, _union(old.markets, markets), _union(old.products, products),
-                                    old.role)
+                                    old.role, old.label)
         if path in self.values:
             return self.values[path]
         return np.array([param.value])

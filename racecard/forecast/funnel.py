@@ -74,7 +74,9 @@ def eligible(case: Case, ins: Inputs, years: NDArray[np.int64]) -> FloatArray:
             top = top[:, None] * (1.0 + g[:, None]) ** (years[None, :] - s.base_year)
             for i, step in enumerate(s.steps):
                 path, prm = _pick(step.value, m.id, f"{seg}.steps[{i}].value")
-                top = top * ins.get(path, prm, markets=(m.id,), role="funnel")[:, None]
+                where = path.rsplit(".", 1)[-1]
+                top = top * ins.get(path, prm, markets=(m.id,), role="funnel",
+                                    label=f"{s.id}: {step.name} ({where})")[:, None]
             total = total + top
         rows.append(total)
     return np.stack(np.broadcast_arrays(*rows), axis=1)

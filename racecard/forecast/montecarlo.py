@@ -82,6 +82,7 @@ class Bar:
     """One tornado bar: the metric with the input at its low and at its high."""
 
     path: str
+    name: str
     low_input: float
     high_input: float
     low: float
@@ -125,7 +126,7 @@ def tornado(case: Case, *, product: str | None, year: int, top: int | None = Non
         swings.append((lo, hi))
     res = run(case, Inputs(values))
     m = np.broadcast_to(metric_of(res, product, year), (n,))
-    bars = [Bar(s.path, swings[i][0], swings[i][1], float(m[2 * i]), float(m[2 * i + 1]), base,
+    bars = [Bar(s.path, s.name, swings[i][0], swings[i][1], float(m[2 * i]), float(m[2 * i + 1]), base,
                 s.param.unit, s.param.kind, s.param.source) for i, s in enumerate(slots)]
     bars.sort(key=lambda b: b.range, reverse=True)
     return bars[:top] if top else bars

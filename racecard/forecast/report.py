@@ -34,8 +34,13 @@ def render_table(rep: Report, *, inputs: bool = False) -> str:
     res, case = rep.result, rep.loaded.case
     cur = case.currency
     yi = res.year_index(rep.year)
+    kinds: dict[str, int] = {}
+    for s in res.slots.values():
+        kinds[s.param.kind] = kinds.get(s.param.kind, 0) + 1
+    counted = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]))
     parts = [f"{case.id}: {case.title}\nscenario: {rep.loaded.scenario or 'base'}; {cur} millions, net; "
-             f"point forecast conditional on approval (risk-adjusted = x PoS)\n"]
+             f"point forecast conditional on approval (risk-adjusted = x PoS)\n"
+             f"inputs: {len(res.slots)} ({counted}); list them with --inputs\n"]
     years = [int(y) for y in res.years]
     head = ["product", *[str(y) for y in years]]
     rows = [[p, *[_m(float(res.revenue[0, :, j, k].sum())) for k in range(len(years))]]
