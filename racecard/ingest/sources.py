@@ -36,9 +36,7 @@ class Job:
 
 def _annotation(path: Path) -> bool:
     """Whether a JSON file is the companion of an article beside it (``NNN.json`` by ``NNN.txt``)."""
-    return path.suffix.lower() == ".json" and any(
-        path.with_suffix(s).is_file() for s in (".txt", ".html", ".htm")
-    )
+    return path.suffix.lower() == ".json" and any(path.with_suffix(s).is_file() for s in (".txt", ".html", ".htm"))
 
 
 def expand(sources: Iterable[str | Path]) -> Iterator[Job | Skip]:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from ingest_fake_reader import fake_read  # noqa: E402
+from ingest_fake_reader import fake_read
 
-from racecard.ingest.run import ingest  # noqa: E402
-from racecard.store import Store  # noqa: E402
+from racecard.ingest.run import ingest
+from racecard.store import Store
 
 if __name__ == "__main__":
     url, folder, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])

@@ -57,7 +57,8 @@ def _consistent(db: Path) -> None:
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         # every stored document is whole: its bands, its mentions, its facts with evidence
         assert conn.execute(
-            "SELECT count(*) FROM documents d WHERE (SELECT count(*) FROM document_bands b WHERE b.document_id = d.id) != 32"
+            "SELECT count(*) FROM documents d"
+            " WHERE (SELECT count(*) FROM document_bands b WHERE b.document_id = d.id) != 32"
         ).fetchone() == (0,)
         assert conn.execute(
             "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = d.id)"

@@ -31,9 +31,7 @@ def _mention(text: str, doc: str, kind: EntityKind, name: str, how: str = "lexic
 
 def _licence_reading() -> Reading:
     text = "Nuvora Bio licensed IBI351 (fulzerasib) to Calder Pharma for China on 3 March 2025."
-    doc = _doc(
-        text, url="https://example.org/a", title="A licence", published=date(2025, 3, 3), source="Wire"
-    )
+    doc = _doc(text, url="https://example.org/a", title="A licence", published=date(2025, 3, 3), source="Wire")
     quote = text
     ev = Event(
         "license",
@@ -86,10 +84,7 @@ def _add(store: Store, *readings: Reading) -> None:
     with store.begin() as conn:
         store.writer.add(
             conn,
-            [
-                DocumentRecord(r.document, "text", origin="test", reading=r, extractor="test-1")
-                for r in readings
-            ],
+            [DocumentRecord(r.document, "text", origin="test", reading=r, extractor="test-1") for r in readings],
         )
 
 
@@ -219,9 +214,7 @@ def test_failed_batch_leaves_store_as_it_was(store: Store) -> None:
     reading = _licence_reading()
     _add(store, reading)
     with pytest.raises(StoreError), store.begin() as conn:
-        store.writer.add(
-            conn, [DocumentRecord(_code_only_reading().document, "text", reading=_code_only_reading())]
-        )
+        store.writer.add(conn, [DocumentRecord(_code_only_reading().document, "text", reading=_code_only_reading())])
         store.writer.add(conn, [DocumentRecord(reading.document, "text")])  # same hash: refused
     with store.begin() as conn:
         assert conn.execute(select(documents.c.id)).scalars().all() == [reading.document.id]
