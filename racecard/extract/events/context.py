@@ -127,6 +127,17 @@ class Doc:
         top = [n for (k, n), _ in self.counts.most_common(2) if k == EntityKind.DRUG]
         return top[0] if top else None
 
+    def trial_drug(self, sent: Sent, trial: str | None) -> str | None:
+        """The drug a trial tests, from the sentences that name both (nearest first)."""
+        if trial is None:
+            return None
+        for s in sorted(self.sents, key=lambda x: abs(x.index - sent.index)):
+            if trial in s.names(EntityKind.TRIAL):
+                drugs = s.names(EntityKind.DRUG)
+                if drugs:
+                    return drugs[0]
+        return None
+
     def _filer(self) -> str | None:
         if not _WE.search(self.text[:20000]):
             return None

@@ -9,13 +9,14 @@ from racecard.extract.events.context import Doc, Sent
 from racecard.extract.events.found import Cand, date_near, drugs_near
 from racecard.extract.events.money import find_money
 from racecard.extract.events.roles import subject_of
-from racecard.extract.events.status import CLAUSE_BREAK, clause_before, status_of
+from racecard.extract.events.status import clause_before, status_of
 from racecard.extract.events.territory import territory_in
 from racecard.extract.events.triggers import portfolio as T
 from racecard.model import EntityKind, Status
 
 __all__ = ["discontinuations", "forecasts"]
 
+_LIST_END = re.compile(T.LIST_END, re.I)
 _DISC = re.compile("|".join(f"(?:{p})" for p in T.DISCONTINUE), re.I)
 _REASONS = [(k, re.compile(v, re.I)) for k, v in T.REASONS.items()]
 _FORECAST = re.compile("|".join(f"(?:{p})" for p in T.FORECAST), re.I)
@@ -40,17 +41,18 @@ def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
     if re.search(r"\b(?:shares?|stock|price|sales|revenue)\b", text[max(0, m.start() - 30) : m.start()], re.I):
         return []
     clause_start = m.start() - len(clause_before(text, m.start(), 200))
-    after = CLAUSE_BREAK.search(text, m.end())
+    after = _LIST_END.search(text, m.end())
     clause_end = after.start() if after else len(text)
     in_clause = [d for d in sent.of(EntityKind.DRUG) if clause_start <= d.start - sent.start < clause_end]
     drugs = [d for d in drugs_near(sent, m.start()) if d in {x.name for x in in_clause}]
     if not drugs:
-        back = doc.recent_drug(sent)
+        trial = next((t.name for t in sent.of(EntityKind.TRIAL)), None)
+        back = doc.trial_drug(sent, trial) or doc.recent_drug(sent)
         drugs = [back] if back else []
     if not drugs:
         return []
     if len(drugs) > 1:  # a list of culled candidates: every drug in the trigger's clause
-        clause_end = re.search(r"[;]|\.\s|,\s+(?:with|while|but|instead|as)\b|\binstead\b|\bfocus", text[m.end() :])
+        clause_end = _LIST_END.search(text[m.end() :])
         limit = m.end() + (clause_end.start() if clause_end else len(text))
         drugs = [d.name for d in sent.of(EntityKind.DRUG) if d.start - sent.start < limit]
         drugs = list(dict.fromkeys(drugs))
@@ -63,8 +65,9 @@ def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
         fields: dict[str, Any] = {"drug": d}
         if company:
             fields["company"] = company
-        mention = next(x for x in sent.of(EntityKind.DRUG) if x.name == d)
-        inds = sorted(sent.of(EntityKind.INDICATION), key=lambda i: (i.start < mention.start, abs(i.start - mention.end)))
+        mention = next((x for x in sent.of(EntityKind.DRUG) if x.name == d), None)
+        at = mention.end if mention else m.end() + sent.start
+        inds = sorted(sent.of(EntityKind.INDICATION), key=lambda i: (i.start < at - 1, abs(i.start - at)))
         if inds:
             fields["indication"] = inds[0].name
         if reason:

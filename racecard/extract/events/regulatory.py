@@ -145,7 +145,7 @@ def regulatory(doc: Doc, sent: Sent) -> list[Cand]:
         if any(a <= m.start() < b for a, b in taken):
             continue
         ctx = text[max(0, m.start() - 45) : m.end() + 30]
-        if _NEVER_APPROVAL.search(text[max(0, m.start() - 140) : m.start()]):
+        if _NEVER_APPROVAL.search(text[max(0, m.start() - 140) : m.end()]):
             continue
         if _NOT_APPROVAL.search(ctx) and not re.search(r"(?:was|were|has\s+been|have\s+been|is|got|received?|grants?|granted|wins?|won|secured?|obtain\w*)\s+(?:\w+\s+){0,2}$", text[max(0, m.start() - 30) : m.start()], re.I):
             continue

@@ -46,7 +46,9 @@ def deal_terms(text: str, *, thousands: bool = False) -> dict[str, Any]:
         label = None
         near_right = [(d, lab) for d, lab in ((r_up, "upfront"), (r_ms, "milestones")) if d is not None and d <= 30]
         near_left = [(d, lab) for d, lab in ((l_up, "upfront"), (l_ms, "milestones"), (l_tot, "total")) if d is not None and d <= 40]
-        if near_left and min(near_left)[1] == "total" and _UP_TO.search(left) and (near_right or len(near_left) > 1):
+        strong_total = re.search(r"worth|valued|value|total|aggregate|deal|in\s+all|overall|exceed", left[-30:], re.I)
+        if near_left and min(near_left)[1] == "total" and _UP_TO.search(left) and not strong_total \
+                and (near_right or len(near_left) > 1):
             near_left = [x for x in near_left if x[1] != "total"]  # "up to $1.9 billion in milestones"
         if _IMMEDIATE.match(right):
             label = "upfront"

@@ -26,19 +26,6 @@ _NO_SAFETY = re.compile(r"\b(?:no|not|without|never|nor)\s+(?:\w+\s+){0,3}$", re
 _MISSED, _MET, _MIXED = re.compile(T.MISSED, re.I), re.compile(T.MET, re.I), re.compile(T.MIXED, re.I)
 
 
-def _drug_of_trial(doc: Doc, sent: Sent, trial: str | None) -> str | None:
-    """The drug a trial tests, from the sentences that name both (nearest first)."""
-    if trial is None:
-        return None
-    order = sorted(doc.sents, key=lambda s: abs(s.index - sent.index))
-    for s in order:
-        if trial in s.names(EntityKind.TRIAL):
-            drugs = s.names(EntityKind.DRUG)
-            if drugs:
-                return drugs[0]
-    return None
-
-
 def _indication(doc: Doc, sent: Sent, pos: int, drug: str, trial: str | None) -> str | None:
     ind = indication_near(sent, pos)
     if ind:
@@ -66,7 +53,7 @@ def _trial_fields(doc: Doc, sent: Sent, pos: int) -> tuple[list[str], dict[str, 
     trial = trial_near(sent, pos)
     drugs = drugs_near(sent, pos, main=True)
     if not drugs:
-        d = _drug_of_trial(doc, sent, trial) or doc.recent_drug(sent, need_anaphor=trial is None)
+        d = doc.trial_drug(sent, trial) or doc.recent_drug(sent, need_anaphor=trial is None)
         drugs = [d] if d else []
     fields: dict[str, Any] = {}
     if trial:

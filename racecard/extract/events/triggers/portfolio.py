@@ -12,12 +12,16 @@ DISCONTINUE = [
     r"deprioriti[sz](?:e[ds]?|ing|ation)",
     r"(?:stop|stops|stopped|stopping|cease[ds]?|end(?:s|ed|ing)?|terminat(?:e[ds]?|ing))\s+(?:\w+\s+){0,2}?(?:development|work|the\s+program|the\s+programme|the\s+study|the\s+trial|investment|pursuing|developing)",
     r"pull(?:s|ed)?\s+the\s+plug",
+    r"(?:terminat(?:e[ds]?|ing)|stop(?:s|ped|ping)?|end(?:s|ed|ing)?|halt(?:s|ed|ing)?)\s+(?:both|all|the|its|their|two|three)\s+(?:\w+\s+)?(?:trials|studies|programs|programmes)",
+    r"sw(?:ept|eeps?|eeping)\s+away",
+    r"(?:headed|heading|consigned|sent)\s+to\s+the\s+scrap\s+heap",
     r"no\s+longer\s+(?:be\s+)?(?:develop|pursu|advanc|investigat)\w*",
     r"(?:removed?|cut|cuts|pruned?)\s+(?:\w+\s+){0,3}?from\s+(?:its|the)\s+(?:pipeline|portfolio)",
     r"walk(?:s|ed)?\s+away\s+from",
     r"pull(?:s|ed)?\s+from\s+(?:the\s+|its\s+)?(?:pipeline|portfolio|development)",
     r"(?:will|to)\s+not\s+(?:advance|progress|pursue)|decided\s+not\s+to\s+(?:advance|pursue|progress|continue)",
 ]
+LIST_END = r"[;]|\.\s|\.(?=[A-Z])|,\s+(?:with|while|but|instead|as|when|which|who|after)\b|\binstead\b|\bfocus"
 REASONS = {
     "safety": r"safety|adverse|toxicit|side\s+effects?|deaths?",
     "efficacy": r"efficacy|fail(?:ed|ure|s)?\b|miss(?:ed)?\b|did\s+not\s+(?:meet|show)|futility|disappoint|lack\s+of\s+(?:benefit|effect)|flounder|fell\s+short|data",

@@ -21,7 +21,7 @@ NOT_APPROVAL = (  # "approved" that is not a decision on this drug
 NEVER_APPROVAL = (  # contexts where "approved" is never a marketing approval, whatever the voice
     r"(?:study|trial|protocol|IND|plan|deal|merger|acquisition|transaction|application\s+to\s+start)\s+(?:[\w’'-]+\s+){0,6}?"
     r"(?:was|were|has\s+been|have\s+been|is|been)\s+approved\s*$"
-    r"|transfer\w*\s+(?:[\w®/-]+\s+){0,10}?(?:regulatory\s+)?$"
+    r"|transfer\w*\s+(?:[\w®/-]+\s+){0,10}?(?:regulatory\s+)?approvals?\s*$"
 )
 CONDITIONAL = r"\b(?:if|once|upon|when|unless|should|subject\s+to|contingent\s+(?:on|upon)|tied\s+to|linked\s+to|associated\s+with|following)\s+(?:\w+\s+){0,4}$"
 REJECTION = [
@@ -37,7 +37,7 @@ SUBMISSION = [
     r"(?:(?:s|supplemental\s+)?NDA|(?:s|supplemental\s+)?BLA|MAA|IND|applications?|dossier|request|marketing|regulatory|filing|submission)",
     r"(?:submission|filing)s?\s+(?:of|for|to|with|in)",
     r"(?<!in\sa\s)(?<!in\sits\s)(?<!in\sthe\s)regulatory\s+(?:submission|filing)s?",
-    r"(?:NDA|BLA|MAA|application|filing|submission)\s+(?:was\s+|has\s+been\s+|is\s+)?(?:accepted|validated|under\s+review|submitted|filed)",
+    r"(?:NDAs?|BLAs?|MAAs?|applications?|filings?|submissions?)\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+|is\s+|are\s+)?(?:accepted|validated|under\s+review|submitted|filed)",
     r"accepted\s+(?:the\s+|its\s+)?(?:\w+\s+){0,2}(?:NDA|BLA|MAA|application|filing|submission)",
     r"request\s+(?:for|to\s+(?:gain|obtain|win|secure|receive))\s+(?:full\s+|traditional\s+|conditional\s+)?approval",
     r"(?:seek|seeks|sought|seeking)\s+(?:\w+\s+){0,2}approval",

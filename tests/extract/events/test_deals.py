@@ -1,0 +1,97 @@
+"""Licences, acquisitions and rights returns: roles from structure, not word order."""
+
+from collections.abc import Callable
+
+from racecard.model import Event, Status
+
+Reader = Callable[..., list[Event]]
+
+
+def one(evs: list, **want: object) -> dict:
+    hits = [e for e in evs if all(e.fields.get(k) == v for k, v in want.items())]
+    assert len(hits) == 1, [dict(e.fields) for e in evs]
+    return dict(hits[0].fields) | {"_status": hits[0].status}
+
+
+def test_in_licence_from(events: Reader) -> None:
+    evs = events("Zai Lab in-licenses zelnorasib from Mirati for Greater China.", kind="license")
+    f = one(evs, drug="zelnorasib")
+    assert (f["licensor"], f["licensee"], f["territory"]) == ("Mirati", "Zai Lab", "Greater China")
+
+
+def test_granted_an_exclusive_licence(events: Reader) -> None:
+    evs = events("Under the agreement, Hansoh Pharma has granted Merck an exclusive global license to develop quilveranib.",
+                 kind="license")
+    f = one(evs, drug="quilveranib")
+    assert (f["licensor"], f["licensee"], f["territory"]) == ("Hansoh", "Merck", "worldwide")
+
+
+def test_reversed_word_order_keeps_roles(events: Reader) -> None:
+    evs = events("Merck licensed quilveranib to Lumora Bio in 2021 for Asia.", kind="license")
+    f = one(evs, drug="quilveranib")
+    assert (f["licensor"], f["licensee"], f["date"]) == ("Merck", "Lumora Bio", "2021")
+
+
+def test_neutral_deal_roles_from_payment(events: Reader) -> None:
+    text = ("Tessaly and Lumora Bio entered into a licence agreement for toravimab. "
+            "Tessaly will pay Lumora Bio $60 million upfront and up to $900 million in milestones.")
+    f = one(events(text, kind="license"), drug="toravimab")
+    assert (f["licensor"], f["licensee"]) == ("Lumora Bio", "Tessaly")
+    assert f["upfront_usd"] == 60e6 and f["milestones_usd"] == 900e6
+
+
+def test_terms_in_later_sentence_join_the_deal(events: Reader) -> None:
+    text = ("Jacobio has struck an out-licensing deal with AstraZeneca for zelnorasib. "
+            "Jacobio will receive an upfront payment of $100 million. "
+            "The company is also eligible for up to $1.9 billion in milestone payments.")
+    evs = events(text, kind="license")
+    assert len(evs) == 1
+    f = dict(evs[0].fields)
+    assert (f["licensor"], f["licensee"], f["upfront_usd"], f["milestones_usd"]) == ("Jacobio", "AstraZeneca", 100e6, 1.9e9)
+    assert len(evs[0].support) >= 1
+
+
+def test_unnamed_assets_keyed_by_parties(events: Reader) -> None:
+    evs = events("Lumora Bio has granted Tessaly exclusive options to four preclinical antibody candidates.", kind="license")
+    f = one(evs, licensor="Lumora Bio")
+    assert f["licensee"] == "Tessaly" and "drug" not in f and "candidates" in f["asset"]
+
+
+def test_acquisition_active_and_passive(events: Reader) -> None:
+    f = one(events("Pfizer completed its $43 billion acquisition of Seagen in 2023.", kind="acquisition"), acquirer="Pfizer")
+    assert (f["acquired"], f["value_usd"], f["date"]) == ("Seagen", 43e9, "2023")
+    f = one(events("Mirati was acquired by Amgen last year for $4.8 billion.", kind="acquisition"), acquirer="Amgen")
+    assert f["acquired"] == "Mirati" and f["date"] == "2025"
+
+
+def test_acquisition_said_it_would_buy_is_an_agreed_deal(events: Reader) -> None:
+    evs = events("Novartis said it would buy Tessaly for $2.1 billion in cash.", kind="acquisition")
+    assert evs[0].status == Status.HAPPENED
+
+
+def test_acquisition_considered_is_expected_not_happened(events: Reader) -> None:
+    evs = events("Novartis is reportedly in talks to acquire Tessaly.", kind="acquisition")
+    assert evs and evs[0].status == Status.EXPECTED
+
+
+def test_acquiring_rights_is_not_an_acquisition(events: Reader) -> None:
+    evs = events("Zai Lab acquired the rights to zelnorasib from Mirati.")
+    assert [e.type for e in evs] == ["license"]
+
+
+def test_rights_return_regains_from(events: Reader) -> None:
+    evs = events("Kyowa Kirin regains global rights to rocatinlimab from Amgen.", kind="rights_return")
+    f = one(evs, drug="rocatinlimab")
+    assert (f["from"], f["to"], f["territory"]) == ("Amgen", "Kyowa Kirin", "worldwide")
+
+
+def test_rights_return_hand_back_takes_parties_from_the_licence(events: Reader) -> None:
+    text = ("In 2022 Coherus in-licensed toravimab from Junshi. "
+            "Coherus has now handed the drug back after weak data.")
+    f = one(events(text, kind="rights_return"), drug="toravimab")
+    assert (f["from"], f["to"]) == ("Coherus", "Junshi")
+
+
+def test_contract_clause_is_no_event(events: Reader) -> None:
+    assert events("Zai Lab has the right to terminate the license agreement with Mirati at any time.",
+                  kind="rights_return") == []

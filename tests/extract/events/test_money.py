@@ -1,0 +1,64 @@
+import pytest
+
+from racecard.extract.events.money import find_money
+from racecard.extract.events.terms import deal_terms, deal_value
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("$65 million upfront", 65e6, "USD"),
+        ("up to $1.9bn", 1.9e9, "USD"),
+        ("US$5.3B in total", 5.3e9, "USD"),
+        ("a $200-million investment", 200e6, "USD"),
+        ("€500 million", 500e6, "EUR"),
+        ("RMB 1.2 billion", 1.2e9, "CNY"),
+        ("300 million euros", 300e6, "EUR"),
+        ("$1.6tn", 1.6e12, "USD"),
+    ],
+)
+def test_amounts(text: str, amount: float, currency: str) -> None:
+    (m,) = find_money(text)
+    assert m.amount == pytest.approx(amount)
+    assert m.currency == currency
+
+
+def test_in_thousands_scales_bare_figures() -> None:
+    (m,) = find_money("an upfront fee of $20,000 (in thousands)")
+    assert m.amount == 20_000_000
+
+
+def test_bare_small_figure_is_no_deal_value() -> None:
+    assert find_money("it costs $320 plus fees") == []
+
+
+def test_upfront_milestones_and_total_are_told_apart() -> None:
+    terms = deal_terms(
+        "Lumora will receive $80 million upfront and up to $1.2 billion in development and sales milestones, "
+        "in a deal worth up to $1.28 billion, plus tiered royalties."
+    )
+    assert terms["upfront_usd"] == 80e6
+    assert terms["milestones_usd"] == 1.2e9
+    assert terms["total_usd"] == 1.28e9
+    assert "royalt" in terms["royalties"]
+
+
+def test_milestone_amounts_add_up() -> None:
+    terms = deal_terms("Tessaly pays $1 billion now, up to $2 billion in R&D milestones and $3 billion in sales milestones.")
+    assert terms["milestones_usd"] == 5e9
+
+
+def test_equity_and_share_prices_are_not_terms() -> None:
+    terms = deal_terms("Tessaly also made a $50 million equity investment in Lumora.")
+    assert "upfront_usd" not in terms and "total_usd" not in terms
+
+
+def test_non_dollar_terms_keep_their_text() -> None:
+    terms = deal_terms("Lumora receives an upfront payment of €40 million.")
+    assert "upfront_usd" not in terms
+    assert "€40 million" in terms["value_text"]
+
+
+def test_acquisition_value_skips_per_share_price() -> None:
+    value = deal_value("Novartis will pay $72.00 per share in cash, or about $12 billion in all.", 0)
+    assert value["value_usd"] == 12e9

@@ -1,0 +1,69 @@
+"""Submissions, designations, advisory opinions, approvals and rejections."""
+
+from collections.abc import Callable
+from datetime import date
+
+from racecard.model import Event, Status
+
+Reader = Callable[..., list[Event]]
+
+
+def test_approval_with_agency_territory_indication(events: Reader) -> None:
+    (ev,) = events("The FDA approved Krazati for colorectal cancer on Friday.", kind="approval")
+    assert ev.fields["drug"] == "adagrasib"
+    assert (ev.fields["agency"], ev.fields["territory"], ev.fields["indication"]) == ("FDA", "US", "colorectal cancer")
+    assert ev.fields["date"] == "2026-01-30" and ev.status == Status.HAPPENED
+
+
+def test_approval_in_china_implies_nmpa(events: Reader) -> None:
+    (ev,) = events("Glecirasib was approved in China in May 2024 for NSCLC.", kind="approval")
+    assert (ev.fields["agency"], ev.fields["territory"], ev.fields["date"]) == ("NMPA", "China", "2024-05")
+
+
+def test_negated_approval_is_a_rejection(events: Reader) -> None:
+    evs = events("The FDA did not approve sotorasib for NSCLC.")
+    assert [e.type for e in evs] == ["rejection"]
+
+
+def test_complete_response_letter(events: Reader) -> None:
+    (ev,) = events("Amgen received a complete response letter from the FDA for Lumakras.", kind="rejection")
+    assert ev.fields["drug"] == "sotorasib" and ev.fields["agency"] == "FDA"
+
+
+def test_conditions_and_approved_drugs_are_not_approvals(events: Reader) -> None:
+    assert events("Lumora is eligible for milestones upon approval of toravimab in the US.", kind="approval") == []
+    assert events("The pivotal study of glecirasib was approved by the CDE in July 2023.", kind="approval") == []
+    assert events("Toravimab joins approved drugs such as pembrolizumab in the clinic.", kind="approval") == []
+
+
+def test_planned_submission(events: Reader) -> None:
+    (ev,) = events("Sanofi plans to submit a BLA for amlitelimab in atopic dermatitis in H2 2026.",
+                   kind="regulatory_submission")
+    assert ev.status == Status.PLANNED and ev.fields["date"] == "2026-H2"
+
+
+def test_filed_submissions_for_listed_drugs(events: Reader) -> None:
+    evs = events("New drug applications have been filed in China for adagrasib and glecirasib.",
+                 kind="regulatory_submission")
+    assert sorted(e.fields["drug"] for e in evs) == ["adagrasib", "glecirasib"]
+    assert all(e.fields["territory"] == "China" for e in evs)
+
+
+def test_designations(events: Reader) -> None:
+    (ev,) = events("The CDE granted Breakthrough Therapy Designation to glecirasib for pancreatic cancer.",
+                   kind="designation")
+    assert (ev.fields["designation"], ev.fields["agency"], ev.fields["indication"]) == ("breakthrough", "NMPA", "pancreatic cancer")
+    (ev,) = events("Toravimab received Fast Track designation from the FDA.", kind="designation")
+    assert ev.fields["designation"] == "fast_track"
+    assert events("Toravimab is ready for prime time.", kind="designation") == []
+
+
+def test_advisory_vote_against(events: Reader) -> None:
+    text = "An FDA advisory committee voted 10-2 against sotorasib's trial design in NSCLC."
+    (ev,) = events(text, published=date(2023, 10, 6), kind="advisory_opinion")
+    assert (ev.fields["outcome"], ev.fields["agency"]) == ("negative", "FDA advisory committee")
+
+
+def test_chmp_positive_opinion(events: Reader) -> None:
+    (ev,) = events("The CHMP adopted a positive opinion recommending approval of amlitelimab.", kind="advisory_opinion")
+    assert (ev.fields["outcome"], ev.fields["agency"], ev.fields["territory"]) == ("positive", "CHMP", "EU")

@@ -1,0 +1,55 @@
+import pytest
+
+from racecard.extract.events.status import status_of
+from racecard.extract.events.territory import agency_in, deal_territory, territory_in
+from racecard.model import Status
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("an exclusive global license", "worldwide"),
+        ("worldwide rights outside China", "ex-China"),
+        ("global rights excluding mainland China, Hong Kong, Macau and Taiwan", "ex-Greater China"),
+        ("rights in Taiwan, Hong Kong, Macau and mainland China", "Greater China"),
+        ("commercial rights in Greater China", "Greater China"),
+        ("rights in the U.S. and Canada", "US and Canada"),
+        ("rights in Japan", "Japan"),
+        ("rights outside of the United States", "ex-US"),
+    ],
+)
+def test_territories(text: str, expected: str) -> None:
+    assert territory_in(text) == expected
+
+
+def test_lower_case_us_is_a_pronoun() -> None:
+    assert territory_in("let us know") is None
+
+
+def test_deal_territory_ignores_where_trials_run() -> None:
+    text = "Tessaly licensed the drug, now in Phase 1 trials in China, with rights outside China."
+    assert deal_territory(text) == "ex-China"
+
+
+def test_agencies() -> None:
+    assert agency_in("granted by the CDE of the NMPA") == ("NMPA", 15)
+    found = agency_in("The FDA's Oncologic Drugs Advisory Committee voted")
+    assert found is not None and found[0] == "FDA advisory committee"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Sanofi plans to submit the application this year.", "submit", Status.PLANNED),
+        ("Amgen will start a Phase 3 trial.", "start", Status.PLANNED),
+        ("The deal is expected to close in the third quarter.", "close", Status.EXPECTED),
+        ("Analysts say Merck could acquire the biotech.", "acquire", Status.EXPECTED),
+        ("Pfizer is reportedly eyeing a deal.", "deal", Status.EXPECTED),
+        ("The merger failed to win clearance.", "clearance", Status.FAILED),
+        ("Pfizer acquired Seagen in 2023.", "acquired", Status.HAPPENED),
+        ("Approval is expected next year.", "Approval", Status.EXPECTED),
+    ],
+)
+def test_status(text: str, trigger: str, expected: Status) -> None:
+    pos = text.index(trigger)
+    assert status_of(text, pos, pos + len(trigger)) == expected
