@@ -207,3 +207,79 @@ def test_inn_names_are_lower_case(assets: list[Row]) -> None:
 def test_known_asset_forms(assets: list[Row], form: str, name: str) -> None:
     found = [r["name"] for r in assets if form in forms(r, ("codes", "brands", "synonyms"))]
     assert found == [name]
+
+
+@pytest.fixture(scope="module")
+def indications() -> list[Row]:
+    return read_table("indications")
+
+
+@pytest.fixture(scope="module")
+def territories() -> list[Row]:
+    return read_table("territories")
+
+
+@pytest.fixture(scope="module")
+def agencies() -> list[Row]:
+    return read_table("agencies")
+
+
+# Abbreviations with a common other meaning: every row that uses one must say how to confirm it.
+AMBIGUOUS_ABBREVIATIONS = {"AD", "MS", "PD", "CD", "HS", "PN", "UC", "RA", "MM", "ALL", "AS", "BP", "AA", "MG", "DM"}
+
+
+def test_indications_named_once_with_unambiguous_aliases(indications: list[Row]) -> None:
+    assert not duplicates([r["name"] for r in indications])
+    clashes = {f: sorted(n) for f, n in claims(indications, ("aliases",)).items() if len(n) > 1}
+    assert not clashes
+    assert len(indications) >= 200
+
+
+def test_shared_or_ambiguous_abbreviations_have_context(indications: list[Row]) -> None:
+    users: dict[str, list[str]] = defaultdict(list)
+    for row in indications:
+        for abbreviation in items(row, "abbreviations"):
+            users[abbreviation].append(row["name"])
+    needing = {a for a, names in users.items() if len(names) > 1} | (AMBIGUOUS_ABBREVIATIONS & set(users))
+    assert set(users) >= AMBIGUOUS_ABBREVIATIONS, sorted(AMBIGUOUS_ABBREVIATIONS - set(users))
+    without = sorted((a, r["name"]) for r in indications for a in items(r, "abbreviations")
+                     if a in needing and not r["context"])
+    assert not without
+
+
+def test_indication_names_are_not_title_case(indications: list[Row]) -> None:
+    """Names are plain lower-case words; only proper names and symbols keep capitals ("Crohn's disease")."""
+    for row in indications:
+        words = [w for w in row["name"].split(" ") if w.isalpha()]
+        assert len(words) < 2 or not all(w[0].isupper() for w in words), row["name"]
+
+
+def test_territory_members_and_agency_territories_resolve(territories: list[Row], agencies: list[Row]) -> None:
+    names = {r["name"] for r in territories}
+    assert not duplicates([r["name"] for r in territories])
+    assert not {f: n for f, n in claims(territories, ("aliases",)).items() if len(n) > 1}
+    for row in territories:
+        unknown = [m for m in items(row, "members") if m not in names or m == row["name"]]
+        assert not unknown, f"{row['name']}: bad members {unknown}"
+    assert not duplicates([r["name"] for r in agencies])
+    assert not {f: n for f, n in claims(agencies, ("aliases",)).items() if len(n) > 1}
+    for row in agencies:
+        assert row["territory"] in names, f"{row['name']}: territory {row['territory']!r}"
+
+
+def test_greater_china_and_7mm_membership(territories: list[Row]) -> None:
+    members = {r["name"]: set(items(r, "members")) for r in territories}
+    assert members["Greater China"] == {"China", "Hong Kong", "Macau", "Taiwan"}
+    assert members["7MM"] == {"US", "Japan", "France", "Germany", "Italy", "Spain", "UK"}
+    assert members["EU5"] < members["7MM"]
+
+
+def test_stopwords_do_not_block_curated_names(companies: list[Row], assets: list[Row]) -> None:
+    lines = (CURATED / "stopwords.txt").read_text(encoding="utf-8").split("\n")
+    words = [ln for ln in lines if ln and not ln.startswith("#")]
+    assert len(words) >= 100
+    assert all(w == w.strip() for w in words)
+    assert not duplicates([w.casefold() for w in words])
+    curated = set(claims(companies, ("aliases", "tickers"))) | set(claims(assets, ("codes", "brands", "synonyms")))
+    blocked = sorted(w for w in words if w.casefold() in curated)
+    assert not blocked
