@@ -120,7 +120,8 @@ def build(data: Path, out: Path, curated: Path | None = None) -> BuildReport:
     def drug_concept_ok(c: Concept) -> bool:
         # a record whose own name is a common word ("banana", "water", "Today") is not a drug
         k = key(c.name)
-        return not (k in stop or k in company_keys or drugs.is_common(c.name, "name"))
+        return not (k in stop or k in company_keys or drugs.is_common(c.name, "name")
+                    or drugs.is_class_or_regimen(c.name))
 
     entities += merge(_filter(drug_concepts, drug_ok, report, drug_concept_ok), "drug")
     entities += merge(_filter(target_concepts, lambda f: targets.target_form_ok(f.text, f.status), report), "target")

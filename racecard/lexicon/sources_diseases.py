@@ -57,9 +57,15 @@ def indication_form_ok(text: str, status: str) -> bool:
     if looks_abbreviation(text) or _JUNK.search(text) or not any(c.islower() for c in text):
         return False
     folded = text.casefold()
-    if folded in GENERIC and not (status == "name" and folded in GENERIC_NAMES_KEPT):
+    if folded in GENERIC_NAMES_KEPT and status in ("name", "curated"):
+        return True
+    if folded in GENERIC:
         return False
-    return not (status != "name" and n_words(text) == 1 and zipf(text) > 4.0)
+    if n_words(text) == 1 and status in ("name", "curated"):
+        return zipf(text) <= 4.4  # "death", "complete", "shock" are words before they are diseases
+    if n_words(text) == 1:  # a one-word synonym: lower-cased acronyms ("papa", "chai") and words
+        return len(text) >= 6 and zipf(text) <= 3.0
+    return True
 
 
 def tokens(text: str) -> frozenset[str]:
@@ -104,21 +110,20 @@ def plain_name(name: str) -> str:
 
 def _obo(data: Path, folder: str, file: str, source: str, quality: int) -> Iterator[Concept]:
     rows = list(read_tsv(require(data / folder / file)))
+    children: dict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        for p in split_list(r["is_a"]):
+            children[p].append(r["id"])
     keep: set[str] | None = None
     if source == "efo":  # EFO holds more than diseases: keep the disease branch only
-        children: dict[str, list[str]] = defaultdict(list)
-        for r in rows:
-            for p in split_list(r["is_a"]):
-                children[p].append(r["id"])
-        keep, todo = set(), ["EFO:0000408"]
-        while todo:
-            node = todo.pop()
-            if node not in keep:
-                keep.add(node)
-                todo.extend(children.get(node, []))
+        keep = _subtree(children, "EFO:0000408")
+    # MONDO's "disease characteristic" branch holds qualifiers ("acquired", "complete")
+    drop = _subtree(children, "MONDO:0021125") if source == "mondo" else set()
     for r in rows:
         name = r["name"].strip()
         if not name or name.casefold().startswith("obsolete") or (keep is not None and r["id"] not in keep):
+            continue
+        if r["id"] in drop:
             continue
         name = title_to_plain(name)
         c = Concept("indication", name, source, quality=quality)
@@ -132,6 +137,17 @@ def _obo(data: Path, folder: str, file: str, source: str, quality: int) -> Itera
         for s in split_list(r["synonyms"]):
             c.add(s, "synonym")
         yield c
+
+
+def _subtree(children: dict[str, list[str]], root: str) -> set[str]:
+    out: set[str] = set()
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        if node not in out:
+            out.add(node)
+            todo.extend(children.get(node, []))
+    return out
 
 
 def read_mondo(data: Path) -> Iterator[Concept]:
@@ -153,6 +169,8 @@ def read_mesh_diseases(data: Path) -> Iterator[Concept]:
         trees = split_list(r["trees"])
         if not any(t.startswith(("C", "F03")) for t in trees):
             continue
+        if all(t.startswith(("C23.550", "C26", "F01", "N")) or not t.startswith(("C", "F03")) for t in trees):
+            continue  # pathologic processes ("Death", "Recurrence") and injuries are not indications
         name = plain_name(r["name"])
         c = Concept("indication", name, "mesh", quality=40)
         c.ids.add("MESH:" + r["id"])

@@ -17,6 +17,7 @@ from racecard.lexicon.sources_common import (
     has_bad_chars,
     is_code,
     is_numeric,
+    looks_abbreviation,
     n_words,
     read_csv,
     read_tsv,
@@ -33,8 +34,9 @@ SALT_WORDS = frozenset(
     magnesium hydrate monohydrate dihydrate trihydrate hemihydrate sesquihydrate anhydrous nitrate lactate
     malate gluconate tromethamine meglumine dimeglumine hyclate propionate dipropionate valerate butyrate
     benzoate palmitate pamoate stearate decanoate enanthate cypionate edisylate napsylate xinafoate camsylate
-    esylate oxalate bromide chloride iodide trifluoroacetate salt base free hemisulfate mesylate
-    hemitartrate lysinate arginine olamine diethylamine""".split()
+    esylate oxalate bromide chloride iodide trifluoroacetate salt base free hemisulfate
+    hemitartrate lysinate arginine olamine diethylamine ditosylate monohydrobromide dicaprate dimaleate
+    monohydrochloride hydrogen tetrahydrate pentahydrate hexahydrate heptahydrate""".split()
 )
 #: Words that make a name a description rather than a name ("KRAS G12C Inhibitor D-1553").
 DESCRIPTIVE = frozenset(
@@ -56,6 +58,14 @@ _STEREO = re.compile(
     r"(^|[\s(])(?:\d+[a-z]?(?:,\d+[a-z]?)*-|[RSEZDL]-[a-z]|N-|N,N|cis-|trans-|alpha-|beta-|\(\+\)|\(-\))"
 )
 _LANG_ENDINGS = ("um", "o", "a", "e")
+#: Catalogue and database numbers that sources list as synonyms: vendor ids (AKOS, HY-, NCGC...),
+#: KEGG (D00586), Wikidata (Q27236788), DrugBank (DB04839), NSC numbers and molecular formulas.
+_CATALOGUE = re.compile(
+    r"^(?:AKOS|NCGC|BDBM|SMR|MLS|HMS|EX-A|ZINC|SCHEMBL|CHEMBL|MFCD|AC1|BSPBIO|KBIO|SPBIO|SPECTRUM|DTXSID|"
+    r"DTXCID|EINECS|HSDB|GTPL|BCPP|MCULE|MOLPORT|NSC|SDCCG|UNII|BIDD|CTK|LMST|MEGXP|DSSTOX|CCRIS|CHEBI|ALBB|"
+    r"AMOT|ARONIS|GLXC|MAYBRIDGE|CID|PRESTWICK|OPREA|IDI1|KUC|SBI)[- ]?\d"
+    r"|^CS-W\d|^HY-\d{5,}|^FT-\d{6,}|^CCG-\d{5,}|^[DQ]\d{5,}$|^DB\d{5}$|^C\d+H\d+"
+)
 _CLASS_PLURAL = re.compile(r"(ates|ides|ines|ants|ics|ors|oids|ins|ives|ers|ents|ols|ones)$")
 #: Endings of INN stems common enough to mark a name as a drug name.
 _STEMMED = re.compile(
@@ -83,6 +93,16 @@ def drug_form_ok(text: str, status: str) -> bool:
     if _STEREO.search(text):
         return False
     code = is_code(text)
+    if code and _CATALOGUE.match(text.upper() if text.isupper() else text):
+        return False
+    if n_words(text) > 1 and text.split()[-1].casefold() in SALT_WORDS:
+        return False  # "imatinib mesylate": the salt of a drug named on its own
+    if not code and (text[0].isdigit() or (n_words(text) > 1 and any(is_code(w) for w in text.split()))):
+        return False  # "14c asp8273", "probody bms-986288", "0.4 ch3oh"
+    if not code and status != "name" and n_words(text) > 1 and any(len(w) == 1 for w in text.split()):
+        return False  # "wt-1 ricin a", "Rinderon A"
+    if not code and status == "synonym" and (len(text) < 6 or looks_abbreviation(text)):
+        return False  # "APAP", "CERA", "mIBG", "Azan": abbreviations and short foreign brands
     if not code and any(c.isdigit() for c in text) and (n_words(text) == 1 or len(text) <= 8):
         return False  # "mc-1", "nm-3", "rb 2": short lab names, not codes
     if not code and len(text) <= 6 and ("-" in text or " " in text):
@@ -104,6 +124,16 @@ def is_common(text: str, status: str) -> bool:
     if status in ("name", "curated"):
         return zipf(text) > (4.0 if _STEMMED.search(text.casefold()) else 3.0)
     return zipf(text) > 3.3
+
+
+def is_class_or_regimen(name: str) -> bool:
+    """Records that are not one drug: a class ("selective estrogen receptor modulators"), a
+    regimen or combination ("caf regimen", "a/b/c"), a procedure or a description."""
+    words = name.casefold().split()
+    if "/" in name or (len(words) > 1 and _CLASS_PLURAL.search(words[-1])):
+        return True
+    return len(words) > 1 and not is_code(name) and any(
+        w in DESCRIPTIVE or w in ("radiotherapy", "chemoradiotherapy", "surgery", "treatment") for w in words)
 
 
 def strip_salt(name: str) -> str:
@@ -137,6 +167,8 @@ def _add_forms(c: Concept, texts: Iterable[str]) -> None:
         if is_language_variant(t, c.name):
             continue
         st = _form_status(t)
+        if st == "code" and t == t.lower():
+            t = t.upper()  # a code only seen lower-cased ("abbv453") is written in capitals
         c.add(t, st, cased=st == "code")
 
 

@@ -18,7 +18,7 @@ from racecard.lexicon.sources_diseases import SWAPPABLE, tokens
 
 #: Id namespaces of which one entity may hold at most one value.
 EXCLUSIVE = {
-    "drug": ("drugbank:", "chembl:"),
+    "drug": ("drugbank:",),  # ChEMBL has one id per salt form, so it is not exclusive
     "indication": ("MONDO:", "DOID:"),
     "target": ("hgnc:", "fplx:"),
     "company": ("cik:",),
@@ -60,14 +60,16 @@ class _Groups:
             i = self.parent[i]
         return i
 
-    def union(self, a: int, b: int) -> bool:
+    def union(self, a: int, b: int, *, by_name: bool = False) -> bool:
+        """Join two groups. Two curated entities never join; two holders of different ids of an
+        exclusive namespace join only on an equal name (``by_name``), not on a cross-reference."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
         if self.cur[ra] and self.cur[rb]:
             return False
         ea, eb = self.excl[ra], self.excl[rb]
-        if any(p in eb and eb[p] != v for p, v in ea.items()):
+        if not by_name and any(p in eb and eb[p] != v for p, v in ea.items()):
             return False
         if rb < ra:
             ra, rb = rb, ra
@@ -101,7 +103,7 @@ def merge(concepts: list[Concept], kind: str) -> list[Entity]:
             by_name[key(c.name)].append(i)
     for idx in by_name.values():
         for j in idx[1:]:
-            g.union(idx[0], j)
+            g.union(idx[0], j, by_name=True)
     _absorb(concepts, g)
     groups: dict[int, list[Concept]] = defaultdict(list)
     for i, c in enumerate(concepts):
@@ -128,7 +130,7 @@ def _absorb(concepts: list[Concept], g: _Groups) -> None:
         for k in sorted(keys):
             roots = strong.get(k) or (weak[k] if len(weak.get(k, ())) == 1 else set())
             for r in sorted(roots):
-                g.union(i, r)
+                g.union(i, r, by_name=True)
 
 
 def _word_sets(c: Concept) -> set[frozenset[str]]:
@@ -142,9 +144,14 @@ def _similar(a: Concept, b: Concept) -> bool:
 
 
 def _entity(kind: str, members: list[Concept]) -> Entity:
-    def rank(c: Concept) -> tuple[int, bool, int, int, str]:
+    kept = {key(f.text) for c in members for f in c.forms}
+
+    def rank(c: Concept) -> tuple[int, bool, bool, int, int, str]:
+        # prefer a name that passed the filters ("limonene" over "limonene, (+/-)-"), then an
+        # INN over a code, then the better source
         code_name = kind == "drug" and is_code(c.name)
-        return (0 if c.source == "curated" else 1, code_name, c.quality, SOURCE_RANK.get(c.source, 99), c.name)
+        return (0 if c.source == "curated" else 1, key(c.name) not in kept, code_name, c.quality,
+                SOURCE_RANK.get(c.source, 99), c.name)
 
     best = min(members, key=rank)
     e = Entity(kind, best.name, members)

@@ -102,7 +102,8 @@ def make_data(root: Path) -> Path:
     _tsv(stems / "mab_infixes.tsv", ["infix", "meaning"], [["-lim-", "immunomodulating"]])
     _tsv(stems / "who_inn_stems_2018.tsv", ["stem", "definition"], [["-mab", "monoclonal antibodies"],
                                                                       ["-tinib", "tyrosine kinase inhibitors"]])
-    _tsv(stems / "inn_stems_supplement_unverified.tsv", ["stem", "kind", "meaning", "example_inns", "confidence", "note"],
+    supplement = ["stem", "kind", "meaning", "example_inns", "confidence", "note"]
+    _tsv(stems / "inn_stems_supplement_unverified.tsv", supplement,
          [["-rasib", "suffix", "RAS inhibitors", "sotorasib", "high", ""]])
     obo = ["id", "name", "synonyms", "xrefs", "is_a", "part_of", "alt_ids"]
     _tsv(d / "mondo" / "mondo_terms.tsv.gz", obo,
