@@ -122,3 +122,14 @@ def test_competitors_update_and_extend_the_case() -> None:
     assert raw["products"][0]["launch"] == {"*": "2020-01"}                 # the input is not changed
     with pytest.raises(ConfigError, match="market 'Mars'"):
         apply(raw, [Competitor("alpha", "Mars", "marketed")])
+
+
+def test_from_store_reads_the_real_race_board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from racecard.errors import NotFoundError
+    from racecard.forecast.competition import from_store
+
+    monkeypatch.setenv("RACECARD_DB", f"sqlite:///{tmp_path / 'empty.db'}")
+    with pytest.raises(NotFoundError, match="no target or drug class known as 'KRAS G12C'"):
+        from_store(["KRAS G12C"], indication=None, markets=["US"])
+    out = runner.invoke(app, ["forecast", str(TINY), "--from-store", "KRAS G12C"])
+    assert isinstance(out.exception, NotFoundError)
