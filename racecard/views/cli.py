@@ -165,10 +165,36 @@ def related_cmd(
     _emit(render(stories, related_tables(stories), format))
 
 
+
+def demo_cmd(
+    format: Format = "table",
+) -> None:
+    """Build a store from the demo corpus; show the KRAS G12C China race and the rocatinlimab dossier."""
+    from racecard.views.demo import demo
+    from racecard.views.layout import asset_tables, race_tables
+    from racecard.views.render import FORMATS, render
+
+    _check_format(format, FORMATS)
+    typer.echo("Reading the demo corpus (20 articles) …", err=True)
+    run = demo()
+    for failure in run.failed:
+        typer.echo(f"racecard: warning: {failure}", err=True)
+    typer.echo(f"Stored {run.documents} documents and {run.facts} facts in {run.url}", err=True)
+    if format == "json":
+        _emit(render(run, [], "json"))
+        return
+    tables = [*race_tables(run.board), *race_tables(run.board_before), *asset_tables(run.dossier)]
+    _emit(render(run, tables, format))
+    typer.echo(
+        f"Explore it: RACECARD_DB={run.url} racecard race 'KRAS G12C' --market China --as-of 2024-06-30", err=True
+    )
+
+
 COMMANDS: dict[str, Callable[..., Any]] = {
     "race": race_cmd,
     "asset": asset_cmd,
     "deals": deals_cmd,
     "digest": digest_cmd,
     "related": related_cmd,
+    "demo": demo_cmd,
 }

@@ -19,7 +19,7 @@ from racecard.model import EntityKind
 from racecard.store.schema import entities, entity_links
 from racecard.views.facts import Names
 
-__all__ = ["Company", "DrugProfile", "companies", "drug_profiles"]
+__all__ = ["Company", "DrugProfile", "companies", "drug_profiles", "lexicon_attrs", "lexicon_drugs"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,26 @@ def _lexicon_attrs() -> Mapping[tuple[EntityKind, str], Mapping[str, Any]]:
 
 def lexicon_attrs(kind: EntityKind, name: str) -> Mapping[str, Any]:
     return _lexicon_attrs().get((kind, name), {})
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+@lru_cache(maxsize=1)
+def _drugs_by_target() -> Mapping[str, frozenset[str]]:
+    index: dict[str, set[str]] = {}
+    for (kind, name), attrs in _lexicon_attrs().items():
+        if kind != EntityKind.DRUG:
+            continue
+        for key in (*_listed(attrs.get("targets")), *_listed(attrs.get("class"))):
+            index.setdefault(_fold(key), set()).add(name)
+    return {k: frozenset(v) for k, v in index.items()}
+
+
+def lexicon_drugs(target_or_class: str) -> frozenset[str]:
+    """Canonical names of the drugs the lexicon lists on a target or in a class."""
+    return _drugs_by_target().get(_fold(target_or_class), frozenset())
 
 
 def _listed(value: Any) -> list[str]:

@@ -23,7 +23,7 @@ from racecard.model import EntityKind
 from racecard.store.schema import entities
 from racecard.views.facts import Fact, Names, facts_for, linked, members_of
 from racecard.views.markets import COUNTRY_MARKETS, market_key, members
-from racecard.views.profile import DrugProfile, companies, drug_profiles
+from racecard.views.profile import DrugProfile, companies, drug_profiles, lexicon_drugs
 from racecard.views.rights import DEAL_TYPES, acquisitions_of, changes, holding
 from racecard.views.stages import PLANNABLE, Stage, placed, placed_in, planned_stage, stage_of
 
@@ -153,27 +153,42 @@ def _origin(country: str | None, market: str | None) -> str | None:
 
 
 def _drugs(conn: Connection, target: str, names: Names) -> tuple[str, dict[str, set[int]]]:
-    """The target's canonical name, and its drugs: canonical name → entity ids."""
-    ids: list[int] = []
+    """The target's canonical name, and its drugs: canonical name → entity ids.
+
+    A drug is on the target when the store links it there (from the attributes read
+    with it), when the lexicon lists the target among its targets, or when its class
+    (store or lexicon) is the one asked for ("KRAS G12C inhibitor").
+    """
+    ids: set[int] = set()
+    known = False
     try:
         canonical, target_ids = members_of(conn, str(EntityKind.TARGET), target)
-        ids = linked(conn, "target", target_ids)
+        ids.update(linked(conn, "target", target_ids))
+        known = True
     except NotFoundError:
         canonical = target
-    wanted = " ".join(target.casefold().split())
-    by_class = select(entities.c.id, entities.c.attributes).where(entities.c.kind == str(EntityKind.DRUG))
-    if not ids:  # a class ("KRAS G12C inhibitor") rather than a target: match drugs' class attribute
-        for row in conn.execute(by_class):
+    listed = sorted(lexicon_drugs(canonical) | lexicon_drugs(target))
+    for i in range(0, len(listed), 500):
+        query = select(entities.c.id).where(
+            entities.c.kind == str(EntityKind.DRUG), entities.c.name.in_(listed[i : i + 500])
+        )
+        ids.update(r[0] for r in conn.execute(query))
+    if not ids and not known:  # a class stored with the drugs but unknown to the lexicon
+        wanted = " ".join(target.casefold().split())
+        query = select(entities.c.id, entities.c.attributes).where(entities.c.kind == str(EntityKind.DRUG))
+        for row in conn.execute(query):
             label = str((row.attributes or {}).get("class") or "")
             if label and " ".join(label.casefold().split()) == wanted:
-                ids.append(row.id)
-        if not ids:
-            raise NotFoundError(f"no target or drug class known as {target!r}; try `racecard asset NAME` first")
+                ids.add(row.id)
+    if not ids:
+        if known or listed:
+            raise NotFoundError(f"no drug acting on {canonical!r} is in the store yet")
+        raise NotFoundError(f"no target or drug class known as {target!r} (try the target's symbol, e.g. 'KRAS G12C')")
     names.prime(ids)
+    roots = {names.root(i) for i in ids}
     drugs: dict[str, set[int]] = {}
     for i in ids:
         drugs.setdefault(names.name(i), set()).add(i)
-    roots = {names.root(i) for i in ids}
     merged = select(entities.c.id, entities.c.merged_into).where(entities.c.merged_into.in_(sorted(roots)))
     for row in conn.execute(merged):
         drugs.setdefault(names.name(row.merged_into), set()).add(row.id)

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Connection, select
 
 from racecard.model import EntityKind
 from racecard.store.schema import entities
 from racecard.views.facts import Fact, Names, facts_for
-from racecard.views.markets import carve_outs, covers
+from racecard.views.markets import carve_outs, covers, label
 
 __all__ = ["DEAL_TYPES", "Holding", "RightsChange", "acquisitions_of", "changes", "holders", "holding"]
 
@@ -48,26 +48,75 @@ def _in(territory: str, market: str | None) -> bool:
     return covers(territory, market)
 
 
-def changes(drug: str, originator: str | None, facts: Iterable[Fact], takeovers: Iterable[Fact]) -> list[RightsChange]:
-    """Every move of the drug's rights, in date order (``takeovers``: acquisitions of companies)."""
-    moves: list[RightsChange] = []
+def _precision(stated: str | None) -> int:
+    """3 for a stated day, 2 for a month or none stated (the report's own day), 1 for a year or period."""
+    if stated is None:
+        return 2
+    return 3 if len(stated) == 10 else 2 if len(stated) == 7 and stated[5:7].isdigit() else 1
+
+
+def _raw(drug: str, originator: str | None, facts: Iterable[Fact], takeovers: Iterable[Fact]
+         ) -> list[tuple[RightsChange, int]]:
+    """Moves as reported, in date order, each with how exact its date is (see :func:`_precision`)."""
+    moves: list[tuple[RightsChange, int]] = []
     for f in sorted([*facts, *takeovers], key=lambda f: (f.when or dt.date.max, f.id)):
         if f.status != "happened":
             continue
+        precise = _precision(f.date)
         territory = f.one("territory") or "worldwide"
         if f.type == "license" and drug in f.roles.get("drug", ()):
-            moves.append(RightsChange(f.when, "licence", territory, f.one("licensee"), f.one("licensor"), f.id))
+            licensor, licensee = f.one("licensor"), f.one("licensee")
+            # rights licensed back to the originator by its partner are a hand-back
+            back = originator is not None and licensee == originator and licensor not in (None, originator)
+            moves.append((RightsChange(f.when, "hand-back" if back else "licence", territory, licensee, licensor,
+                                       f.id), precise))
         elif f.type == "rights_return" and drug in f.roles.get("drug", ()):
-            moves.append(RightsChange(f.when, "hand-back", territory, f.one("to") or originator, f.one("from"), f.id))
+            moves.append((RightsChange(f.when, "hand-back", territory, f.one("to") or originator, f.one("from"), f.id),
+                          precise))
         elif f.type == "acquisition":
-            acquired = f.roles.get("acquired", ())
-            moves.append(
-                RightsChange(
-                    f.when, "acquisition", "" if drug in acquired else "company", f.one("acquirer"),
-                    f.one("acquired"), f.id,
-                )
-            )
+            whole = "" if drug in f.roles.get("acquired", ()) else "company"
+            moves.append((RightsChange(f.when, "acquisition", whole, f.one("acquirer"), f.one("acquired"), f.id),
+                          precise))
     return moves
+
+
+def changes(drug: str, originator: str | None, facts: Iterable[Fact], takeovers: Iterable[Fact]) -> list[RightsChange]:
+    """Every move of the drug's rights, in date order (``takeovers``: acquisitions of companies).
+
+    A report that moves nothing — the rights already sit with its party in its territory —
+    restates an earlier move (often with a vaguer or a later date): it is dropped, and lends
+    the earlier move its exact day when both fall in the same year.
+    """
+    kept: list[RightsChange] = []
+    exact: list[int] = []
+    current: dict[str, tuple[str | None, int | None]] = {"worldwide": (originator, None)}
+    for m, precise in _raw(drug, originator, facts, takeovers):
+        if m.kind == "acquisition":
+            kept.append(m)
+            exact.append(precise)
+            continue
+        key = label(m.territory)
+        if key == "worldwide":  # a no-op only if every territory already sits with the party
+            same = all(h == m.holder for h, _ in current.values())
+            at = max((i for _, i in current.values() if i is not None), default=None)
+        else:
+            held, at = current.get(key, current["worldwide"])
+            same = held == m.holder
+        if m.holder is not None and same:
+            earlier = kept[at].date if at is not None else None
+            if at is not None and m.date and earlier and m.date.year == earlier.year:
+                if precise > exact[at]:
+                    kept[at], exact[at] = replace(kept[at], date=m.date), precise
+                if m.kind == "hand-back":
+                    kept[at] = replace(kept[at], kind="hand-back")
+            continue
+        kept.append(m)
+        exact.append(precise)
+        if key == "worldwide":
+            current = {"worldwide": (m.holder, len(kept) - 1)}
+        else:
+            current[key] = (m.holder, len(kept) - 1)
+    return kept
 
 
 def holding(originator: str | None, moves: Iterable[RightsChange], market: str | None) -> Holding:

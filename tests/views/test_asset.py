@@ -10,6 +10,8 @@ from racecard.errors import NotFoundError
 from racecard.store import Store
 from racecard.views.asset import Dossier, asset
 
+from .conftest import add, fact
+
 
 def _dossier(store: Store, name: str, as_of: date | None = None) -> Dossier:
     with store.begin() as conn:
@@ -58,3 +60,25 @@ def test_takeover_of_the_originator_moves_its_rights(kras: Store) -> None:
 def test_unknown_asset(kras: Store) -> None:
     with pytest.raises(NotFoundError, match="XYZ-999"):
         _dossier(kras, "XYZ-999")
+
+
+def test_restated_moves_collapse_and_a_licence_back_is_a_hand_back(store: Store) -> None:
+    add(
+        store,
+        fact("Back in 2021, Orion licensed velumab to Pax.", "2023-05-01",
+             ("license", {"drug": "velumab", "licensor": "Orion", "licensee": "Pax", "date": "2021"})),
+        fact("Orion licenses velumab to Pax worldwide.", "2021-06-10",
+             ("license", {"drug": "velumab", "licensor": "Orion", "licensee": "Pax", "territory": "worldwide",
+                          "date": "2021-06-09"})),
+        fact("Pax licenses velumab back to Orion.", "2025-02-02",
+             ("license", {"drug": "velumab", "licensor": "Pax", "licensee": "Orion", "date": "2025-02-01"})),
+        fact("A month after Pax handed velumab back, Orion stopped a trial.", "2025-03-05",
+             ("rights_return", {"drug": "velumab", "from": "Pax", "to": "Orion", "date": "2025-03-04"})),
+        fact("Orion, the maker of velumab, licensed it to itself.", "2022-01-01",
+             ("license", {"drug": "velumab", "licensor": "Pax", "licensee": "Pax", "date": "2022"})),
+    )
+    d = _dossier(store, "velumab")
+    assert [(m.date, m.kind, m.holder) for m in d.rights] == [
+        (date(2021, 6, 9), "licence", "Pax"),
+        (date(2025, 2, 1), "hand-back", "Orion"),
+    ]
