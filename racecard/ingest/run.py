@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
-from sqlalchemy import Connection
 
 from racecard.errors import LexiconError, RacecardError
 from racecard.ingest import ctgov, sources
@@ -27,7 +26,6 @@ from racecard.ingest.minhash import signature, similarity
 from racecard.model import Document, Reading
 from racecard.store import DocumentRecord, Store
 from racecard.store import read as q
-from racecard.store.db import engine_for
 
 __all__ = ["DUPLICATE", "RELATED", "Reader", "Summary", "default_reader", "extractor_version", "ingest"]
 
@@ -75,7 +73,7 @@ class _Ready:
     extractor: str | None
     signature: bytes
     bands: tuple[int, ...]
-    known: str | None
+    known: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,51 +84,27 @@ class _Prepared:
 
 @dataclass(frozen=True, slots=True)
 class _Context:
-    url: str
-    schema: str | None
     reader: Reader | None  # None: store documents unread, for `racecard reread` to read later
     extractor: str
     limit: int
+    known: frozenset[int]  # what the store held when the run began: hash prefixes …
+    urls: frozenset[str]  # … and the URLs of structured records (one document per study)
 
 
 _CTX: _Context | None = None
-_CONN: Connection | None = None
 
 
 def _init(ctx: _Context) -> None:
-    global _CTX, _CONN
-    _CTX, _CONN = ctx, None
+    global _CTX
+    _CTX = ctx
 
 
-def _connection() -> Connection:
-    """This process's read-only connection to the store (opened after any fork)."""
-    global _CONN
+def _stored(parsed: Parsed) -> bool:
+    """Whether the store held this document (by content, or a structured record by URL) at the start."""
     assert _CTX is not None
-    if _CONN is None:
-        _CONN = engine_for(_CTX.url, schema=_CTX.schema).connect()
-    return _CONN
-
-
-def _known(parsed: Sequence[Parsed]) -> dict[str, str]:
-    """Stored documents among these, by content hash (and, for CT.gov records, by URL)."""
-    conn = _connection()
-    try:
-        found = q.known_hashes(conn, [p.document.hash for p in parsed])
-        for p in parsed:
-            if p.kind in STRUCTURED and p.document.url and p.document.hash not in found:
-                stored = q.known_url(conn, p.document.url)
-                if stored is not None:
-                    found[p.document.hash] = stored
-    finally:
-        conn.rollback()  # end the read transaction: the next look sees newly committed batches
-    return found
-
-
-def _close() -> None:
-    global _CONN
-    if _CONN is not None:
-        _CONN.close()
-        _CONN = None
+    if q.hash_key(parsed.document.hash) in _CTX.known:
+        return True
+    return parsed.kind in STRUCTURED and parsed.document.url in _CTX.urls
 
 
 def _prepare(job: sources.Job | Skip) -> _Prepared:
@@ -139,13 +113,11 @@ def _prepare(job: sources.Job | Skip) -> _Prepared:
         return _Prepared(skipped=(job,))
     assert _CTX is not None
     result = sources.process(job, limit=_CTX.limit)
-    known = _known(result.documents) if result.documents else {}
     ready: list[_Ready] = []
     skipped = list(result.skipped)
     for parsed in result.documents:
-        stored = known.get(parsed.document.hash)
-        if stored is not None:
-            ready.append(_Ready(parsed, None, None, b"", (), stored))
+        if _stored(parsed):
+            ready.append(_Ready(parsed, None, None, b"", (), True))
             continue
         reading: Reading | None = parsed.reading
         extractor: str | None = _CTX.extractor
@@ -165,7 +137,7 @@ def _prepare(job: sources.Job | Skip) -> _Prepared:
         else:
             extractor = STRUCTURED.get(parsed.kind, parsed.kind)
         sig, bands = signature(parsed.document.text)
-        ready.append(_Ready(parsed, reading, extractor, sig, bands, None))
+        ready.append(_Ready(parsed, reading, extractor, sig, bands, False))
     return _Prepared(tuple(ready), tuple(skipped))
 
 
@@ -202,7 +174,7 @@ class _Batch:
     def offer(self, item: _Ready) -> None:
         doc = item.parsed.document
         by_url = item.parsed.kind in STRUCTURED and doc.url is not None
-        if item.known is not None or doc.hash in self.hashes or (by_url and doc.url in self.urls):
+        if item.known or doc.hash in self.hashes or (by_url and doc.url in self.urls):
             self.summary.duplicates += 1
             return
         if by_url and doc.url is not None:
@@ -288,7 +260,9 @@ def ingest(
     started = time.perf_counter()
     summary = Summary()
     read_fn = (reader or default_reader) if read else None
-    ctx = _Context(store.url, store.schema, read_fn, extractor_version(), limit)
+    with store.engine.connect() as conn:
+        known, urls = q.stored_keys(conn, kinds=tuple(STRUCTURED))
+    ctx = _Context(read_fn, extractor_version(), limit, frozenset(known), frozenset(urls))
     items = list(sources.expand(paths))
     total = len(items)
     if total and read_fn is not None:
@@ -311,7 +285,6 @@ def ingest(
                 progress(done, total)
         batch.flush()
     finally:
-        _close()
         if pool is not None:
             pool.terminate()
             pool.join()

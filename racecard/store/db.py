@@ -72,6 +72,8 @@ def engine_for(url: str | None = None, *, schema: str | None = None) -> Engine:
                 parsed = parsed.set(drivername="postgresql+psycopg")
             args: dict[str, Any] = {"options": f"-csearch_path={schema}"} if schema else {}
             engine = create_engine(parsed, connect_args=args, pool_pre_ping=True)
+            # batch plain INSERT executemany into multi-row VALUES, as SQLAlchemy does for RETURNING
+            engine.dialect.use_insertmanyvalues_wo_returning = True
             if schema:
                 with engine.begin() as conn:
                     conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))

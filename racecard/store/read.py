@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, func, select
 
 from racecard.errors import NotFoundError
 from racecard.model import Document
@@ -15,6 +15,7 @@ from racecard.store.entities import norm, root_of
 from racecard.store.schema import (
     aliases,
     document_bands,
+    document_copies,
     documents,
     entities,
     events,
@@ -35,8 +36,8 @@ __all__ = [
     "documents_to_reread",
     "entity",
     "events_of",
-    "known_hashes",
-    "known_url",
+    "hash_key",
+    "stored_keys",
 ]
 
 
@@ -109,26 +110,21 @@ def document(conn: Connection, document_id: str) -> StoredDocument:
     return StoredDocument(doc, row.kind, row.cluster, row.origin, row.extractor)
 
 
-_KNOWN = text(
-    "SELECT id FROM documents WHERE hash = :h UNION ALL SELECT document_id FROM document_copies WHERE hash = :h"
-)
-_BY_URL = text("SELECT id FROM documents WHERE url = :u")
+def hash_key(content_hash: str) -> int:
+    """A content hash's first 64 bits, as a compact key for in-memory sets of stored documents."""
+    return int(content_hash[:16], 16)
 
 
-def known_hashes(conn: Connection, hashes: Sequence[str]) -> dict[str, str]:
-    """Which of these content hashes are stored, as documents or as copies: hash → document id."""
-    found: dict[str, str] = {}
-    for h in dict.fromkeys(hashes):
-        row = conn.execute(_KNOWN, {"h": h}).first()
-        if row is not None:
-            found[h] = row[0]
-    return found
-
-
-def known_url(conn: Connection, url: str) -> str | None:
-    """The id of a stored document with this URL, if any."""
-    row = conn.execute(_BY_URL, {"u": url}).first()
-    return None if row is None else str(row[0])
+def stored_keys(conn: Connection, *, kinds: Sequence[str] = ()) -> tuple[set[int], set[str]]:
+    """Every stored content hash (documents and their copies) as :func:`hash_key`, and the URLs
+    of stored documents of ``kinds`` (records that are one document per URL)."""
+    keys = {hash_key(h) for (h,) in conn.execute(select(documents.c.hash))}
+    keys.update(hash_key(h) for (h,) in conn.execute(select(document_copies.c.hash)))
+    urls: set[str] = set()
+    if kinds:
+        query = select(documents.c.url).where(documents.c.kind.in_(list(kinds)), documents.c.url.is_not(None))
+        urls = {u for (u,) in conn.execute(query)}
+    return keys, urls
 
 
 def candidates(conn: Connection, bands: Sequence[int]) -> list[tuple[str, str, bytes]]:
