@@ -135,23 +135,27 @@ def run(case: Case, inputs: Inputs | None = None, *, sampled: bool = False) -> R
         ins.get("share.profile_elasticity", sm.profile_elasticity, role="share"),
         adj, ramp)
 
-    starts = treated[:, :, None, :] * shares * uplift                     # (T, M, P, Y)
-    volume = np.empty(np.broadcast_shapes(starts.shape, (1, 1, len(pids), 1)))
+    starts = treated[:, :, None, :] * shares                             # (T, M, P, Y)
+    if any(r.volume_uplift is not None for r in case.pricing.rules):
+        starts = starts * uplift
+    per_product = []
     for j, p in enumerate(case.products):
         comp = ins.get(f"products[{p.id}].compliance", p.compliance, products=(p.id,), role="volume")
-        if p.therapy == "chronic":
-            volume[:, :, j, :] = starts[:, :, j, :] * comp[:, None, None]
-        else:
+        own = starts[:, :, j, :]
+        if p.therapy == "time_limited":
             assert p.dot_months is not None
             dot = ins.get(f"products[{p.id}].dot_months", p.dot_months, products=(p.id,), role="volume")
-            kern = uptake.exposure_kernel(dot)                            # (T, lags)
-            months = np.zeros_like(starts[:, :, j, :])
+            kern = uptake.exposure_kernel(dot)                            # (T, lags): months per start
+            months = np.zeros(np.broadcast_shapes(own.shape, (kern.shape[0], 1, 1)))
             for lag in range(kern.shape[-1]):
-                months[:, :, lag:] += starts[:, :, j, : starts.shape[-1] - lag] * kern[:, None, lag, None]
-            volume[:, :, j, :] = months * comp[:, None, None]
+                months[:, :, lag:] += own[:, :, : own.shape[-1] - lag] * kern[:, None, lag, None]
+            own = months
+        per_product.append(own * comp[:, None, None])
+    volume = np.stack(np.broadcast_arrays(*per_product), axis=2)
     price = funnel.prices(case, ins, years)                               # (T, M, P, Y) net, case currency
-    erosion = funnel.erosion(case, ins, years)                            # (T, M, P, Y)
-    revenue = volume * price * erosion
+    revenue = volume * price
+    if any(p.loe for p in case.products):
+        revenue = revenue * funnel.erosion(case, ins, years)              # (T, M, P, Y)
     revenue = funnel.nhi_expansion(case, ins, years, revenue)
     return Result(case, years, markets, pids, revenue, volume, shares, treated, eligible,
                   np.broadcast_to(approved, (revenue.shape[0], len(pids))),

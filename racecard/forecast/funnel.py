@@ -212,7 +212,8 @@ def nhi_expansion(case: Case, ins: Inputs, years: NDArray[np.int64], revenue: Fl
         fx = ins.get(f"markets[{r.market}].fx", case.markets[mi].fx, markets=(r.market,), role="price")
         thr = ins.get(f"pricing.rules[{i}].threshold", r.threshold, markets=(r.market,), role="price") * fx
         cut = ins.get(f"pricing.rules[{i}].cut", r.cut, markets=(r.market,), role="price")
-        revenue = revenue.copy()
+        t = max(revenue.shape[0], thr.shape[0], cut.shape[0])
+        revenue = np.broadcast_to(revenue, (t, *revenue.shape[1:])).copy()
         for j in _rule_products(case, r.products):
             over = revenue[:, mi, j, :] > thr[:, None]
             hit = over.any(axis=-1)

@@ -59,17 +59,19 @@ def simulate(case: Case, trials: int, *, seed: int = 0, chunk: int = 1000) -> Si
     rng = np.random.default_rng(seed)
     draws = {s.path: sample(s.param, trials, rng) for s in to_draw}     # the same draws whatever the chunk
     draws[APPROVAL] = rng.random((trials, len(base.products)))
-    parts, approvals = [], []
+    shape = (trials, len(base.markets), len(base.products), len(base.years))
+    revenue = np.empty(shape, dtype=np.float32)
+    approved = np.empty((trials, len(base.products)), dtype=bool)
     done = 0
     while done < trials:
         n = min(chunk, trials - done)
         values = {k: v[done:done + n] for k, v in draws.items()}
         res = run(case, Inputs(values), sampled=True)
-        parts.append(np.broadcast_to(res.revenue, (n, *res.revenue.shape[1:])).astype(np.float32))
-        approvals.append(np.broadcast_to(res.approved, (n, len(base.products))))
+        revenue[done:done + n] = res.revenue                 # broadcasts a deterministic chunk
+        approved[done:done + n] = res.approved
         done += n
-    return Simulation(base.years, base.markets, base.products, np.concatenate(parts),
-                      np.concatenate(approvals), [s.path for s in to_draw], seed)
+    return Simulation(base.years, base.markets, base.products, revenue, approved,
+                      [s.path for s in to_draw], seed)
 
 
 def percentiles(series: NDArray[np.floating], qs: tuple[float, ...] = (10, 50, 90)) -> FloatArray:

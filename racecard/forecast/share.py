@@ -22,19 +22,16 @@ FloatArray = NDArray[np.float64]
 BoolArray = NDArray[np.bool_]
 
 
-def _targets(present: BoolArray, rank: FloatArray, score: FloatArray, a: FloatArray,
-             omega: FloatArray, lam: FloatArray, adj: FloatArray) -> FloatArray:
-    """Blended target shares over the last axis for the products in ``present``."""
-    pres = present.astype(np.float64)
-    oe = pres * np.power(np.maximum(rank, 1.0), -a)
-    oe_sum = oe.sum(axis=-1, keepdims=True)
-    oe = np.divide(oe, oe_sum, out=np.zeros_like(oe), where=oe_sum > 0)
-    pr = pres * np.power(np.maximum(score, 1e-12), lam)
-    pr_sum = pr.sum(axis=-1, keepdims=True)
-    pr = np.divide(pr, pr_sum, out=np.zeros_like(pr), where=pr_sum > 0)
-    mix = (omega * oe + (1.0 - omega) * pr) * adj
-    mix_sum = mix.sum(axis=-1, keepdims=True)
-    return np.asarray(np.divide(mix, mix_sum, out=np.zeros_like(mix), where=mix_sum > 0), dtype=np.float64)
+def _normalise(x: FloatArray) -> FloatArray:
+    total = x.sum(axis=-1, keepdims=True)
+    return np.asarray(np.divide(x, total, out=np.zeros_like(x), where=total > 0), dtype=np.float64)
+
+
+def _targets(present: FloatArray, oe: FloatArray, prof: FloatArray, omega: FloatArray,
+             adj: FloatArray) -> FloatArray:
+    """Blended target shares over the last axis for the products in ``present`` (0/1)."""
+    mix = (omega * _normalise(present * oe) + (1.0 - omega) * _normalise(present * prof)) * adj
+    return _normalise(mix)
 
 
 def shares(approved: BoolArray, launch: FloatArray, score: FloatArray, a: FloatArray, omega: FloatArray,
@@ -45,22 +42,25 @@ def shares(approved: BoolArray, launch: FloatArray, score: FloatArray, a: FloatA
     ``score``/``adj`` (T, P); ``a``/``omega``/``lam`` (T,); ``ramp`` (T, M, P, Y), the
     yearly-average uptake of the curve each product starts at its launch.
     Returns (T, M, P, Y).
+
+    A product's order of entry is the same in every set it belongs to (the products
+    launched before it are in any set that holds it), so ranks and the order-of-entry
+    and profile weights are computed once per market; each event only masks them.
     """
     p = launch.shape[-1]
     on = approved[:, None, :] & np.isfinite(launch)                          # (T, M, P)
-    key = np.where(on, launch, np.inf) + np.arange(p) * 1e-9                # tie-break by order
-    ke, kk = key[..., :, None], key[..., None, :]                            # (T, M, E, 1), (T, M, 1, K)
-    after = on[..., None, :] & (kk <= ke) & on[..., :, None]
-    before = on[..., None, :] & (kk < ke) & on[..., :, None]
     lk = np.where(on, launch, np.inf)
-    earlier = (lk[..., :, None] < lk[..., None, :]).astype(np.float64)      # (T, M, J, K): J before K
-    rank_after = 1.0 + after.astype(np.float64) @ earlier
-    rank_before = 1.0 + before.astype(np.float64) @ earlier
-    sc = score[:, None, None, :]
+    rank = 1.0 + (on[..., :, None] & (lk[..., :, None] < lk[..., None, :])).sum(axis=-2)   # (T, M, K)
+    oe = np.where(on, np.power(rank, -np.asarray(a).reshape(-1, 1, 1)), 0.0)[:, :, None, :]
+    prof = np.power(np.maximum(score, 1e-12), np.asarray(lam).reshape(-1, 1))[:, None, None, :]
+    key = lk + np.arange(p) * 1e-9                                           # tie-break by order
+    ke, kk = key[..., :, None], key[..., None, :]                            # (T, M, E, 1), (T, M, 1, K)
+    valid = on[..., :, None]
+    after = (on[..., None, :] & (kk <= ke) & valid).astype(np.float64)
+    before = (on[..., None, :] & (kk < ke) & valid).astype(np.float64)
+    w4 = np.asarray(omega).reshape(-1, 1, 1, 1)
     ad = adj[:, None, None, :]
-    a4, w4, l4 = (np.asarray(x).reshape(-1, 1, 1, 1) for x in (a, omega, lam))
-    delta = (_targets(after, rank_after, sc, a4, w4, l4, ad)
-             - _targets(before, rank_before, sc, a4, w4, l4, ad))            # (T, M, E, K)
+    delta = _targets(after, oe, prof, w4, ad) - _targets(before, oe, prof, w4, ad)   # (T, M, E, K)
     return np.asarray(np.swapaxes(delta, -1, -2) @ ramp)                     # (T, M, K, Y)
 
 

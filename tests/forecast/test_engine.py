@@ -155,3 +155,20 @@ def test_inputs_override_one_value_per_trial() -> None:
 def test_loaded_case_keeps_its_raw_mapping() -> None:
     loaded = load_case(TINY)
     assert isinstance(loaded, LoadedCase) and loaded.raw["id"] == "tiny" and loaded.scenario is None
+
+
+def test_a_single_drawn_input_anywhere_broadcasts_over_trials() -> None:
+    raw = _raw()
+    raw["treatment_rate"]["start"] = 0.2
+    del raw["segments"][0]["steps"][0]["value"]["dist"]
+    raw["products"][0].update({"therapy": "time_limited",
+                               "dot_months": {"value": 6.0, "dist": {"type": "uniform", "low": 3, "high": 9}}})
+    sim = simulate(validate(raw, "t"), 20, seed=0)
+    assert sim.revenue.shape[0] == 20 and len(set(sim.revenue[:, 0, 0, -1].tolist())) == 20
+    raw = _raw()
+    raw["treatment_rate"]["start"] = 0.2
+    del raw["segments"][0]["steps"][0]["value"]["dist"]
+    raw["pricing"]["rules"] = [{"kind": "nhi_expansion", "market": "Japan", "cut": 0.25, "lag_months": 0,
+                                "threshold": {"value": 40000000, "dist": {"type": "uniform", "low": 1, "high": 8e7}}}]
+    sim = simulate(validate(raw, "t"), 50, seed=0)
+    assert len(set(sim.revenue[:, 1, 0, -1].round().tolist())) == 2          # triggered or not
