@@ -283,3 +283,18 @@ def test_stopwords_do_not_block_curated_names(companies: list[Row], assets: list
     curated = set(claims(companies, ("aliases", "tickers"))) | set(claims(assets, ("codes", "brands", "synonyms")))
     blocked = sorted(w for w in words if w.casefold() in curated)
     assert not blocked
+
+
+def test_curated_stems_match_their_examples() -> None:
+    lines = [ln for ln in (CURATED / "stems.tsv").read_text(encoding="utf-8").split("\n")
+             if ln and not ln.startswith("#")]
+    assert lines[0].split("\t") == ["stem", "position", "meaning", "modality"]
+    stems = [ln.split("\t") for ln in lines[1:]]
+    assert stems and all(len(s) == 4 for s in stems)
+    assert not duplicates([s[0] for s in stems])
+    for stem, position, meaning, modality in stems:
+        assert stem.startswith("-") and position in ("suffix", "infix") and modality in MODALITIES, stem
+        examples = re.findall(r"\(([^)]*)\)", meaning)
+        assert examples, f"{stem}: meaning names no example INNs"
+        names = [n.strip() for n in examples[-1].split(",")]
+        assert len(names) >= 2 and all(n.endswith(stem.strip("-")) for n in names), (stem, names)
