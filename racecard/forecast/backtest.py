@@ -101,7 +101,7 @@ def reconcile(result: Result) -> list[ReconRow]:
     for pub in case.published:
         notes = []
         markets = pub.markets or result.markets
-        our_scope = "+".join(markets) if len(markets) <= 3 else f"{len(markets)} case markets"
+        our_scope = "+".join(markets) if len(markets) <= 3 else f"{len(markets)} markets"
         fx = _fx_to_case(case, pub.currency)
         if not result.years[0] <= pub.year <= result.years[-1]:
             rows.append(ReconRow(pub.subject, pub.metric, pub.year, pub.value, pub.currency, pub.by, pub.scope,
@@ -113,7 +113,7 @@ def reconcile(result: Result) -> list[ReconRow]:
             cell = result.revenue[0, :, :, y][midx]                      # (M', P)
             ours = float(cell.sum())
             risk = float((cell.sum(axis=0) * result.pos).sum())
-            our_scope += ", the case's products only"
+            our_scope += ", case products"
         elif pub.subject in result.products:
             j = result.products.index(pub.subject)
             ours = float(result.revenue[0, :, j, y][midx].sum())

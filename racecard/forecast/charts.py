@@ -27,6 +27,12 @@ def _scale(values: np.ndarray) -> tuple[float, str]:
     return (1e9, "bn") if top >= 2e9 else (1e6, "m")
 
 
+def _first(values: np.ndarray) -> int:
+    """Index of the year before the first with revenue (charts skip the empty years)."""
+    nz = np.flatnonzero(np.asarray(values) > 0)
+    return max(int(nz[0]) - 1, 0) if nz.size else 0
+
+
 def revenue_by_market(ax: Axes, rep: Report) -> None:
     res = rep.result
     cur = res.case.currency
@@ -37,8 +43,8 @@ def revenue_by_market(ax: Axes, rep: Report) -> None:
         data = res.revenue[0].sum(axis=1)
         what = "all products"
     unit, label = _scale(data.sum(axis=0))
-    years = res.years
-    ax.stackplot(years, data, labels=res.markets, alpha=0.85)
+    k = _first(data.sum(axis=0))
+    ax.stackplot(res.years[k:], data[:, k:], labels=res.markets, alpha=0.85)
     ax.yaxis.set_major_formatter(_money(unit))
     ax.set_xlabel("Year")
     ax.set_ylabel(f"Net revenue ({cur} {label})")
@@ -54,14 +60,15 @@ def fan(ax: Axes, rep: Report) -> None:
     band = rep.fan(rep.product)
     assert band is not None
     unit, label = _scale(band)
-    years = sim.years
-    ax.fill_between(years, band[0], band[2], alpha=0.3, label="P10-P90")
-    ax.plot(years, band[1], lw=2, label="P50 (median)")
+    k = _first(band[2])
+    years = sim.years[k:]
+    ax.fill_between(years, band[0, k:], band[2, k:], alpha=0.3, label="P10-P90")
+    ax.plot(years, band[1, k:], lw=2, label="P50 (median)")
     series = sim.product_series(rep.product) if rep.product else sim.market_series()
-    ax.plot(years, series.mean(axis=0), lw=1.5, ls="--", label="Mean (risk-adjusted)")
+    ax.plot(years, series.mean(axis=0)[k:], lw=1.5, ls="--", label="Mean (risk-adjusted)")
     pj = rep.result.product_index(rep.product) if rep.product else None
     point = rep.result.revenue[0, :, pj, :].sum(axis=0) if pj is not None else rep.result.revenue[0].sum(axis=(0, 1))
-    ax.plot(years, point, lw=1, color="black", label="Point (conditional)")
+    ax.plot(years, point[k:], lw=1, color="black", label="Point (conditional)")
     ax.yaxis.set_major_formatter(_money(unit))
     ax.set_xlabel("Year")
     ax.set_ylabel(f"Net revenue ({cur} {label})")

@@ -84,13 +84,13 @@ def render_table(rep: Report, *, inputs: bool = False) -> str:
                             f"Backtest: {bt.product} (x{bt.sales_fraction:g} of actuals; scenario "
                             f"{bt.scenario or 'base'}), MAPE {bt.mape:.1%}" + (f"\n{bt.note}" if bt.note else "")))
     if rep.reconciliation:
-        rows = [[r.subject, r.metric, str(r.year), r.by[:28], r.their_scope[:28], _m(r.published),
-                 _m(r.ours) if r.ours is not None else "-",
+        rows = [[r.subject, r.metric, str(r.year), r.by[:24], r.their_scope[:28], _m(r.published),
+                 r.our_scope[:26], _m(r.ours) if r.ours is not None else "-",
                  _m(r.ours_risk_adjusted) if r.ours_risk_adjusted is not None else "-",
                  f"{r.ratio:.2f}" if r.ratio is not None else "-"] for r in rep.reconciliation]
         drivers = ", ".join(b.path for b in rep.bars[:3]) or "-"
-        parts.append(_table(["subject", "metric", "year", "by", "their scope", "published", "ours", "ours r-a",
-                             "ratio"], rows,
+        parts.append(_table(["subject", "metric", "year", "by", "their scope", "published", "our scope", "ours",
+                             "ours r-a", "ratio"], rows,
                             f"Reconciliation with published forecasts ({cur}m; ratio = ours risk-adjusted / "
                             f"published)\ntop tornado drivers: {drivers}")
                      + "".join(f"  note [{r.subject} {r.year}]: {r.note}\n" for r in rep.reconciliation if r.note))
