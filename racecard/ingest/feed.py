@@ -53,6 +53,7 @@ def process_str(data: str | bytes, *, origin: str, url: str | None = None) -> Re
         reason = f"malformed feed: {why}" if why else "no entries in the feed"
         return Result(skipped=[Skip(origin, reason)])
     feed_title = (parsed.get("feed") or {}).get("title") or None
+    broken = f" (the feed is malformed: {parsed.get('bozo_exception')})" if parsed.get("bozo") else ""
     result = Result()
     for n, entry in enumerate(entries, 1):
         item = f"{origin}#entry-{n}"
@@ -60,7 +61,7 @@ def process_str(data: str | bytes, *, origin: str, url: str | None = None) -> Re
             title = " ".join((entry.get("title") or "").split()) or None
             body = _entry_body(entry)
             if not body and not title:
-                result.skipped.append(Skip(item, "entry has neither title nor text"))
+                result.skipped.append(Skip(item, "entry has neither title nor text" + broken))
                 continue
             text = f"{title}\n\n{body}" if title and body and not body.startswith(title) else (body or title or "")
             link = entry.get("link") or None

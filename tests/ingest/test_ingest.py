@@ -34,7 +34,8 @@ def _facts(store: Store) -> list[tuple[str, str, str]]:
         return sorted(conn.execute(select(events.c.document_id, events.c.key, events.c.type)).tuples())
 
 
-def test_every_format_ingested_twice_is_stored_once(store: Store) -> None:
+def test_every_format_ingested_twice_is_stored_once(any_store: Store) -> None:
+    store = any_store
     paths = [DATA / name for name in GOOD]
     first = ingest(paths, store=store, reader=fake_read)
     assert [s.source.rsplit("#", 1)[1] for s in first.failed] == ["entry-3"]  # the empty RSS item
@@ -101,7 +102,8 @@ def test_related_story_joins_the_cluster(store: Store, tmp_path: Path) -> None:
     assert len(rows) == 2 and rows[1].cluster == rows[0].id
 
 
-def test_bad_items_fail_alone_and_the_batch_goes_on(store: Store) -> None:
+def test_bad_items_fail_alone_and_the_batch_goes_on(any_store: Store) -> None:
+    store = any_store
     bad = ["empty.txt", "binary.txt", "bad_utf8.txt", "feed_broken.xml", "edgar_broken.txt", "ctgov_truncated.json"]
     paths = [DATA / n for n in bad] + [DATA / "ctgov_search_bad.json", DATA / "edgar_s1.txt", DATA / "articles"]
     summary = ingest([*paths, DATA / "no-such-file.txt"], store=store, reader=fake_read)
@@ -221,3 +223,31 @@ def test_shared_ctgov_samples_ingest_into_trials(store: Store) -> None:
     assert all(t.attributes["sponsor"] for t in trials) and all("phase" in t.attributes for t in trials)
     assert {t.attributes["phase"] for t in trials} >= {"1", "3"}
     assert any(t.attributes["countries"] == ["United States"] for t in trials)
+
+
+def test_cli_ingest_without_reading_then_reread(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from racecard.cli import app
+
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    runner = CliRunner()
+    args = ["ingest", str(DATA / "articles"), str(DATA / "ctgov_study.json"), str(DATA / "empty.txt"), "--db", url]
+    first = runner.invoke(app, [*args, "--no-read"])
+    assert first.exit_code == 2  # one input failed
+    assert "read 4, skipped as duplicate 0, failed 1" in first.output
+    assert "empty.txt: empty input" in first.output
+    again = runner.invoke(app, [*args, "--no-read", "--workers", "2"])
+    assert "read 0, skipped as duplicate 4, failed 1" in again.output
+    store = Store(url)
+    try:
+        with store.engine.connect() as conn:
+            unread = conn.execute(select(documents.c.id).where(documents.c.extractor.is_(None))).scalars().all()
+            assert len(unread) == 3  # the CT.gov record came with its facts
+        assert _facts(store) != []  # the study's trial_start events
+        summary = reread(store=store, reader=fake_read)
+        assert summary.reread == 3 and summary.failed == []  # the structured record is not re-read
+        assert {t for _, _, t in _facts(store)} == {"license", "trial_start"}
+        assert reread(store=store, reader=fake_read).reread == 0  # nothing older than the current extractor
+    finally:
+        store.close()
