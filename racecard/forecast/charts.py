@@ -17,14 +17,17 @@ from racecard.errors import InputError
 from racecard.forecast.api import Report
 
 
-def _money(unit: float) -> FuncFormatter:
-    digits = 1 if unit >= 1e9 else 0
+def _money(unit: float, top: float) -> FuncFormatter:
+    span = top / unit
+    digits = 0 if span >= 50 else 1 if span >= 5 else 2
     return FuncFormatter(lambda v, _pos: f"{v / unit:,.{digits}f}")
 
 
-def _scale(values: np.ndarray) -> tuple[float, str]:
+def _scale(values: np.ndarray) -> tuple[float, str, FuncFormatter]:
+    """Unit, its label and a tick formatter for money axes spanning ``values``."""
     top = float(np.nanmax(np.abs(values))) if values.size else 0.0
-    return (1e9, "bn") if top >= 2e9 else (1e6, "m")
+    unit, label = (1e9, "bn") if top >= 2e9 else (1e6, "m") if top >= 2e6 else (1e3, "k")
+    return unit, label, _money(unit, top)
 
 
 def _first(values: np.ndarray) -> int:
@@ -42,10 +45,10 @@ def revenue_by_market(ax: Axes, rep: Report) -> None:
     else:
         data = res.revenue[0].sum(axis=1)
         what = "all products"
-    unit, label = _scale(data.sum(axis=0))
+    _, label, fmt = _scale(data.sum(axis=0))
     k = _first(data.sum(axis=0))
     ax.stackplot(res.years[k:], data[:, k:], labels=res.markets, alpha=0.85)
-    ax.yaxis.set_major_formatter(_money(unit))
+    ax.yaxis.set_major_formatter(fmt)
     ax.set_xlabel("Year")
     ax.set_ylabel(f"Net revenue ({cur} {label})")
     ax.set_title(f"{what}: revenue by market (point forecast, conditional on approval)")
@@ -59,7 +62,7 @@ def fan(ax: Axes, rep: Report) -> None:
     cur = rep.result.case.currency
     band = rep.fan(rep.product)
     assert band is not None
-    unit, label = _scale(band)
+    _, label, fmt = _scale(band)
     k = _first(band[2])
     years = sim.years[k:]
     ax.fill_between(years, band[0, k:], band[2, k:], alpha=0.3, label="P10-P90")
@@ -69,7 +72,7 @@ def fan(ax: Axes, rep: Report) -> None:
     pj = rep.result.product_index(rep.product) if rep.product else None
     point = rep.result.revenue[0, :, pj, :].sum(axis=0) if pj is not None else rep.result.revenue[0].sum(axis=(0, 1))
     ax.plot(years, point[k:], lw=1, color="black", label="Point (conditional)")
-    ax.yaxis.set_major_formatter(_money(unit))
+    ax.yaxis.set_major_formatter(fmt)
     ax.set_xlabel("Year")
     ax.set_ylabel(f"Net revenue ({cur} {label})")
     ax.set_title(f"{rep.product or 'All products'}: Monte Carlo range, {sim.trials:,} trials")
@@ -82,7 +85,7 @@ def tornado(ax: Axes, rep: Report, top: int = 10) -> None:
     cur = rep.result.case.currency
     base = bars[0].base if bars else 0.0
     values = np.array([[b.low, b.high] for b in bars]) if bars else np.zeros((0, 2))
-    unit, label = _scale(values if values.size else np.array([base]))
+    unit, label, fmt = _scale(values if values.size else np.array([base]))
     y = np.arange(len(bars))
     lows = np.array([b.low for b in bars]) - base
     highs = np.array([b.high for b in bars]) - base
@@ -90,7 +93,7 @@ def tornado(ax: Axes, rep: Report, top: int = 10) -> None:
     ax.barh(y, highs, left=base, color="tab:green", alpha=0.8, label="Input at its P90")
     ax.axvline(base, color="black", lw=1, label=f"Base ({base / unit:,.1f} {label})")
     ax.set_yticks(y, [b.name for b in bars], fontsize=7)
-    ax.xaxis.set_major_formatter(_money(unit))
+    ax.xaxis.set_major_formatter(fmt)
     ax.set_xlabel(f"{rep.product or 'Market'} revenue in {rep.year} ({cur} {label})")
     ax.set_title(f"Tornado: one input at a time swung to its P10 / P90 ({rep.year})")
     ax.legend(loc="lower right", fontsize=8)
