@@ -8,43 +8,56 @@ event per fact, whose evidence is its best sentence (quote == text[start:end]).
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from racecard.extract.events.context import Doc
-from racecard.extract.events.deals import acquisitions, is_dealish, licences, rights_returns, terms_only
+from racecard.extract.events.deals import acquisitions, licences, rights_returns, terms_only
 from racecard.extract.events.found import Cand
 from racecard.extract.events.merge import merge
 from racecard.extract.events.portfolio import discontinuations, forecasts
 from racecard.extract.events.regulatory import regulatory
 from racecard.extract.events.trials import trial_events
-from racecard.model import Event
+from racecard.extract.events.gates import tags_of
+from racecard.model import EntityKind, Event
 
 if TYPE_CHECKING:
     from racecard.extract.pipeline import Draft
 
 __all__ = ["find_events", "read_events"]
 
-_MONEYISH = re.compile(r"[$€£¥]|\b(?:USD|RMB|EUR|acqui\w*|buy\w*|bought|purchas\w*|takeover|merg\w*|upfront|milestone)", re.I)
+_DEALS = frozenset({"license", "acquisition", "rights_return"})
+_REGULATORY = frozenset({"approval", "rejection", "regulatory_submission", "designation", "advisory_opinion"})
+_TRIALS = frozenset({"trial", "safety_signal"})
 
 
 def read_events(doc: Doc) -> list[Event]:
     """Every event of a prepared document."""
     cands: list[Cand] = []
     for sent in doc.sents:
-        if not sent.mentions and not sent.refs:
+        tags = tags_of(sent.low)
+        if any(m.kind == EntityKind.TRIAL for m in sent.mentions):
+            tags = tags | {"trial"}
+        if not tags or not sent.mentions and "terms" not in tags:
             continue
-        if is_dealish(sent.text) or _MONEYISH.search(sent.text):
-            acq, acq_spans = acquisitions(doc, sent)
-            back, back_spans = rights_returns(doc, sent)
-            lic = licences(doc, sent, acq_spans + back_spans)
+        doc.with_refs(sent)
+        lic: list[Cand] = []
+        if tags & _DEALS:
+            acq, acq_spans = acquisitions(doc, sent) if "acquisition" in tags else ([], [])
+            back, back_spans = rights_returns(doc, sent) if "rights_return" in tags else ([], [])
+            lic = licences(doc, sent, acq_spans + back_spans) if "license" in tags else []
             cands += acq + back + lic
-            if not lic:
-                cands += terms_only(doc, sent)
-        cands += regulatory(doc, sent)
-        cands += trial_events(doc, sent)
-        cands += discontinuations(doc, sent)
-        cands += forecasts(doc, sent)
+        if "terms" in tags and not lic:
+            cands += terms_only(doc, sent)
+        if not sent.mentions:
+            continue
+        if tags & _REGULATORY:
+            cands += regulatory(doc, sent, tags)
+        if tags & _TRIALS:
+            cands += trial_events(doc, sent, tags)
+        if "discontinuation" in tags:
+            cands += discontinuations(doc, sent)
+        if "forecast" in tags and "20" in sent.low:
+            cands += forecasts(doc, sent)
     return merge(cands, doc.id)
 
 

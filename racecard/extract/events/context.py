@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from racecard.lexicon import Lexicon
 from racecard.model import EntityKind, Mention, Span
@@ -61,6 +62,8 @@ class Sent:
     text: str
     mentions: list[Mention]
     refs: list[Ref] = field(default_factory=list)
+    low: str = ""
+    dates: list[Any] | None = None  # the date phrases, read once when first asked for
 
     def of(self, kind: EntityKind) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind]
@@ -100,14 +103,19 @@ class Doc:
             while j < len(ms) and ms[j].start < s.end:
                 inside.append(ms[j])
                 j += 1
-            sents.append(Sent(n, s.start, s.end, text[s.start : s.end], inside))
+            body = text[s.start : s.end]
+            sents.append(Sent(n, s.start, s.end, body, inside, low=body.lower()))
         counts = Counter((m.kind, m.name) for m in ms)
         doc = cls(text, doc_id, published, title, lexicon, sents, counts,
                   thousands="in thousands" in text)
         doc.filer = doc._filer()
-        for s in sents:
-            s.refs = doc._refs(s)
         return doc
+
+    def with_refs(self, s: Sent) -> Sent:
+        """The sentence with its company references resolved (done only for sentences that need them)."""
+        if not s.refs:
+            s.refs = self._refs(s)
+        return s
 
     def companies(self) -> list[str]:
         """The article's companies, most mentioned first."""

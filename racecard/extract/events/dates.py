@@ -47,7 +47,18 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("year", r"\b(?:in|since|by|during|from|of|until|through|for|early|late|mid-?|end of|fiscal(?: year)?)\s+(?P<year>(?:19|20)\d\d)\b"),
     ("bare_year", r"(?<![\d$.,-])\b(?P<year>(?:19|20)\d\d)\b(?![\d%.,-])"),
 )
-_RX = re.compile("|".join(f"(?P<{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in _PATTERNS), re.I)
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_GATES: dict[str, tuple[str, ...]] = {  # lower-case substrings without which a pattern cannot match
+    "iso": ("-",), "mdy": _MONTH_WORDS, "dmy": _MONTH_WORDS, "md": _MONTH_WORDS, "my": _MONTH_WORDS,
+    "half": ("h1", "h2", "half"), "quarter": ("q1", "q2", "q3", "q4", "quarter"), "year_end": ("end of",),
+    "rel_half": ("half",), "rel_quarter": ("quarter",), "rel_year": ("year",), "rel_month": ("month",),
+    "month_only": _MONTH_WORDS, "weekday": ("day",), "today": ("today", "tonight", "this morning"),
+    "yesterday": ("yesterday",), "year": ("19", "20"), "bare_year": ("19", "20"),
+}  # fmt: skip
+_RXS = [
+    (i, name, re.compile(f"(?P<{name}>{rx.replace('(?P<', f'(?P<{name}_')})", re.I), _GATES[name])
+    for i, (name, rx) in enumerate(_PATTERNS)
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +138,20 @@ def _one(kind: str, m: re.Match[str], pub: date | None) -> tuple[str | None, boo
 
 def find_dates(text: str, published: date | None) -> list[Found]:
     """Every date phrase in ``text`` that can be resolved, in order."""
+    low = text.lower()
+    hits: list[tuple[int, int, re.Match[str]]] = []
+    for i, _name, rx, gate in _RXS:
+        if any(g in low for g in gate):
+            hits.extend((m.start(), i, m) for m in rx.finditer(text))
+    hits.sort(key=lambda h: (h[0], h[1]))
+    chosen: list[re.Match[str]] = []
+    end = -1
+    for start, _, m in hits:  # leftmost first, the earlier pattern winning a tie: as one alternation would
+        if start >= end:
+            chosen.append(m)
+            end = m.end()
     out: list[Found] = []
-    for m in _RX.finditer(text):
+    for m in chosen:
         kind = str(m.lastgroup)
         if kind == "month_only" and str(_g(m, kind, "mon")).lower() in ("may", "march"):
             after = text[m.end() : m.end() + 1]

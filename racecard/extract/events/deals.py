@@ -290,4 +290,4 @@ def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, in
 
 def is_dealish(text: str) -> bool:
     """Whether a sentence holds any deal trigger (the gate before the deal readers run)."""
-    return any(rx.search(text) is not None for rx in (_DEALISH, _NEUTRAL, _IN, _OUT, _ACQ, _BACK_TO, _BACK_FROM))
+    return any(rx.search(text) is not None for rx in (_DEALISH, _ACQ, _NEUTRAL, _IN, _OUT, _BACK_TO, _BACK_FROM))

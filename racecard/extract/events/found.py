@@ -47,7 +47,9 @@ def phase_in(text: str, pos: int = 0) -> str | None:
 
 def date_near(doc: Doc, sent: Sent, pos: int, *, default_published: bool = False) -> str | None:
     """The date phrase of the sentence closest to ``pos``; the published date for a lead sentence's news."""
-    found = find_dates(sent.text, doc.published)
+    if sent.dates is None:
+        sent.dates = find_dates(sent.text, doc.published)
+    found = sent.dates
     if found:
         after_bias = [(abs(f.start - pos) + (0 if f.start >= pos else 15), f.value) for f in found]
         return min(after_bias)[1]

@@ -83,11 +83,14 @@ def _subject_drugs(sent: Sent, pos: int) -> list[str]:
     return drugs_near(sent, pos)
 
 
-def regulatory(doc: Doc, sent: Sent) -> list[Cand]:
+ALL = frozenset({"approval", "rejection", "regulatory_submission", "designation", "advisory_opinion"})
+
+
+def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
     text = sent.text
     out: list[Cand] = []
     taken: list[tuple[int, int]] = []
-    for m in _DESIGNATION.finditer(text):
+    for m in _DESIGNATION.finditer(text) if "designation" in tags else ():
         kind = str(m.lastgroup)
         if re.search(r"\b(?:seek|apply|applied|request|eligible)\w*\s+(?:for\s+)?$", text[max(0, m.start() - 30) : m.start()], re.I):
             continue
@@ -95,7 +98,7 @@ def regulatory(doc: Doc, sent: Sent) -> list[Cand]:
                     {"designation": kind})
         out += got
         taken.append((m.start(), m.end()))
-    for m in _ADVISORY.finditer(text):
+    for m in _ADVISORY.finditer(text) if "advisory_opinion" in tags else ():
         window = text[m.start() : m.start() + 220]
         neg, pos_ = _ADV_NEG.search(window), _ADV_POS.search(window)
         outcome = None
@@ -120,7 +123,7 @@ def regulatory(doc: Doc, sent: Sent) -> list[Cand]:
         taken.append((m.start(), m.end() + 60))
         break
     rejected = False
-    for m in _REJECTION.finditer(text):
+    for m in _REJECTION.finditer(text) if "rejection" in tags else ():
         if not _REG_CONTEXT.search(text):
             continue
         status = status_of(text, m.start(), m.end(), failure_means_failed=False)
@@ -129,7 +132,7 @@ def regulatory(doc: Doc, sent: Sent) -> list[Cand]:
         rejected = rejected or bool(got)
         taken.append((m.start(), m.end()))
         break
-    for m in _SUBMISSION.finditer(text):
+    for m in _SUBMISSION.finditer(text) if "regulatory_submission" in tags else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
         if re.match(r"(?:submit|fil)\w*\s+(?:\w+\s+){0,3}?IND\b", m.group(0), re.I) \
@@ -141,7 +144,7 @@ def regulatory(doc: Doc, sent: Sent) -> list[Cand]:
         break
     if rejected:
         return out
-    for m in _APPROVAL.finditer(text):
+    for m in _APPROVAL.finditer(text) if "approval" in tags or "rejection" in tags else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
         ctx = text[max(0, m.start() - 45) : m.end() + 30]

@@ -10,6 +10,7 @@ Mirati", "to Coherus", "by AbbVie").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from racecard.extract.events.context import Ref, Sent
 from racecard.extract.events.status import clause_before
@@ -18,6 +19,16 @@ __all__ = ["after_prep", "before_prep", "object_of", "possessor", "subject_of"]
 
 _PREP_BEFORE = re.compile(r"\b(?:from|with|to|by|of|for|between|and|than|like|versus|vs\.?|including|as)\s+(?:its\s+|the\s+|partner\s+|rival\s+)?$", re.I)
 _LIST_BEFORE = re.compile(r"(?:,|\band)\s*$")
+
+
+@lru_cache(maxsize=64)
+def _after_rx(preps: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{preps})\s+(?:its\s+|the\s+|partner\s+|[A-Z][a-z]+(?:'s|’s)\s+|[\w-]+-based\s+|[A-Z][a-z]+\s+)?$", re.I)
+
+
+@lru_cache(maxsize=64)
+def _before_rx(preps: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{preps})\s+(?:its\s+|the\s+|[\w-]+-based\s+|[A-Z][a-z]+\s+)?$", re.I)
 
 
 def _governed(sent: Sent, ref: Ref) -> bool:
@@ -49,7 +60,7 @@ def object_of(sent: Sent, pos: int, *, limit: int = 80, skip: tuple[str, ...] = 
 
 def after_prep(sent: Sent, pos: int, preps: str, *, limit: int = 120, skip: tuple[str, ...] = ()) -> Ref | None:
     """The company introduced by one of ``preps`` (a regex alternation) after ``pos``."""
-    rx = re.compile(rf"\b(?:{preps})\s+(?:its\s+|the\s+|partner\s+|[A-Z][a-z]+(?:'s|’s)\s+|[\w-]+-based\s+|[A-Z][a-z]+\s+)?$", re.I)
+    rx = _after_rx(preps)
     for r in sent.refs:
         if pos <= r.start <= pos + limit and r.name not in skip and rx.search(sent.text[max(0, r.start - 30) : r.start]):
             return r
@@ -58,7 +69,7 @@ def after_prep(sent: Sent, pos: int, preps: str, *, limit: int = 120, skip: tupl
 
 def before_prep(sent: Sent, pos: int, preps: str, *, limit: int = 120, skip: tuple[str, ...] = ()) -> Ref | None:
     """The company introduced by one of ``preps`` before ``pos`` ("from Amgen, Kyowa Kirin regains …")."""
-    rx = re.compile(rf"\b(?:{preps})\s+(?:its\s+|the\s+|[\w-]+-based\s+|[A-Z][a-z]+\s+)?$", re.I)
+    rx = _before_rx(preps)
     for r in reversed(sent.refs):
         if pos - limit <= r.start < pos and r.name not in skip and rx.search(sent.text[max(0, r.start - 30) : r.start]):
             return r

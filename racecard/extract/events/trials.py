@@ -64,11 +64,11 @@ def _trial_fields(doc: Doc, sent: Sent, pos: int) -> tuple[list[str], dict[str, 
     return drugs, fields
 
 
-def trial_events(doc: Doc, sent: Sent) -> list[Cand]:
+def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial", "safety_signal"})) -> list[Cand]:
     text = sent.text
     out: list[Cand] = []
-    has_trial = bool(_TRIAL_WORD.search(text)) or bool(sent.of(EntityKind.TRIAL))
-    m = _READOUT.search(text)
+    has_trial = "trial" in tags and (bool(sent.of(EntityKind.TRIAL)) or bool(_TRIAL_WORD.search(text)))
+    m = _READOUT.search(text) if has_trial else None
     if m and has_trial:
         drugs, fields = _trial_fields(doc, sent, m.start())
         if drugs:
@@ -90,7 +90,7 @@ def trial_events(doc: Doc, sent: Sent) -> list[Cand]:
                 if t:
                     f["trial"] = t
                 out.append(Cand("trial_readout", status, {"drug": drugs[0], **f}, sent, m.start(), score))
-    s = _START.search(text)
+    s = _START.search(text) if has_trial else None
     if s and _CONDITIONAL.search(text[max(0, s.start() - 40) : s.start()]):
         s = None  # "upon the initiation of a Phase 3 trial": a payment condition
     if s and has_trial and not re.match(r"start(?:ed|s)?\s+(?:to|with)|begin\w*\s+to", s.group(0) + text[s.end() : s.end() + 4], re.I):
@@ -109,7 +109,7 @@ def trial_events(doc: Doc, sent: Sent) -> list[Cand]:
             if _START_PLANNED.search(text):
                 status = Status.PLANNED
             out.append(Cand("trial_start", status, {"drug": drugs[0], **fields}, sent, s.start(), 0.8))
-    f = _SAFETY.search(text)
+    f = _SAFETY.search(text) if "safety_signal" in tags else None
     if f and not _NO_SAFETY.search(text[max(0, f.start() - 30) : f.start()]):
         drugs = drugs_near(sent, f.start())
         if drugs:

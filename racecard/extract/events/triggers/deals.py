@@ -77,3 +77,20 @@ RIGHTS_BACK_FROM_SUBJECT = [  # the subject gives rights back: it is "from"; "to
     r"opt(?:s|ed)?\s+out",
 ]
 TERMINATION_NOUN = r"termination\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:licen[cs]e|licensing|collaboration|partnership|agreement|alliance)|(?:collaboration|partnership|licen[cs]e|agreement|alliance|deal)\s+(?:has\s+been\s+|was\s+|will\s+be\s+)?(?:ended|terminated|ends|end|dissolved)"
+
+# Cheap gates: lower-case substrings without which a sentence holds no event of the sub-family.
+KEYWORDS = {
+    "license": (
+        "licen", "right", "agreement", "deal", "collaborat", "partner", "option", "ink", "sign", "struck", "strike",
+        "seal", "team", "co-develop", "codevelop", "alliance", "pact", "grant",
+    ),
+    "acquisition": (
+        "acqui", "buy", "bought", "purchas", "takeover", "take over", "took over", "taken over", "merge", "merging",
+        "integrated", "snap", "scoop", "owned by", "part of",
+    ),
+    "rights_return": (
+        "regain", "return", "hand", "revert", "re-acquir", "reacquir", "retriev", "terminat", "walk", "opt out",
+        "opted out", "opts out", "ends ", "ended", "ending", " end ", "exit", "took back", "take back", "takes back",
+    ),
+    "terms": ("$", "€", "£", "¥", "usd", "rmb", "eur ", "yuan", "euro", "upfront", "up-front", "milestone", "royalt"),
+}

@@ -40,3 +40,17 @@ FORECAST = [
     r"(?:best|top)[- ]selling\s+(?:drug|medicine|product)",
 ]
 FORECAST_SOURCE_WORDS = r"according\s+to|(?:said|says|estimates?|predicts?|forecasts?|projects?|expects?)"
+
+# Cheap gates (lower-case substrings).
+KEYWORDS = {
+    "discontinuation": (
+        "discontinu", "axe", "axing", "cull", "scrap", "drop", "halt", "shelv", "ditch", "depriorit", "stop", "cease",
+        "end ", "ends ", "ended", "ending", "terminat", "plug", "no longer", "remov", "cut", "prune", "pruning", "walk",
+        "pull", "swe", "not advance", "not to", "not progress", "not pursue",
+    ),
+    "forecast": (
+        "forecast", "project", "expected to", "predicted to", "estimated to", "set to", "poised to",
+        "anticipated to", "tipped to", "peak", "sales", "revenue", "reach", "worth", "market", "selling", "generate",
+        "exceed", "top ",
+    ),
+}

@@ -62,3 +62,14 @@ ADVISORY = [
 ]
 ADVISORY_NEGATIVE = r"\bagainst\b|negative|not\s+recommend|did\s+not\s+support|declined\s+to\s+recommend|unfavou?rable|voted\s+no"
 ADVISORY_POSITIVE = r"\bin\s+favou?r\b|positive|recommend(?:ed|s)?\s+(?:\w+\s+){0,3}approv|supported?|endorsed?|backed"
+
+# Cheap gates: lower-case substrings without which a sentence holds no event of the sub-family.
+KEYWORDS = {
+    "approval": ("approv", "clear", "authori", "green", "nod", "market", "launched"),
+    "rejection": ("complete response", "crl", "reject", "refus", "denied", "denies", "declined", "not approve",
+                  "negative decision", "negative ruling"),
+    "regulatory_submission": ("submi", "fil", "application", "request", "seek", "sought", "nda", "bla", "maa"),
+    "designation": ("designation", "breakthrough", "btd", "fast track", "fast-track", "orphan", "priority", "prime",
+                    "rmat", "regenerative", "rare pediatric", "sakigake", "innovative licensing", "conditional"),
+    "advisory_opinion": ("advisory", "adcom", "odac", "chmp", "committee for medicinal", "opinion", "recommend", "vote"),
+}

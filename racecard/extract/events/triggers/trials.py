@@ -44,3 +44,12 @@ SAFETY = [
     r"toxicity\s+profile",
 ]
 CONDITIONAL = r"\b(?:if|once|upon|when|unless|should|subject\s+to|contingent\s+(?:on|upon)|tied\s+to|linked\s+to)\s+(?:\w+\s+){0,4}$"
+
+# Cheap gates (lower-case substrings).
+KEYWORDS = {
+    "trial": ("trial", "stud", "phase", "pivotal", "registrational", "dose-escalation"),
+    "safety_signal": (
+        "safety", "hold", "adverse", "death", "ulcer", "pyrexia", "toxic", "boxed", "rates of", "incidence",
+        "cases of", "events of", "liver", "bleeding", "pneumonitis", "hypersensitivity", "infection", "edema",
+    ),
+}
