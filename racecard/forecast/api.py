@@ -30,6 +30,7 @@ class Report:
     backtest: BacktestTable | None = None
     reconciliation: list[ReconRow] = field(default_factory=list)
     scenarios: dict[str, dict[str, float]] = field(default_factory=dict)
+    market_bars: list[Bar] = field(default_factory=list)
 
     def lineage(self, product: str | None = None, market: str | None = None) -> list[Slot]:
         """The inputs that made a product's (and market's) numbers, in the order read."""
@@ -81,6 +82,7 @@ def forecast(path: Path, *, case_id: str | None = None, scenario: str | None = N
     result.year_index(year)
     sim = simulate(case, trials, seed=seed) if trials > 0 else None
     bars = tornado(case, product=product, year=year, top=tornado_top)
+    market_bars = tornado(case, product=None, year=year, top=tornado_top) if product is not None else bars
     bt = backtest(loaded) if run_backtest else None
     scen = {}
     for name in [None, *case.scenarios]:
@@ -89,4 +91,4 @@ def forecast(path: Path, *, case_id: str | None = None, scenario: str | None = N
         for t in targets:
             totals[t] = float(one.revenue[0, :, one.product_index(t), one.year_index(year)].sum())
         scen[name or (scenario or "base")] = totals
-    return Report(loaded, result, product, year, sim, bars, bt, reconcile(result), scen)
+    return Report(loaded, result, product, year, sim, bars, bt, reconcile(result), scen, market_bars)

@@ -88,7 +88,9 @@ def render_table(rep: Report, *, inputs: bool = False) -> str:
                  r.our_scope[:26], _m(r.ours) if r.ours is not None else "-",
                  _m(r.ours_risk_adjusted) if r.ours_risk_adjusted is not None else "-",
                  f"{r.ratio:.2f}" if r.ratio is not None else "-"] for r in rep.reconciliation]
-        drivers = ", ".join(b.path for b in rep.bars[:3]) or "-"
+        drivers = f"{rep.product or 'market'}: " + (", ".join(b.path for b in rep.bars[:3]) or "-")
+        if rep.product is not None:
+            drivers += "; market: " + (", ".join(b.path for b in rep.market_bars[:3]) or "-")
         parts.append(_table(["subject", "metric", "year", "by", "their scope", "published", "our scope", "ours",
                              "ours r-a", "ratio"], rows,
                             f"Reconciliation with published forecasts ({cur}m; ratio = ours risk-adjusted / "
@@ -118,6 +120,7 @@ def to_dict(rep: Report) -> dict[str, Any]:
                             "source": s.param.source, "note": s.param.note} for s in res.slots.values()},
         "scenarios": rep.scenarios,
         "tornado": [b.__dict__ for b in rep.bars],
+        "tornado_market": [b.__dict__ for b in rep.market_bars],
         "reconciliation": [r.__dict__ for r in rep.reconciliation],
     }
     if rep.simulation is not None:
