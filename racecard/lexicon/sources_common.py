@@ -29,8 +29,8 @@ STATUS_RANK = {s: i for i, s in enumerate(STATUSES)}
 
 #: Source priority used to break ties and choose canonical names, best first.
 SOURCES = (
-    "curated", "drugbank", "chembl", "ncit", "dner", "mesh",
-    "hgnc", "famplex", "doid", "mondo", "efo", "mner", "index", "sec",
+    "curated", "drugbank", "chembl", "ncit", "dner",
+    "hgnc", "famplex", "mondo", "doid", "efo", "mesh", "mner", "index", "sec",
 )
 SOURCE_RANK = {s: i for i, s in enumerate(SOURCES)}
 

@@ -156,18 +156,20 @@ def read_stems(data: Path, curated: Path) -> list[tuple[str, str, str, str]]:
     folder = data / "inn-stems"
     out: dict[tuple[str, str], tuple[str, str]] = {}
 
-    def put(stem: str, meaning: str, position: str | None = None) -> None:
+    def put(stem: str, meaning: str, position: str | None = None, modality: str = "",
+            override: bool = False) -> None:
         stem = stem.strip()
         if not stem or (stem.endswith("-") and not stem.startswith("-")):
             return  # prefixes ("cef-") are not in the format
         pos = position or ("infix" if stem.startswith("-") and stem.endswith("-") else "suffix")
         bare = stem.strip("-")
-        modality = _MODALITY.get(stem, "ADC" if bare in _ADC_WORDS else "")
+        modality = modality or _MODALITY.get(stem, "ADC" if bare in _ADC_WORDS else "")
         if not modality and stem in mab_infixes:
             modality = "antibody"
         if not stem.startswith("-") and bare in _ADC_WORDS | {"pegol"}:
             stem = bare
-        out.setdefault((stem, pos), (clean_text(meaning), modality))
+        if override or (stem, pos) not in out:
+            out[(stem, pos)] = (clean_text(meaning), modality)
 
     mab_infixes: set[str] = set()
     for row in read_tsv(require(folder / "mab_infixes.tsv")):
@@ -185,5 +187,6 @@ def read_stems(data: Path, curated: Path) -> list[tuple[str, str, str, str]]:
     extra = curated / "stems.tsv"
     if extra.exists():
         for row in read_tsv(extra):
-            put(row.get("stem", ""), row.get("meaning", ""), row.get("position") or None)
+            put(row.get("stem", ""), row.get("meaning", ""), row.get("position") or None,
+                (row.get("modality") or "").strip(), override=True)  # curated wins
     return sorted((s, p, m, mod) for (s, p), (m, mod) in out.items())

@@ -59,15 +59,18 @@ def read_hgnc(data: Path) -> dict[str, Gene]:
 
 
 def target_form_ok(text: str, status: str) -> bool:
-    """Gene/target forms: at least 3 characters, no markup, not a number, and aliases that are
-    English words ("CAT", "SET", "WAS") are dropped; approved symbols are kept (matched cased)."""
+    """Gene/target forms: at least 3 characters, no markup, not a number, no one-letter words,
+    and no one-word form that is an English word or common acronym."""
     if len(text) < 3 or has_bad_chars(text) or is_numeric(text):
         return False
     if any(c in text for c in "(),;:") or n_words(text) > 6:
         return False
     if n_words(text) > 1 and any(len(w) == 1 for w in text.split()):
         return False  # "A beta", "G q alpha": match ordinary prose
-    return not (status != "name" and n_words(text) == 1 and zipf(text) > 3.0)
+    # one-word forms that are also words or news acronyms: aliases "CAT", "SET", "WAS"; approved
+    # symbols "ADA", "ATM", "ACE"; family names "Hedgehog". Curated targets put back what matters
+    # (MET, KIT are in targets.tsv).
+    return not (n_words(text) == 1 and zipf(text) > 3.0)
 
 
 def variants(text: str, *, hyphenate: bool = True) -> list[str]:

@@ -146,6 +146,8 @@ def make_curated(root: Path, assets: bool = True) -> Path:
         _tsv(cur / "indications.tsv", ["name", "aliases", "abbreviations", "context", "note"],
              [["non-small cell lung cancer", "", "NSCLC", "", ""]])
     (cur / "stopwords.txt").write_text("# never a drug\nsotorasibum-x\ngleevec\n", encoding="utf-8")
+    _tsv(cur / "stems.tsv", ["stem", "position", "meaning", "modality"],
+         [["-menib", "suffix", "menin inhibitors", "small molecule"], ["-tinib", "suffix", "kinase inhibitors", "x"]])
     return cur
 
 
@@ -226,6 +228,16 @@ def test_indications_and_companies(built: tuple[Path, Path, Path]) -> None:
     assert "beam" not in terms  # a ticker that is an English word
     assert terms["kyowa kirin"] == [("company", "Kyowa Kirin", "name")]  # legal suffix stripped
     assert ("company", "Kyowa Kirin", "ticker") in terms["4151.t"]
+
+
+def test_stems_from_who_supplement_and_curated(built: tuple[Path, Path, Path]) -> None:
+    with open(built[2] / "stems.tsv", encoding="utf-8") as fh:
+        stems = {(r["stem"], r["position"]): r for r in csv.DictReader(fh, delimiter="\t")}
+    assert stems[("-mab", "suffix")]["modality"] == "antibody"
+    assert stems[("-lim-", "infix")]["modality"] == "antibody"
+    assert stems[("-rasib", "suffix")]["meaning"] == "RAS inhibitors"
+    assert stems[("-menib", "suffix")]["modality"] == "small molecule"  # curated supplement
+    assert stems[("-tinib", "suffix")]["meaning"] == "kinase inhibitors"  # curated overrides WHO
 
 
 def test_rebuild_gives_identical_bytes(built: tuple[Path, Path, Path], tmp_path: Path) -> None:
