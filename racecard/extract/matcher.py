@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+import gc
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -29,10 +31,19 @@ _FOLD = str.maketrans(
 )  # fmt: skip
 _CODE_SPLIT = re.compile(r"^([A-Za-z]{1,8})[- ]?(\d[\w-]*)$")
 _PLURAL_KINDS = (EntityKind.INDICATION,)
+_DIGIT = re.compile(r"\d")
+_NONWORD = re.compile(r"[^\w]")
+
+
+def _same_case(surface: str, form: str) -> bool:
+    """A cased form matches only with its own case (a plural "s" aside): "AD", not "ad"."""
+    return surface == form or (surface[:-1] == form and surface[-1:] == "s")
 
 
 def fold(text: str) -> str:
     """Lower case with ASCII dashes, quotes and spaces; always the same length as ``text``."""
+    if text.isascii():
+        return text.lower()
     out = text.translate(_FOLD).lower()
     if len(out) == len(text):
         return out
@@ -48,8 +59,7 @@ def code_variants(code: str) -> set[str]:
     return {f"{letters}{rest}", f"{letters}-{rest}", f"{letters} {rest}"}
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """One entity a matched stretch of text may refer to."""
 
     kind: EntityKind
@@ -69,55 +79,61 @@ class Hit:
     candidates: tuple[Candidate, ...]
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum()
-
-
 class Matcher:
     """Finds every lexicon form in a text, longest non-overlapping first."""
 
     def __init__(self, terms: Iterable[Term]) -> None:
+        enabled = gc.isenabled()
+        gc.disable()  # hundreds of thousands of small objects: the collector would only slow the build
+        try:
+            self._build(terms)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _build(self, terms: Iterable[Term]) -> None:
         table: dict[str, dict[tuple[EntityKind, str, str], Candidate]] = {}
+        code_like = (TermStatus.CODE, TermStatus.NAME, TermStatus.CURATED, TermStatus.SYNONYM)
+        digit = _DIGIT.search
         for term in terms:
-            forms = {term.text}
-            if term.status in (TermStatus.CODE, TermStatus.NAME, TermStatus.CURATED, TermStatus.SYNONYM):
-                if any(ch.isdigit() for ch in term.text) and len(term.text) >= 4:
-                    forms = code_variants(term.text)
+            text = term.text
+            forms = code_variants(text) if term.status in code_like and len(text) >= 4 and digit(text) else (text,)
             for form in forms:
-                key = fold(form).strip()
-                if len(key) < 2:
+                core = _NONWORD.sub(" ", form.translate(_FOLD).lower()).strip()
+                if len(core) < 2:
                     continue
-                cand = Candidate(term.kind, term.name, term.status, term.source, form, term.cased)
-                slot = table.setdefault(key, {})
-                ident = (term.kind, term.name, form)
-                if ident not in slot or slot[ident].status > cand.status:
-                    slot[ident] = cand
+                keys = (core, core + "s") if term.kind in _PLURAL_KINDS and core[-1] != "s" else (core,)
+                for key in keys:
+                    slot = table.get(key)
+                    if slot is None:
+                        slot = table[key] = {}
+                    ident = (term.kind, term.name, form)
+                    old = slot.get(ident)
+                    if old is None or old.status > term.status:
+                        slot[ident] = Candidate(term.kind, term.name, term.status, term.source, form, term.cased)
         self._automaton = ahocorasick.Automaton()
+        add = self._automaton.add_word
         for key, cands in table.items():
-            self._automaton.add_word(key, (len(key), tuple(cands.values())))
+            add(f" {key} ", (len(key), tuple(cands.values())))
         self.size = len(table)
         if table:
             self._automaton.make_automaton()
 
     def _raw_hits(self, text: str, folded: str) -> Iterator[Hit]:
-        n = len(text)
-        for last, (length, cands) in self._automaton.iter(folded):
-            end = last + 1
+        # Keys are padded with spaces and the text has every non-word character made a
+        # space, so the automaton only reports whole words: no boundary checks needed.
+        padded = " " + _NONWORD.sub(" ", folded) + " "
+        for last, (length, cands) in self._automaton.iter(padded):
+            end = last - 1  # the text index after the key's last character
             start = end - length
-            if start > 0 and _is_word_char(folded[start - 1]) and _is_word_char(folded[start]):
-                continue
-            if end < n and _is_word_char(folded[end]) and _is_word_char(folded[end - 1]):
-                if not (folded[end] == "s" and (end + 1 == n or not _is_word_char(folded[end + 1]))):
-                    continue
-                cands = tuple(c for c in cands if c.kind in _PLURAL_KINDS)
+            if any(c.cased for c in cands):
+                surface = _NONWORD.sub(" ", text[start:end].translate(_FOLD))
+                cands = tuple(
+                    c for c in cands if not c.cased or _same_case(surface, _NONWORD.sub(" ", c.form.translate(_FOLD)))
+                )
                 if not cands:
                     continue
-                end += 1
-            surface = text[start:end].translate(_FOLD)
-            kept = tuple(c for c in cands if not c.cased or surface.rstrip("s") == c.form.translate(_FOLD)
-                         or surface == c.form.translate(_FOLD))
-            if kept:
-                yield Hit(start, end, kept)
+            yield Hit(start, end, cands)
 
     def hits(self, text: str, folded: str | None = None) -> list[Hit]:
         """Non-overlapping hits in text order: the longest wins, then the best-status form."""

@@ -3,7 +3,7 @@
 Research codes (``HRS-7535``), NCT numbers and trial acronyms, new INNs by their stem
 (``-rasib``, ``-limab``), new companies by the shape of their name ("X Therapeutics",
 "X Pharmaceutical Co., Ltd."), and tickers. Each finder is a pure function from text
-and sentences to :class:`Found` items; the pipeline decides what to keep.
+and the regions of text to read to :class:`Found` items; the pipeline decides what to keep.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from racecard.extract import rules
 from racecard.model import EntityKind, Span
@@ -30,13 +31,13 @@ class Found:
     hint: str = ""
 
 
-def _in(sentences: Sequence[Span], start: int) -> bool:
-    return any(s.start <= start < s.end for s in sentences)
+def _in(regions: Sequence[Span], start: int) -> bool:
+    return any(s.start <= start < s.end for s in regions)
 
 
-def codes(text: str, sentences: Sequence[Span]) -> Iterator[Found]:
+def codes(text: str, regions: Sequence[Span]) -> Iterator[Found]:
     """Research codes: AMG 510, MRTX849, HRS-7535, JAB-23E73, PF-07054894."""
-    for s in sentences:
+    for s in regions:
         for m in rules.CODE.finditer(text, s.start, s.end):
             code = m.group("code")
             if rules.CODE_STOP.match(code):
@@ -48,9 +49,9 @@ def codes(text: str, sentences: Sequence[Span]) -> Iterator[Found]:
             yield Found(m.start("code"), m.end("code"), EntityKind.DRUG, code, "code-pattern")
 
 
-def ncts(text: str, sentences: Sequence[Span]) -> Iterator[Found]:
+def ncts(text: str, regions: Sequence[Span]) -> Iterator[Found]:
     """ClinicalTrials.gov identifiers."""
-    for s in sentences:
+    for s in regions:
         for m in rules.NCT.finditer(text, s.start, s.end):
             yield Found(m.start(), m.end(), EntityKind.TRIAL, m.group(), "nct")
 
@@ -78,12 +79,26 @@ def _plausible_trial(name: str) -> bool:
     return upper >= 2 and len(head) >= 3 and not head.isdigit()
 
 
-def trials(text: str, sentences: Sequence[Span]) -> Iterator[Found]:
+def _trial_windows(text: str, region: Span) -> Iterator[tuple[re.Pattern[str], int, int]]:
+    """Where each trial pattern can match: only near a trial word, a phase word or an NCT number."""
+    for m in rules.TRIAL_CUE.finditer(text, region.start, region.end):
+        cue = m.group().lower()
+        if cue.startswith("nct"):
+            yield rules.TRIAL_NCT, max(region.start, m.start() - 60), m.end()
+        elif cue[0] in "pcr" and not cue.startswith(("program", "readout", "cohort")):
+            yield rules.TRIAL_AFTER, m.start(), min(region.end, m.end() + 90)
+        else:
+            yield rules.TRIAL_BEFORE, max(region.start, m.start() - 120), m.end()
+            yield rules.TRIAL_APPOSITION, m.start(), min(region.end, m.end() + 60)
+
+
+def trials(text: str, regions: Sequence[Span]) -> Iterator[Found]:
     """Trial acronyms in trial contexts: "the ROCKET trial", "Phase 3 SHORE", "X (NCT…)"."""
     seen: set[str] = set()
-    for s in sentences:
-        for pattern in (rules.TRIAL_BEFORE, rules.TRIAL_AFTER, rules.TRIAL_APPOSITION, rules.TRIAL_NCT):
-            for m in pattern.finditer(text, s.start, s.end):
+    done: set[tuple[int, int]] = set()
+    for s in regions:
+        for pattern, start, end in _trial_windows(text, s):
+            for m in pattern.finditer(text, start, end):
                 for a, b in _trial_names(text, m.start("names"), m.end("names")):
                     while True:  # drop leading words that are not names ("the ASCEND")
                         first = text[a:b].split(" ", 1)
@@ -92,7 +107,8 @@ def trials(text: str, sentences: Sequence[Span]) -> Iterator[Found]:
                         else:
                             break
                     name = text[a:b]
-                    if _plausible_trial(name):
+                    if (a, b) not in done and _plausible_trial(name):
+                        done.add((a, b))
                         seen.add(name)
                         yield Found(a, b, EntityKind.TRIAL, name, "trial-context")
         # lower-case trial brands coordinated with a recognised one ("evoke and evoke+ trials")
@@ -100,37 +116,38 @@ def trials(text: str, sentences: Sequence[Span]) -> Iterator[Found]:
         if name.endswith("+") and name[:-1].islower():
             base = name[:-1]
             for m in re.finditer(rf"(?<![\w-]){re.escape(base)}(?![\w+-])", text):
-                if _in(sentences, m.start()):
+                if _in(regions, m.start()):
                     yield Found(m.start(), m.end(), EntityKind.TRIAL, base, "trial-context")
 
 
 _SECOND = re.compile(r"\s+([a-z]{4,})\b")
-_WORD = re.compile(r"(?<![\w-])([A-Za-z][a-z]{3,}(?:-[a-z]+)?)(?![\w-])")
 
 
-def inn_stems(text: str, sentences: Sequence[Span], stems: dict[str, tuple[str, str]]) -> Iterator[Found]:
+@lru_cache(maxsize=8)
+def _stem_pattern(stems: tuple[str, ...]) -> re.Pattern[str]:
+    ends = "|".join(re.escape(x) for x in sorted(stems, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])([A-Za-z][a-z]{{2,}}?(?:{ends}))(?![\w-])")
+
+
+def inn_stems(text: str, regions: Sequence[Span], stems: dict[str, tuple[str, str]]) -> Iterator[Found]:
     """Unknown words built like INNs: sotorasib-like names ending in a drug-class stem."""
+    pattern = _stem_pattern(tuple(stems))
     ordered = sorted(stems, key=len, reverse=True)
-    for s in sentences:
-        for m in _WORD.finditer(text, s.start, s.end):
-            word = m.group(1)
-            low = word.lower()
-            if low in rules.NOT_INN:
+    for s in regions:
+        for m in pattern.finditer(text, s.start, s.end):
+            low = m.group(1).lower()
+            if low in rules.NOT_INN or low in rules.INN_SECOND_WORDS:
                 continue
-            if low in rules.INN_SECOND_WORDS:
+            stem = next(x for x in ordered if low.endswith(x))
+            minimum = 8 if len(stem) <= 4 else 7
+            if len(low) < minimum or len(low) - len(stem) < 3:
                 continue
-            for stem in ordered:
-                if low.endswith(stem):
-                    minimum = 8 if len(stem) <= 4 else 7
-                    if len(low) >= minimum and len(low) - len(stem) >= 3:
-                        cls, modality = stems[stem]
-                        end = m.end(1)
-                        second = _SECOND.match(text, end)
-                        if second and second.group(1).lower() in rules.INN_SECOND_WORDS:
-                            end = second.end(1)
-                        name = text[m.start(1) : end].lower()
-                        yield Found(m.start(1), end, EntityKind.DRUG, name, "inn-stem", f"{cls}|{modality}")
-                    break
+            cls, modality = stems[stem]
+            end = m.end(1)
+            second = _SECOND.match(text, end)
+            if second and second.group(1).lower() in rules.INN_SECOND_WORDS:
+                end = second.end(1)
+            yield Found(m.start(1), end, EntityKind.DRUG, text[m.start(1) : end].lower(), "inn-stem", f"{cls}|{modality}")
 
 
 _LEGAL_TAIL = re.compile(rules.LEGAL_SUFFIX + r"\s*$")
@@ -149,9 +166,9 @@ def strip_company_suffix(name: str) -> str:
     return short or name
 
 
-def company_shapes(text: str, sentences: Sequence[Span]) -> Iterator[Found]:
+def company_shapes(text: str, regions: Sequence[Span]) -> Iterator[Found]:
     """Company names by their shape: capitalised words then a sector or legal suffix."""
-    for s in sentences:
+    for s in regions:
         for m in rules.COMPANY_SHAPE.finditer(text, s.start, s.end):
             words = m.group("name").split()
             # drop generic leading words ("The", "Chinese") and keep the proper-name tail

@@ -38,6 +38,7 @@ class Draft:
     folded: str = ""
     furniture: tuple[Span, ...] = ()
     sentences: tuple[Span, ...] = ()
+    regions: tuple[Span, ...] = ()
     mentions: list[Mention] = field(default_factory=list)
     pending: list[Hit] = field(default_factory=list)
     names: grounding.Names = field(default_factory=grounding.Names)
@@ -86,20 +87,33 @@ def stage_furniture(d: Draft) -> None:
 
 def stage_sentences(d: Draft) -> None:
     d.sentences = split_sentences(d.doc.text, d.furniture)
+    d.regions = _regions(len(d.doc.text), d.furniture)
+
+
+def _regions(length: int, furniture: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The text between pieces of furniture: where patterns are looked for, in few passes."""
+    out, pos = [], 0
+    for f in furniture:
+        if f.start > pos:
+            out.append(Span(pos, f.start))
+        pos = max(pos, f.end)
+    if pos < length:
+        out.append(Span(pos, length))
+    return tuple(out)
 
 
 def stage_lexicon(d: Draft) -> None:
     text = d.doc.text
-    for s in d.sentences:
-        for hit in d.matcher.hits(text[s.start : s.end], d.folded[s.start : s.end]):
-            shifted = Hit(hit.start + s.start, hit.end + s.start, hit.candidates)
-            if len({(c.kind, c.name) for c in hit.candidates}) == 1:
-                c = hit.candidates[0]
-                how = f"lexicon:{c.status.name.lower()}:{c.source}"
-                d.add(Mention(shifted.start, shifted.end, text[shifted.start : shifted.end], c.kind, c.name, how))
-            else:
-                d.pending.append(shifted)
-                d.occupied[shifted.start : shifted.end] = b"\x01" * (shifted.end - shifted.start)
+    for hit in d.matcher.hits(text, d.folded):
+        if any(d.occupied[hit.start : hit.end]):  # in furniture
+            continue
+        first = hit.candidates[0]
+        if all(c.kind == first.kind and c.name == first.name for c in hit.candidates):
+            how = f"lexicon:{first.status.name.lower()}:{first.source}"
+            d.add(Mention(hit.start, hit.end, text[hit.start : hit.end], first.kind, first.name, how))
+        else:
+            d.pending.append(hit)
+            d.occupied[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
 
 
 _LEGAL = re.compile(rules.LEGAL_SUFFIX)
@@ -142,7 +156,7 @@ def _stems(lexicon: Lexicon) -> dict[str, tuple[str, str]]:
 
 
 def stage_shapes(d: Draft) -> None:
-    text, sents = d.doc.text, d.sentences
+    text, sents = d.doc.text, d.regions
     found = [
         *patterns.ncts(text, sents),
         *patterns.trials(text, sents),
@@ -209,7 +223,10 @@ def stage_prune(d: Draft) -> None:
         elif m.kind == EntityKind.TARGET and ":curated" not in m.how and m.name not in targeted:
             d.drop(m)
         elif m.kind == EntityKind.INDICATION and (
-            m.name.lower() in rules.GENERIC_INDICATIONS or text[max(0, m.start - 4) : m.start].lower() == "non-"
+            _bare(m.name) in rules.GENERIC_INDICATIONS
+            or (_bare(m.name) in rules.NOT_INDICATIONS or m.text.lower() in rules.NOT_INDICATIONS)
+            and ":curated" not in m.how
+            or text[max(0, m.start - 4) : m.start].lower() == "non-"
         ):
             d.drop(m)
 
@@ -231,9 +248,25 @@ def stage_observers(d: Draft) -> None:
             d.drop(m)
 
 
+def _bare(name: str) -> str:
+    """A canonical name without a disambiguating identifier: "cancer [DOID:162]" → "cancer"."""
+    return re.sub(r"\s*\[[^\]]*\]$", "", name).lower()
+
+
 def _target_context(text: str, m: Mention) -> bool:
     window = text[max(0, m.start - 30) : m.end + 30]
     return bool(rules.TARGET_CONTEXT.search(window))
+
+
+def stage_short_indications(d: Draft) -> None:
+    """A one-word indication that ends a longer one in the same story is its short form ("colitis")."""
+    longer = {m.name for m in d.mentions if m.kind == EntityKind.INDICATION and " " in m.name}
+    for m in d.mentions:
+        if m.kind != EntityKind.INDICATION or " " in m.name:
+            continue
+        owners = {n for n in longer if n.lower().endswith(" " + m.name.lower())}
+        if len(owners) == 1:
+            d.names.merge(EntityKind.INDICATION, owners.pop(), m.name)
 
 
 def stage_filer(d: Draft) -> None:
@@ -280,6 +313,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("propagate", stage_propagate),
     ("prune", stage_prune),
     ("observers", stage_observers),
+    ("short-indications", stage_short_indications),
     ("filer", stage_filer),
     ("entities", stage_entities),
     ("events", stage_events),

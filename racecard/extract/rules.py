@@ -49,6 +49,10 @@ TRIAL_AFTER = re.compile(
 TRIAL_APPOSITION = re.compile(
     rf"\b{TRIAL_WORDS},?\s+(?:(?:called|named|dubbed|known\s+as)\s+)?(?P<names>[A-Z][A-Z0-9]{{3,}}(?:-\d{{1,3}})?)\b"
 )
+# Cheap cues that a trial name may be near: where the trial patterns are tried.
+TRIAL_CUE = re.compile(
+    rf"\b(?:{TRIAL_WORDS}|[Pp]hase\s*(?:[1-3]|I{{1,3}}|IV)|pivotal|registrational|confirmatory|NCT\d{{8}})\b"
+)
 TRIAL_NCT = re.compile(rf"(?<![\w+-])(?P<names>{TRIAL_NAME})\s*\(\s*(?:[^()]*?;\s*)?NCT\d{{8}}")
 # Words that can stand where a trial name stands but are not trials.
 NOT_TRIALS = frozenset(
@@ -170,6 +174,23 @@ GENERIC_INDICATIONS = frozenset(
     """cancer cancers tumor tumors tumour tumours disease diseases disorder disorders syndrome death
     neoplasm neoplasms malignancy malignancies infection infections inflammation pain condition
     conditions illness lesion lesions carcinoma""".split()
+)
+# Adverse events, symptoms, measures and umbrella classes: read as indications they are noise
+# (a safety table's "pyrexia and chills", "disease progression", "metabolic diseases").
+NOT_INDICATIONS = frozenset(
+    (
+        "fever|pyrexia|chills|headache|nausea|vomiting|diarrhea|diarrhoea|fatigue|rash|pruritus|itch|"
+        "conjunctivitis|nasopharyngitis|cough|dizziness|insomnia|constipation|arthralgia|myalgia|oedema|"
+        "edema|injection site reaction|injection site reactions|hypersensitivity|"
+        "upper respiratory tract infection|upper respiratory tract infections|weight loss|weight gain|"
+        "body weight|signs and symptoms|disease progression|death|complete|acquired|syndrome|"
+        "chronic disease|rare disease|rare diseases|metabolic disease|metabolic diseases|autoimmune disease|"
+        "autoimmune diseases|cardiovascular disease|cardiovascular diseases|cardiovascular disorder|"
+        "infectious disease|infectious diseases|immune disease|immune diseases|immune system disorder|"
+        "lung disease|lung diseases|lung disorder|experimental cancer|experimental neoplasms|"
+        "neoplasm metastasis|metastases|metastasis|relapse|remission|adverse event|adverse events|toxicity|"
+        "ulcer|ulcers|ulceration|bleeding|hemorrhage|haemorrhage|disease of metabolism"
+    ).split("|")
 )
 # Words near a gene symbol that show it is spoken of as a drug target.
 TARGET_CONTEXT = re.compile(

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
+
+import ahocorasick
 
 from racecard.model import Span
 
@@ -52,6 +55,31 @@ _TEASER_HEAD = re.compile(
 )
 # A cross-reference inside a sentence: "(see – Spotlight On: …)", "(Read more: …)".
 _INLINE = re.compile(r"\((?:see|read\ (?:more|also)|related|also\ read)\b[^()\n]{0,240}\)", re.IGNORECASE)
+# Words without which a line cannot be furniture, found in one pass over the text.
+_CUES = (
+    "share", "tweet", "email", "e-mail", "print", "linkedin", "facebook", "twitter", "wechat", "whatsapp",
+    "copy link", "advert", "sponsor", "sign up", "sign in", "login", "log in", "regist", "subscri", "paywall",
+    "trial", "try ", "unlock", "premium", "newsletter", "already a", "cookie", "published first", "going?",
+    "elevate", "related", "recommended", "trending", "popular", "latest", "tag", "topic", "filed under",
+    "categor", "read", "more from", "more on", "more news", "more stories", "more in", "see also", "you may",
+    "you might", "top stories", "copyright", "\u00a9", "rights reserved", "continue",
+)  # fmt: skip
+_SHORT_LINE = 24  # a line this short is always looked at ("Ad", "Share", "Related")
+
+
+@lru_cache(maxsize=1)
+def _cue_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for cue in _CUES:
+        automaton.add_word(cue, len(cue))
+    automaton.make_automaton()
+    return automaton
+
+
+def _cue_positions(text: str) -> list[int]:
+    return [end for end, _ in _cue_automaton().iter(text.lower())]
+
+
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*·▪►>]|\d+[.)])\s+")
 _TEASER_MAX = 180  # a teaser headline is short; prose after the list ends it
 
@@ -86,11 +114,13 @@ def furniture(text: str) -> tuple[Span, ...]:
     """The spans of ``text`` that are page furniture, in order: whole lines, and inline cross-references."""
     spans: list[Span] = []
     in_teasers = False
+    cues = _cue_positions(text)
+    next_cue = 0
     for start, end, line in _lines(text):
+        while next_cue < len(cues) and cues[next_cue] < start:
+            next_cue += 1
+        has_cue = next_cue < len(cues) and cues[next_cue] < end
         stripped = line.strip()
-        if _GATE.search(stripped) and len(stripped) <= 400:
-            spans.append(Span(start, len(text)))
-            break
         if in_teasers:
             if not stripped:
                 continue
@@ -98,8 +128,11 @@ def furniture(text: str) -> tuple[Span, ...]:
                 spans.append(Span(start, end))
                 continue
             in_teasers = False
-        if not stripped:
+        if not stripped or not (has_cue or len(stripped) <= _SHORT_LINE):
             continue
+        if len(stripped) <= 400 and _GATE.search(stripped):
+            spans.append(Span(start, len(text)))
+            break
         if _TEASER_HEAD.match(stripped) and len(stripped) <= _TEASER_MAX and (
             stripped.endswith(":") or len(stripped.split()) <= 6
         ):

@@ -7,17 +7,19 @@ build a :class:`Lexicon` from in-memory terms with :meth:`Lexicon.of`.
 from __future__ import annotations
 
 import csv
+import gc
 import gzip
 import io
 import json
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from racecard.errors import LexiconError
 from racecard.model import Entity, EntityKind
@@ -44,9 +46,8 @@ class TermStatus(IntEnum):
             raise LexiconError(f"unknown term status {text!r}") from None
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
-    """One surface form of one canonical entity, with where it came from."""
+class Term(NamedTuple):
+    """One surface form of one canonical entity, with where it came from (a tuple: thousands load fast)."""
 
     kind: EntityKind
     name: str
@@ -68,11 +69,16 @@ class Stem:
 
 @dataclass(slots=True)
 class Lexicon:
-    """Terms to match, attributes of canonical entities, and INN stems."""
+    """Terms to match, attributes of canonical entities, and INN stems.
+
+    ``raw_attributes`` holds attributes still as JSON text, parsed on first use, so that
+    loading the lexicon does not decode tens of thousands of objects nobody asks for.
+    """
 
     terms: list[Term]
     attributes: dict[tuple[EntityKind, str], dict[str, Any]] = field(default_factory=dict)
     stems: list[Stem] = field(default_factory=list)
+    raw_attributes: dict[tuple[EntityKind, str], str] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -87,7 +93,19 @@ class Lexicon:
         return cls(built, attrs, list(stems))
 
     def attrs(self, kind: EntityKind, name: str) -> dict[str, Any]:
-        return self.attributes.get((kind, name), {})
+        """The attributes of one entity (targets, modality, country …), empty when none are known."""
+        key = (kind, name)
+        found = self.attributes.get(key)
+        if found is None:
+            raw = self.raw_attributes.pop(key, None)
+            if raw is None:
+                return {}
+            try:
+                found = json.loads(raw).get("attrs") or {}
+            except ValueError as exc:
+                raise LexiconError(f"entities.jsonl.gz: attributes of {kind.value} {name!r}: {exc}") from exc
+            self.attributes[key] = found
+        return found
 
     def entity(self, kind: EntityKind, name: str) -> Entity:
         aliases = tuple(sorted({t.text for t in self.terms if t.kind == kind and t.name == name}))
@@ -115,35 +133,59 @@ def _data(name: str) -> bytes:
         ) from None
 
 
+_KINDS = {k.value: k for k in EntityKind}
+_STATUSES = {s.name.lower(): s for s in TermStatus}
+_KEY = re.compile(r'"kind":\s*"(?P<kind>[a-z]+)",\s*"name":\s*(?P<name>"(?:[^"\\\\]|\\\\.)*")\s*}\s*$')
+
+
+def _terms(raw: bytes) -> list[Term]:
+    lines = gzip.decompress(raw).decode("utf-8").split("\n")
+    header = lines[0].split("\t")
+    if header[:6] != ["kind", "name", "text", "status", "source", "cased"]:
+        raise LexiconError(f"terms.tsv.gz: unexpected header {header!r}")
+    terms: list[Term] = []
+    append = terms.append
+    for n, line in enumerate(lines[1:], 2):
+        if not line or line[0] == "#":
+            continue
+        parts = line.split("\t")
+        try:
+            append(Term(_KINDS[parts[0]], parts[1], parts[2], _STATUSES[parts[3]], parts[4], parts[5] == "1"))
+        except (KeyError, IndexError) as exc:
+            raise LexiconError(f"terms.tsv.gz line {n}: bad field {exc}") from exc
+    return terms
+
+
+def _raw_attributes(raw: bytes) -> dict[tuple[EntityKind, str], str]:
+    out: dict[tuple[EntityKind, str], str] = {}
+    for n, line in enumerate(gzip.decompress(raw).decode("utf-8").split("\n"), 1):
+        if not line.strip():
+            continue
+        m = _KEY.search(line)
+        try:
+            if m and m.group("kind") in _KINDS:
+                out[(_KINDS[m.group("kind")], json.loads(m.group("name")))] = line
+            else:
+                obj = json.loads(line)
+                out[(EntityKind(obj["kind"]), obj["name"])] = line
+        except (KeyError, ValueError) as exc:
+            raise LexiconError(f"entities.jsonl.gz line {n}: {exc}") from exc
+    return out
+
+
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
     """The packaged lexicon (or the one in ``$RACECARD_LEXICON``, a folder), read once per process."""
-    terms: list[Term] = []
-    for n, row in enumerate(_read_tsv(gzip.decompress(_data("terms.tsv.gz")), "terms.tsv.gz"), 2):
-        try:
-            terms.append(
-                Term(
-                    EntityKind(row["kind"]),
-                    row["name"],
-                    row["text"],
-                    TermStatus.parse(row["status"]),
-                    row["source"],
-                    row["cased"] == "1",
-                )
-            )
-        except (KeyError, ValueError) as exc:
-            raise LexiconError(f"terms.tsv.gz line {n}: {exc}") from exc
-    attributes: dict[tuple[EntityKind, str], dict[str, Any]] = {}
-    for n, line in enumerate(gzip.decompress(_data("entities.jsonl.gz")).decode("utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-            attributes[(EntityKind(obj["kind"]), obj["name"])] = obj.get("attrs") or {}
-        except (KeyError, ValueError) as exc:
-            raise LexiconError(f"entities.jsonl.gz line {n}: {exc}") from exc
+    enabled = gc.isenabled()
+    gc.disable()  # many small objects, none cyclic: collecting while loading only costs time
+    try:
+        terms = _terms(_data("terms.tsv.gz"))
+        raw_attributes = _raw_attributes(_data("entities.jsonl.gz"))
+    finally:
+        if enabled:
+            gc.enable()
     stems = [
         Stem(r["stem"], r.get("position") or "suffix", r.get("meaning") or "", r.get("modality") or "")
         for r in _read_tsv(_data("stems.tsv"), "stems.tsv")
     ]
-    return Lexicon(terms, attributes, stems)
+    return Lexicon(terms, {}, stems, raw_attributes)
