@@ -21,6 +21,7 @@ import argparse
 import json
 import random
 import re
+import resource
 import shutil
 import socket
 import sys
@@ -70,10 +71,16 @@ def generate(folder: Path, docs: int, repeat: int) -> tuple[Path, Path]:
     return fresh, repeated
 
 
-def run(store: Store, source: Path, workers: int, read: bool) -> tuple[Summary, float]:
-    started = time.perf_counter()
+def _cpu() -> float:
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+
+
+def run(store: Store, source: Path, workers: int, read: bool) -> tuple[Summary, float, float]:
+    """One ingest: its summary, wall seconds and CPU seconds (this process and its workers)."""
+    started, cpu = time.perf_counter(), _cpu()
     summary = ingest([source], store=store, workers=workers, read=read)
-    return summary, time.perf_counter() - started
+    return summary, time.perf_counter() - started, _cpu() - cpu
 
 
 def postgres_reason(url: str) -> str | None:
@@ -114,7 +121,7 @@ def main() -> None:
             backends.append(("postgresql", args.pg, "bench_{}"))
         print(
             f"{'backend':<11} {'input':<9} {'workers':>7} {'docs':>6} {'stored':>6} {'dups':>6} {'failed':>6} "
-            f"{'seconds':>8} {'docs/s':>8} {'ratio':>6}"
+            f"{'seconds':>8} {'docs/s':>8} {'ratio':>6} {'cpu ms/doc':>10}"
         )
         for name, url, schema in backends:
             tag = uuid.uuid4().hex[:8]
@@ -128,19 +135,19 @@ def main() -> None:
                 return s
 
             base_store = fresh_store("base")
-            summary, secs = run(base_store, fresh, 1, read)
+            summary, secs, cpu = run(base_store, fresh, 1, read)
             baseline = (summary.read + summary.duplicates) / secs
-            rows = [("fresh", 1, args.docs, summary, secs)]
+            rows = [("fresh", 1, args.docs, summary, secs, cpu)]
             main_store = fresh_store("main")
             rows.append(("fresh", args.workers, args.docs, *run(main_store, fresh, args.workers, read)))
             rows.append(("rerun", args.workers, args.docs, *run(main_store, fresh, args.workers, read)))
             rep_store = fresh_store("rep")
             rows.append(("repeated", args.workers, n_repeated, *run(rep_store, repeated, args.workers, read)))
-            for label, workers, docs, s, secs in rows:
+            for label, workers, docs, s, secs, cpu in rows:
                 rate = (s.read + s.duplicates) / secs
                 print(
                     f"{name:<11} {label:<9} {workers:>7} {docs:>6} {s.read:>6} {s.duplicates:>6} "
-                    f"{len(s.failed):>6} {secs:>8.2f} {rate:>8.0f} {rate / baseline:>6.2f}"
+                    f"{len(s.failed):>6} {secs:>8.2f} {rate:>8.0f} {rate / baseline:>6.2f} {cpu * 1000 / docs:>8.2f}"
                 )
             for s in stores:
                 s.drop()

@@ -1,9 +1,10 @@
 """``racecard ingest``: read sources into the store, in parallel, in crash-safe batches.
 
-Worker processes parse and read (adapter → Document → Reading → MinHash); the parent
-alone writes, a batch per transaction, so a kill mid-run loses at most the batch in
-flight and re-running the same command finds everything already stored by its content
-hash and completes the rest. A document whose text is already stored, or which is a
+Inputs go in chunks through two steps in worker processes: parse (adapter → Document),
+then — for documents the parent has not seen stored or earlier in the run, by content
+hash — read and sign (Reading, MinHash). The parent alone writes, a batch per
+transaction, so a kill mid-run loses at most the batch in flight, and re-running the
+same command skips what is stored without reading it again and completes the rest. A document whose text is already stored, or which is a
 near-copy (estimated Jaccard ≥ :data:`DUPLICATE`) of a stored one, is not stored again;
 one at ≥ :data:`RELATED` joins that document's cluster.
 """
@@ -15,12 +16,13 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 import httpx
 
 from racecard.errors import LexiconError, RacecardError
 from racecard.ingest import ctgov, sources
-from racecard.ingest.base import MAX_BYTES, Parsed, Skip
+from racecard.ingest.base import MAX_BYTES, Parsed, Result, Skip
 from racecard.ingest.fetch import fetch
 from racecard.ingest.minhash import signature, similarity
 from racecard.model import Document, Reading
@@ -34,6 +36,7 @@ RELATED = 0.5  # … at or above which it joins the stored one's cluster
 Reader = Callable[[Document], Reading]
 STRUCTURED = {"ctgov": ctgov.EXTRACTOR}  # sources read without NLP, and their extractor names
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
 
 
 def default_reader(doc: Document) -> Reading:
@@ -73,13 +76,6 @@ class _Ready:
     extractor: str | None
     signature: bytes
     bands: tuple[int, ...]
-    known: bool
-
-
-@dataclass(frozen=True, slots=True)
-class _Prepared:
-    ready: tuple[_Ready, ...] = ()
-    skipped: tuple[Skip, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +83,6 @@ class _Context:
     reader: Reader | None  # None: store documents unread, for `racecard reread` to read later
     extractor: str
     limit: int
-    known: frozenset[int]  # what the store held when the run began: hash prefixes …
-    urls: frozenset[str]  # … and the URLs of structured records (one document per study)
 
 
 _CTX: _Context | None = None
@@ -99,46 +93,63 @@ def _init(ctx: _Context) -> None:
     _CTX = ctx
 
 
-def _stored(parsed: Parsed) -> bool:
-    """Whether the store held this document (by content, or a structured record by URL) at the start."""
-    assert _CTX is not None
-    if q.hash_key(parsed.document.hash) in _CTX.known:
-        return True
-    return parsed.kind in STRUCTURED and parsed.document.url in _CTX.urls
-
-
-def _prepare(job: sources.Job | Skip) -> _Prepared:
-    """Parse, look up and read one job (in a worker process)."""
+def _parse(job: sources.Job | Skip) -> Result:
+    """The documents in one input (in a worker process)."""
     if isinstance(job, Skip):
-        return _Prepared(skipped=(job,))
+        return Result(skipped=[job])
     assert _CTX is not None
-    result = sources.process(job, limit=_CTX.limit)
-    ready: list[_Ready] = []
-    skipped = list(result.skipped)
-    for parsed in result.documents:
-        if _stored(parsed):
-            ready.append(_Ready(parsed, None, None, b"", (), True))
-            continue
-        reading: Reading | None = parsed.reading
-        extractor: str | None = _CTX.extractor
-        if reading is None and _CTX.reader is None:
-            extractor = None
-        elif reading is None and _CTX.reader is not None:
-            try:
-                reading = _CTX.reader(parsed.document)
-            except LexiconError:
-                raise
-            except RacecardError as exc:
-                skipped.append(Skip(parsed.origin, f"cannot read: {exc.message}"))
-                continue
-            except Exception as exc:  # a bug in reading must not stop the batch
-                skipped.append(Skip(parsed.origin, f"reading failed: {exc!r}"))
-                continue
-        else:
-            extractor = STRUCTURED.get(parsed.kind, parsed.kind)
-        sig, bands = signature(parsed.document.text)
-        ready.append(_Ready(parsed, reading, extractor, sig, bands, False))
-    return _Prepared(tuple(ready), tuple(skipped))
+    return sources.process(job, limit=_CTX.limit)
+
+
+def _read(parsed: Parsed) -> _Ready | Skip:
+    """Read one new document and sign it for near-duplicate search (in a worker process)."""
+    assert _CTX is not None
+    reading: Reading | None = parsed.reading
+    extractor: str | None = _CTX.extractor
+    if reading is not None:
+        extractor = STRUCTURED.get(parsed.kind, parsed.kind)
+    elif _CTX.reader is None:
+        extractor = None
+    else:
+        try:
+            reading = _CTX.reader(parsed.document)
+        except LexiconError:
+            raise
+        except RacecardError as exc:
+            return Skip(parsed.origin, f"cannot read: {exc.message}")
+        except Exception as exc:  # a bug in reading must not stop the batch
+            return Skip(parsed.origin, f"reading failed: {exc!r}")
+    sig, bands = signature(parsed.document.text)
+    return _Ready(parsed, reading, extractor, sig, bands)
+
+
+class _Seen:
+    """Exact duplicates: stored when the run began (hash prefixes, CT.gov URLs) or seen in it."""
+
+    def __init__(self, store: Store) -> None:
+        with store.engine.connect() as conn:
+            self.keys, self.urls = q.stored_keys(conn, kinds=tuple(STRUCTURED))
+
+    def duplicate(self, parsed: Parsed) -> bool:
+        key = q.hash_key(parsed.document.hash)
+        url = parsed.document.url if parsed.kind in STRUCTURED else None
+        if key in self.keys or (url is not None and url in self.urls):
+            return True
+        self.keys.add(key)
+        if url is not None:
+            self.urls.add(url)
+        return False
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _jobs(
@@ -168,18 +179,8 @@ class _Batch:
     def __init__(self, store: Store, summary: Summary, size: int) -> None:
         self.store, self.summary, self.size = store, summary, size
         self.waiting: list[_Ready] = []
-        self.hashes: set[str] = set()
-        self.urls: set[str] = set()  # CT.gov records are one per study: their URL names them
 
     def offer(self, item: _Ready) -> None:
-        doc = item.parsed.document
-        by_url = item.parsed.kind in STRUCTURED and doc.url is not None
-        if item.known or doc.hash in self.hashes or (by_url and doc.url in self.urls):
-            self.summary.duplicates += 1
-            return
-        if by_url and doc.url is not None:
-            self.urls.add(doc.url)
-        self.hashes.add(doc.hash)
         self.waiting.append(item)
         if len(self.waiting) >= self.size:
             self.flush()
@@ -260,27 +261,39 @@ def ingest(
     started = time.perf_counter()
     summary = Summary()
     read_fn = (reader or default_reader) if read else None
-    with store.engine.connect() as conn:
-        known, urls = q.stored_keys(conn, kinds=tuple(STRUCTURED))
-    ctx = _Context(read_fn, extractor_version(), limit, frozenset(known), frozenset(urls))
+    ctx = _Context(read_fn, extractor_version(), limit)
+    seen = _Seen(store)
     items = list(sources.expand(paths))
     total = len(items)
     if total and read_fn is not None:
         read_fn(Document(text="Warm-up."))  # load the lexicon once (shared by forked workers); fail early
     pool = multiprocessing.get_context("fork").Pool(workers, _init, (ctx,)) if workers > 1 else None
-    try:
+    _init(ctx)
+
+    def mapped(fn: Callable[[Any], Any], inputs: list[Any]) -> list[Any]:
         if pool is None:
-            _init(ctx)
-            results: Iterator[_Prepared] = map(_prepare, _jobs(items, transport, limit))
-        else:
-            chunk = max(1, min(16, total // (workers * 8)))
-            results = pool.imap(_prepare, _jobs(items, transport, limit), chunksize=chunk)
+            return [fn(x) for x in inputs]
+        return pool.map(fn, inputs, chunksize=max(1, len(inputs) // (workers * 4)))
+
+    try:
         batch = _Batch(store, summary, batch_size)
-        for done, prepared in enumerate(results, 1):
-            for skip in prepared.skipped:
-                (summary.failed if skip.failed else summary.skipped).append(skip)
-            for item in prepared.ready:
-                batch.offer(item)
+        done = 0
+        for chunk in _chunks(_jobs(items, transport, limit), max(64, 32 * workers)):
+            new: list[Parsed] = []
+            for result in mapped(_parse, chunk):
+                for skip in result.skipped:
+                    (summary.failed if skip.failed else summary.skipped).append(skip)
+                for parsed in result.documents:
+                    if seen.duplicate(parsed):
+                        summary.duplicates += 1
+                    else:
+                        new.append(parsed)
+            for ready in mapped(_read, new):
+                if isinstance(ready, Skip):
+                    summary.failed.append(ready)
+                else:
+                    batch.offer(ready)
+            done += len(chunk)
             if progress is not None:
                 progress(done, total)
         batch.flush()
