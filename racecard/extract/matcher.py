@@ -9,9 +9,9 @@ variants (AMG 510 = AMG-510 = AMG510).
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable, Iterator
-import gc
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -47,7 +47,8 @@ def fold(text: str) -> str:
     out = text.translate(_FOLD).lower()
     if len(out) == len(text):
         return out
-    return "".join(c if len(c) == 1 else ch for ch, c in zip(text.translate(_FOLD), (x.lower() for x in text), strict=True))
+    lowered = (x.lower() for x in text)
+    return "".join(c if len(c) == 1 else ch for ch, c in zip(text.translate(_FOLD), lowered, strict=True))
 
 
 def code_variants(code: str) -> set[str]:

@@ -147,7 +147,8 @@ def inn_stems(text: str, regions: Sequence[Span], stems: dict[str, tuple[str, st
             second = _SECOND.match(text, end)
             if second and second.group(1).lower() in rules.INN_SECOND_WORDS:
                 end = second.end(1)
-            yield Found(m.start(1), end, EntityKind.DRUG, text[m.start(1) : end].lower(), "inn-stem", f"{cls}|{modality}")
+            name = text[m.start(1) : end].lower()
+            yield Found(m.start(1), end, EntityKind.DRUG, name, "inn-stem", f"{cls}|{modality}")
 
 
 _LEGAL_TAIL = re.compile(rules.LEGAL_SUFFIX + r"\s*$")

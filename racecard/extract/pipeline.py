@@ -217,18 +217,25 @@ def stage_prune(d: Draft) -> None:
     in_parens = [Span(m.start(), m.end()) for m in rules.EXCHANGE_TICKER.finditer(text)]
     named = {m.name for m in d.mentions if m.kind == EntityKind.COMPANY and not m.how.startswith("lexicon:ticker")}
     targeted = {m.name for m in d.mentions if m.kind == EntityKind.TARGET and _target_context(text, m)}
-    for m in list(d.mentions):
-        if m.how.startswith("lexicon:ticker") and m.name not in named and not any(p.contains(m.span) for p in in_parens):
-            d.drop(m)
-        elif m.kind == EntityKind.TARGET and ":curated" not in m.how and m.name not in targeted:
-            d.drop(m)
-        elif m.kind == EntityKind.INDICATION and (
-            _bare(m.name) in rules.GENERIC_INDICATIONS
-            or (_bare(m.name) in rules.NOT_INDICATIONS or m.text.lower() in rules.NOT_INDICATIONS)
-            and ":curated" not in m.how
-            or text[max(0, m.start - 4) : m.start].lower() == "non-"
-        ):
-            d.drop(m)
+
+    def unsupported(m: Mention) -> bool:
+        curated = ":curated" in m.how
+        if m.how.startswith("lexicon:ticker"):  # a ticker alone does not bring a company into the story
+            return m.name not in named and not any(p.contains(m.span) for p in in_parens)
+        if m.kind == EntityKind.TARGET:  # an open-data gene symbol counts only where spoken of as a target
+            return not curated and m.name not in targeted
+        if m.kind == EntityKind.INDICATION:
+            bare = _bare(m.name)
+            noise = bare in rules.NOT_INDICATIONS or m.text.lower() in rules.NOT_INDICATIONS
+            return (
+                bare in rules.GENERIC_INDICATIONS
+                or (noise and not curated)
+                or text[max(0, m.start - 4) : m.start].lower() == "non-"
+            )
+        return False
+
+    for m in [m for m in d.mentions if unsupported(m)]:
+        d.drop(m)
 
 
 _OBSERVER = re.compile(r"\b(?:investment bank|research firm|broker|investor|consultan|analyst firm)", re.I)
