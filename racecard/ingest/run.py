@@ -4,9 +4,11 @@ Inputs go in chunks through two steps in worker processes: parse (adapter → Do
 then — for documents the parent has not seen stored or earlier in the run, by content
 hash — read and sign (Reading, MinHash). The parent alone writes, a batch per
 transaction, so a kill mid-run loses at most the batch in flight, and re-running the
-same command skips what is stored without reading it again and completes the rest. A document whose text is already stored, or which is a
-near-copy (estimated Jaccard ≥ :data:`DUPLICATE`) of a stored one, is not stored again;
-one at ≥ :data:`RELATED` joins that document's cluster.
+same command skips what is stored without reading it again and completes the rest.
+
+A document whose text is already stored, or which is a near-copy (estimated Jaccard
+≥ :data:`DUPLICATE`) of a stored one, is not stored again (the copy is recorded in
+``document_copies``); one at ≥ :data:`RELATED` joins that document's cluster.
 """
 
 from __future__ import annotations

@@ -87,8 +87,11 @@ def process(job: Job, *, limit: int = MAX_BYTES) -> Result:
     try:
         data = job.data if job.data is not None else read_bytes(Path(job.path or job.origin), limit)
         suffix = Path(job.path).suffix.lower() if job.path else Path(job.url or "").suffix.lower()
-        raw = decode(data, job.origin, html=True, limit=limit)
-        kind = _kind(raw[:20000], suffix, job.content_type.lower())
+        kind = _kind(data[:20000].decode("utf-8", errors="replace"), suffix, job.content_type.lower())
+        # feeds declare their own encoding, which feedparser honours; everything else must decode
+        raw = "" if kind == "feed" else decode(data, job.origin, html=True, limit=limit)
+        if kind == "feed" and not data.strip():
+            raise InputError("empty input", source=job.origin)
         meta = read_meta(Path(job.path)) if job.path and kind in ("text", "html") else {}
     except InputError as exc:
         return Result(skipped=[Skip(job.origin, exc.message)])

@@ -205,3 +205,15 @@ def test_html_to_text_blocks_and_hidden_parts() -> None:
         "<div><p>One</p><p style='display: none'>Hidden</p><script>x()</script><p>Two&nbsp;words</p></div>"
     )
     assert out == "One\n\nTwo words"
+
+
+def test_feed_in_its_declared_encoding(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.xml"
+    body = (
+        "<?xml version='1.0' encoding='ISO-8859-1'?><rss version='2.0'><channel><title>Revue</title>"
+        "<item><title>Société Générale de Biotech licence fulzerasib</title><link>https://x.example/1</link>"
+        "<description>Accord signé à Genève.</description></item></channel></rss>"
+    )
+    latin.write_bytes(body.encode("latin-1"))
+    [parsed] = sources.process(sources.Job(str(latin), path=str(latin))).documents
+    assert parsed.kind == "feed" and "Société" in parsed.document.text and "signé à Genève" in parsed.document.text
