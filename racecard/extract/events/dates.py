@@ -108,6 +108,8 @@ def _one(kind: str, m: re.Match[str], pub: date | None) -> tuple[str | None, boo
     if kind == "quarter":
         q = (g("q") or "").upper() or f"Q{ORDINAL[str(g('qw')).lower()]}"
         return f"{_year(g('year'), pub)}-{q}", False
+    if kind in ("year", "bare_year"):
+        return str(g("year")), False
     if pub is None:
         return None, True
     which = (g("which") or "").lower() if kind in ("year_end", "rel_half", "rel_year", "rel_month") else ""

@@ -36,8 +36,13 @@ _ASSET = re.compile(r"(?:for|to|on|of)\s+((?:(?:an?|its|their|the|up\s+to|\w+)\s
 _CLOSE = re.compile(r"\bexpected\s+to\s+close\b", re.I)
 
 
+_PLAN_VERB = re.compile(r"\b(?:plans?|planning|intends?|aims?|seeks?|seeking|expects?\s+to|considering|talks|exploring|weighing|could|may|might)\b", re.I)
+
+
 def _status(sent: Sent, pos: int, end: int) -> Status:
     st = status_of(sent.text, pos, end)
+    if st == Status.PLANNED and not _PLAN_VERB.search(sent.text[max(0, pos - 80) : pos]):
+        return Status.HAPPENED  # "Bristol will co-develop …": what the parties do under a signed deal
     if st == Status.PLANNED and re.search(r"\b(?:agreement|agreed|agrees|definitive|deal|transaction|pact|collaboration)\b", sent.text, re.I) \
             and not re.search(r"\b(?:plans?|intends?|considering|talks)\b", sent.text[max(0, pos - 60) : pos], re.I):
         return Status.HAPPENED  # "will acquire" under a signed agreement: the deal is the fact

@@ -39,10 +39,43 @@ def _fold_loose(groups: dict[Hashable, list[Cand]]) -> None:
             continue
         kin = [k for k in groups if k != key and isinstance(k, tuple) and k[:2] == key[:2] and len(k) == len(key)
                and (len(k) < 4 or k[3] == key[3])]
+        kin = [k for k in kin if _compatible(groups[key], groups[k])]
         if kin:  # a restatement ("This BTD was granted …") belongs to the reading just before it
             at = min(c.sent.index for c in groups[key])
             nearest = min(kin, key=lambda k: min((at - c.sent.index) % 10_000 for c in groups[k]))
             groups[nearest].extend(groups.pop(key))
+
+
+def _compatible(a: list[Cand], b: list[Cand]) -> bool:
+    """Whether two readings can be one fact: no field both give differently, the same kind of status."""
+    planned = {Status.PLANNED, Status.EXPECTED}
+    if any((x.status in planned) != (y.status in planned) for x in a for y in b):
+        return False
+    for f in ("territory", "phase", "indication", "date"):
+        va = {c.fields[f] for c in a if c.fields.get(f)}
+        vb = {c.fields[f] for c in b if c.fields.get(f)}
+        if va and vb and not va & vb and f != "date":
+            return False
+    return True
+
+
+def _fill_regulatory(events: list[Event]) -> list[Event]:
+    """A decision missing its agency, territory or indication takes the one its drug's other decisions agree on."""
+    kinds = ("approval", "rejection", "regulatory_submission", "designation", "advisory_opinion")
+    out = []
+    for ev in events:
+        if ev.type in kinds and ev.fields.get("drug"):
+            fields = dict(ev.fields)
+            for f in ("agency", "territory", "indication"):
+                if fields.get(f):
+                    continue
+                seen = {o.fields[f] for o in events if o is not ev and o.type in kinds and o.fields.get("drug") == fields["drug"]
+                        and o.fields.get(f) and (f != "agency" or o.type != "advisory_opinion")}
+                if len(seen) == 1:
+                    fields[f] = seen.pop()
+            ev = Event(ev.type, ev.status, fields, ev.evidence, ev.support)
+        out.append(ev)
+    return out
 
 
 def _parties(cs: list[Cand]) -> frozenset[str]:
@@ -52,6 +85,9 @@ def _parties(cs: list[Cand]) -> frozenset[str]:
 def _combine(cands: list[Cand]) -> Event:
     ranked = sorted(cands, key=lambda c: (-c.score, RANK[c.status], c.sent.index))
     best = ranked[0]
+    status = best.status
+    if best.type in ("license", "acquisition", "rights_return") and any(c.status == Status.HAPPENED for c in cands):
+        status = Status.HAPPENED  # a deal stated as done anywhere is done
     fields: dict[str, Any] = {}
     for c in ranked:
         for k, v in c.fields.items():
@@ -73,7 +109,7 @@ def _combine(cands: list[Cand]) -> Event:
                  extractor="racecard-events")
         for i in sents
     ]
-    return Event(best.type, best.status, fields, evidences[0], tuple(evidences[1:]))
+    return Event(best.type, status, fields, evidences[0], tuple(evidences[1:]))
 
 
 def merge(cands: list[Cand], doc_id: str) -> list[Event]:
@@ -121,4 +157,4 @@ def merge(cands: list[Cand], doc_id: str) -> list[Event]:
             # "Coherus paying Junshi $35 million upfront" for a named drug is itself a licence
             t.fields["_doc"] = doc_id
             groups[("license", t.fields["drug"])] = [Cand("license", Status.HAPPENED, dict(t.fields), t.sent, t.pos, 0.6)]
-    return [_combine(cs) for cs in groups.values()]
+    return _fill_regulatory([_combine(cs) for cs in groups.values()])

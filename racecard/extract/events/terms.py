@@ -52,10 +52,8 @@ def deal_terms(text: str, *, thousands: bool = False) -> dict[str, Any]:
             near_left = [x for x in near_left if x[1] != "total"]  # "up to $1.9 billion in milestones"
         if _IMMEDIATE.match(right):
             label = "upfront"
-        elif near_right:
-            label = min(near_right)[1]
-        elif near_left:
-            label = min(near_left)[1]
+        elif near_right or near_left:  # the closest cue on either side; a tie goes to the right
+            label = min([(d, 0, lab) for d, lab in near_right] + [(d, 1, lab) for d, lab in near_left])[2]
         elif re.match(r"\s*(?:\w+\s+){0,2}(?:deal|agreement|pact|licen[cs]e|partnership|collaboration|transaction)", right, re.I):
             label = "total"
         if label is None:

@@ -81,8 +81,8 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
             if date:
                 fields["date"] = date
             status = status_of(text, m.start(), m.end(), failure_means_failed=False)
-            if status == Status.EXPECTED and fields["outcome"] != "reported":
-                status = Status.HAPPENED  # "could" in an outcome sentence is a comment, not a forecast
+            if fields["outcome"] != "reported":
+                status = Status.HAPPENED  # an outcome is reported only once it is known
             score = 1.0 if fields["outcome"] != "reported" else 0.7
             trials = list(dict.fromkeys(t.name for t in sent.of(EntityKind.TRIAL))) or [fields.get("trial")]
             for t in trials:  # "SHORE and COAST 2 met …": one readout per trial
