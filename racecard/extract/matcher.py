@@ -136,6 +136,10 @@ class Matcher:
                     continue
             yield Hit(start, end, cands)
 
+    def all_hits(self, text: str) -> list[Hit]:
+        """Every hit, overlapping ones included ("HER2" inside "HER2-positive cancer")."""
+        return list(self._raw_hits(text, fold(text))) if self.size else []
+
     def hits(self, text: str, folded: str | None = None) -> list[Hit]:
         """Non-overlapping hits in text order: the longest wins, then the best-status form."""
         if self.size == 0:

@@ -108,7 +108,9 @@ def stage_lexicon(d: Draft) -> None:
         if any(d.occupied[hit.start : hit.end]):  # in furniture
             continue
         first = hit.candidates[0]
-        if all(c.kind == first.kind and c.name == first.name for c in hit.candidates):
+        if not grounding.needs_support(hit, text) and all(
+            c.kind == first.kind and c.name == first.name for c in hit.candidates
+        ):
             how = f"lexicon:{first.status.name.lower()}:{first.source}"
             d.add(Mention(hit.start, hit.end, text[hit.start : hit.end], first.kind, first.name, how))
         else:
@@ -224,6 +226,8 @@ def stage_prune(d: Draft) -> None:
             return m.name not in named and not any(p.contains(m.span) for p in in_parens)
         if m.kind == EntityKind.TARGET:  # an open-data gene symbol counts only where spoken of as a target
             return not curated and m.name not in targeted
+        if m.kind == EntityKind.DRUG:  # a class of treatment ("immunotherapy") is not an asset
+            return not curated and bool(rules.NOT_DRUG_NAME.search(m.name))
         if m.kind == EntityKind.INDICATION:
             bare = _bare(m.name)
             noise = bare in rules.NOT_INDICATIONS or m.text.lower() in rules.NOT_INDICATIONS
@@ -244,14 +248,10 @@ _OBSERVER = re.compile(r"\b(?:investment bank|research firm|broker|investor|cons
 def stage_observers(d: Draft) -> None:
     """Banks, research firms and investors quoted in a story are not its companies unless it is about them."""
     title = (d.doc.title or "") + "\n" + d.doc.text[: d.doc.text.find("\n") if "\n" in d.doc.text else 200]
-    counts: dict[str, int] = {}
-    for m in d.mentions:
-        if m.kind == EntityKind.COMPANY:
-            counts[m.name] = counts.get(m.name, 0) + 1
     for m in list(d.mentions):
         if m.kind != EntityKind.COMPANY or not _OBSERVER.search(str(d.lexicon.attrs(m.kind, m.name).get("note", ""))):
             continue
-        if counts[m.name] < 3 and m.name.lower() not in title.lower():
+        if m.name.lower() not in title.lower():
             d.drop(m)
 
 
@@ -263,6 +263,18 @@ def _bare(name: str) -> str:
 def _target_context(text: str, m: Mention) -> bool:
     window = text[max(0, m.start - 30) : m.end + 30]
     return bool(rules.TARGET_CONTEXT.search(window))
+
+
+def stage_nested_targets(d: Draft) -> None:
+    """A target inside a biomarker-defined indication ("HER2-positive cancer") is a target mention too."""
+    text = d.doc.text
+    for m in [m for m in d.mentions if m.kind == EntityKind.INDICATION and rules.BIOMARKER_WORD.search(m.text)]:
+        for hit in d.matcher.all_hits(text[m.start : m.end]):
+            cands = [c for c in hit.candidates if c.kind == EntityKind.TARGET]
+            if cands and hit.start == 0:
+                start, end = m.start + hit.start, m.start + hit.end
+                how = f"lexicon:{cands[0].status.name.lower()}:{cands[0].source}"
+                d.mentions.append(Mention(start, end, text[start:end], EntityKind.TARGET, cands[0].name, how, 0.8))
 
 
 def stage_short_indications(d: Draft) -> None:
@@ -321,6 +333,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("prune", stage_prune),
     ("observers", stage_observers),
     ("short-indications", stage_short_indications),
+    ("nested-targets", stage_nested_targets),
     ("filer", stage_filer),
     ("entities", stage_entities),
     ("events", stage_events),

@@ -14,7 +14,7 @@ import re
 # at least three digits, possibly more letter/digit groups.
 CODE = re.compile(
     r"(?<![\w$£€¥-])"
-    r"(?P<code>[A-Z][A-Z0-9]{0,5}(?:-[A-Z]{1,4})?(?:[- ]?\d{3,7}|-\d{2,7}[A-Z]\d{1,4}|\d-\d{3})"
+    r"(?P<code>[A-Z][A-Z0-9]{0,5}(?:-[A-Z]{1,4})?(?:[- ]?\d{3,8}|-\d{2,7}[A-Z]\d{1,4}|\d-\d{3})"
     r"(?:[A-Z]{1,2}\d{0,3}|[a-z])?(?:-\d{1,3})?)"
     r"(?![\w-]*\.(?:HK|SH|SZ|T|KS|KQ)\b)(?![\w])"
 )
@@ -192,6 +192,10 @@ NOT_INDICATIONS = frozenset(
         "ulcer|ulcers|ulceration|bleeding|hemorrhage|haemorrhage|disease of metabolism"
     ).split("|")
 )
+# Names of classes of treatment that open vocabularies list as drugs.
+NOT_DRUG_NAME = re.compile(r"(?:therapy|therapies|agents?|inhibitors?|drugs?|regimens?|vaccines?)$", re.I)
+# A biomarker-defined indication: "HER2-positive", "KRAS-mutated", "EGFR-mutant".
+BIOMARKER_WORD = re.compile(r"-(?:positive|negative|mutated|mutant|driven|altered|expressing|amplified|low|high)\b")
 # Words near a gene symbol that show it is spoken of as a drug target.
 TARGET_CONTEXT = re.compile(
     r"(?:inhibit|antibod|agonis|antagonis|target|degrad|modulat|block|receptor|ligand|bispecific|"
