@@ -57,10 +57,20 @@ def shares(approved: BoolArray, launch: FloatArray, score: FloatArray, a: FloatA
     ke, kk = key[..., :, None], key[..., None, :]                            # (T, M, E, 1), (T, M, 1, K)
     valid = on[..., :, None]
     after = (on[..., None, :] & (kk <= ke) & valid).astype(np.float64)
-    before = (on[..., None, :] & (kk < ke) & valid).astype(np.float64)
     w4 = np.asarray(omega).reshape(-1, 1, 1, 1)
     ad = adj[:, None, None, :]
-    delta = _targets(after, oe, prof, w4, ad) - _targets(before, oe, prof, w4, ad)   # (T, M, E, K)
+    target = _targets(after, oe, prof, w4, ad)                               # (T, M, E, K) after launch E
+    # the target just before launch E is the target after the launch that preceded it
+    order = np.argsort(key, axis=-1)                                         # launch order
+    prev = np.empty_like(order)
+    np.put_along_axis(prev, order, np.concatenate([order[..., :1], order[..., :-1]], axis=-1), -1)
+    first = np.zeros(order.shape, dtype=bool)
+    np.put_along_axis(first, order[..., :1], True, -1)
+    t = max(target.shape[0], prev.shape[0])
+    before = np.take_along_axis(np.broadcast_to(target, (t, *target.shape[1:])),
+                                np.broadcast_to(prev, (t, *prev.shape[1:]))[..., None], axis=2)
+    before = np.where(first[..., None], 0.0, before)
+    delta = np.where(valid, target - before, 0.0)                            # (T, M, E, K)
     return np.asarray(np.swapaxes(delta, -1, -2) @ ramp)                     # (T, M, K, Y)
 
 

@@ -88,3 +88,41 @@ def test_a_newcomer_gains_what_incumbents_lose_along_its_ramp() -> None:
     w2 = share.oe_weights(2)[1]
     assert np.allclose(s[1], [0.0, 0.25 * w2, w2])
     assert np.allclose(s.sum(axis=0), 1.0)
+
+
+def _reference_shares(approved: np.ndarray, launch: np.ndarray, score: np.ndarray, a: np.ndarray,
+                      omega: np.ndarray, lam: np.ndarray, adj: np.ndarray, ramp: np.ndarray) -> np.ndarray:
+    """The event-by-event definition, one trial and market at a time, in plain loops."""
+    t_n, m_n, p_n = launch.shape
+    out = np.zeros((t_n, m_n, p_n, ramp.shape[-1]))
+    for t in range(t_n):
+        for m in range(m_n):
+            on = [k for k in range(p_n) if approved[t, k] and np.isfinite(launch[t, m, k])]
+            events = sorted(on, key=lambda k: (launch[t, m, k], k))
+
+            def target(present: list[int], t: int = t, m: int = m) -> np.ndarray:
+                tgt = np.zeros(p_n)
+                if not present:
+                    return tgt
+                rank = {k: 1 + sum(launch[t, m, j] < launch[t, m, k] for j in present) for k in present}
+                oe = np.array([rank[k] ** -a[t] if k in present else 0.0 for k in range(p_n)])
+                pr = np.array([score[t, k] ** lam[t] if k in present else 0.0 for k in range(p_n)])
+                mix = (omega[t] * oe / oe.sum() + (1 - omega[t]) * pr / pr.sum()) * adj[t]
+                return mix / mix.sum()
+
+            for i, e in enumerate(events):
+                delta = target(events[: i + 1]) - target(events[:i])
+                out[t, m] += delta[:, None] * ramp[t, m, e][None, :]
+    return out
+
+
+def test_vectorised_shares_equal_the_event_by_event_definition() -> None:
+    rng = np.random.default_rng(5)
+    for _ in range(10):
+        t, m, p, y = 4, 3, 5, 6
+        approved = rng.random((t, p)) < 0.75
+        launch = np.round(rng.uniform(2015, 2025, (t, m, p)) * 2) / 2          # with same-day launches
+        launch[rng.random((t, m, p)) < 0.2] = np.inf
+        args = (approved, launch, rng.uniform(0.1, 2, (t, p)), rng.uniform(0.2, 0.8, t), rng.uniform(0, 1, t),
+                rng.uniform(0.5, 3, t), rng.uniform(0.5, 1.5, (t, p)), rng.uniform(0, 1, (t, m, p, y)))
+        assert np.allclose(share.shares(*args), _reference_shares(*args), atol=1e-12)
