@@ -106,19 +106,21 @@ def _rule_products(case: Case, products: list[str] | None) -> list[int]:
 
 
 def volume_uplift(case: Case, ins: Inputs, years: NDArray[np.int64]) -> FloatArray:
-    """Volume multiplier from reimbursement listings (an NRDL cut with ``volume_uplift``)."""
-    out = np.ones((1, len(case.markets), len(case.products), len(years)))
+    """Volume multiplier from reimbursement listings (an NRDL cut with ``volume_uplift``): (T, M, P, Y)."""
     mids = [m.id for m in case.markets]
+    factors = []
     for i, r in enumerate(case.pricing.rules):
         if r.volume_uplift is None or r.date is None:
             continue
         u = ins.get(f"pricing.rules[{i}].volume_uplift", r.volume_uplift, markets=(r.market,),
                     products=tuple(r.products) if r.products else None, role="volume")
         frac = after(to_month(r.date.value), years)
-        factor = 1.0 + (u[:, None] - 1.0) * frac[None, :]
+        factors.append((r, 1.0 + (u[:, None] - 1.0) * frac[None, :]))       # (T, Y)
+    t = max([f.shape[0] for _, f in factors], default=1)
+    out = np.ones((t, len(mids), len(case.products), len(years)))
+    for r, factor in factors:
         for mi in ([mids.index(r.market)] if r.market != "*" else range(len(mids))):
             for j in _rule_products(case, r.products):
-                out = np.broadcast_to(out, np.broadcast_shapes(out.shape, (factor.shape[0], 1, 1, 1))).copy()
                 out[:, mi, j, :] *= factor
     return out
 
