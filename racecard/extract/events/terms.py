@@ -15,8 +15,16 @@ _MILESTONE = re.compile(T.MILESTONE, re.I)
 _TOTAL = re.compile(T.TOTAL, re.I)
 _EQUITY = re.compile(T.EQUITY, re.I)
 _IMMEDIATE = re.compile(r"^\s*(?:immediately|at\s+signing|on\s+signing|in\s+cash\s+up\s*front)", re.I)
-_UP_TO = re.compile(r"up\s+to(?:\s+a(?:n\s+additional|\s+further)?)?\s*$", re.I)
-_ROYALTY = re.compile(r"(?:(?:tiered|double-digit|single-digit|low|mid|high|teens?|percent|%|tiered|royalty-bearing|up\s+to|\d+%?)[\s,-]+){0,5}royalt(?:y|ies)(?:\s+(?:on|of|based\s+on)\s+(?:\w+\s+){0,5}sales)?", re.I)
+_LEFT_CLIP = re.compile(r";|,|\.\s|\band\b(?!\s+(?:commercial|regulatory|sales|development|approval)\b)", re.I)
+_RIGHT_CLIP = re.compile(
+    r";|\.\s|,\s+(?:and|which|while|with|plus)\b|\s+plus\s|"
+    r"\s+and\s+(?:is|are|was|were|will|has|have|had|two|three|a|an|the|up|may|could|also|certain)\b", re.I)
+_OTHER_PAYMENT = re.compile(r"^\s*(?:more\s+)?in\s+(?:[\w-]+\s+){0,3}payments\b", re.I)
+_DEAL_NOUN = re.compile(
+    r"\s*(?:\w+\s+){0,2}(?:deal|agreement|pact|licen[cs]e|partnership|collaboration|transaction)", re.I)
+_ROYALTY = re.compile(
+    r"(?:(?:tiered|double-digit|single-digit|low|mid|high|teens?|percent|%|royalty-bearing|up\s+to|\d+%?)[\s,-]+){0,5}"
+    r"royalt(?:y|ies)(?:\s+(?:on|of|based\s+on)\s+(?:\w+\s+){0,5}sales)?", re.I)
 
 
 def _closest(rx: re.Pattern[str], text: str, *, from_end: bool) -> int | None:
@@ -34,28 +42,13 @@ def deal_terms(text: str, *, thousands: bool = False) -> dict[str, Any]:
     others: list[str] = []
     for i, m in enumerate(money):
         left = text[money[i - 1].end if i else max(0, m.start - 60) : m.start][-60:]
-        right = text[m.end : money[i + 1].start if i + 1 < len(money) else m.end + 45][:45]
+        right = text[m.end : money[i + 1].start if i + 1 < len(money) else m.end + 80][:80]
         if _EQUITY.search(left[-25:]) or _EQUITY.search(right[:22]):
             continue
         amount = m.amount * 1e3 if not m.scaled and 1e3 <= m.amount < 1e6 else m.amount  # a filing's table unit
         if amount < 1e5:
             continue
-        r_up, r_ms = _closest(_UPFRONT, right, from_end=False), _closest(_MILESTONE, right, from_end=False)
-        l_up, l_ms = _closest(_UPFRONT, left, from_end=True), _closest(_MILESTONE, left, from_end=True)
-        l_tot = _closest(_TOTAL, left, from_end=True)
-        label = None
-        near_right = [(d, lab) for d, lab in ((r_up, "upfront"), (r_ms, "milestones")) if d is not None and d <= 30]
-        near_left = [(d, lab) for d, lab in ((l_up, "upfront"), (l_ms, "milestones"), (l_tot, "total")) if d is not None and d <= 40]
-        strong_total = re.search(r"worth|valued|value|total|aggregate|deal|in\s+all|overall|exceed", left[-30:], re.I)
-        if near_left and min(near_left)[1] == "total" and _UP_TO.search(left) and not strong_total \
-                and (near_right or len(near_left) > 1):
-            near_left = [x for x in near_left if x[1] != "total"]  # "up to $1.9 billion in milestones"
-        if _IMMEDIATE.match(right):
-            label = "upfront"
-        elif near_right or near_left:  # the closest cue on either side; a tie goes to the right
-            label = min([(d, 0, lab) for d, lab in near_right] + [(d, 1, lab) for d, lab in near_left])[2]
-        elif re.match(r"\s*(?:\w+\s+){0,2}(?:deal|agreement|pact|licen[cs]e|partnership|collaboration|transaction)", right, re.I):
-            label = "total"
+        label = _label(left, right)
         if label is None:
             continue
         if m.usd is None:
@@ -73,6 +66,29 @@ def deal_terms(text: str, *, thousands: bool = False) -> dict[str, Any]:
     if royalty:
         out["royalties"] = royalty
     return out
+
+
+def _label(left: str, right: str) -> str | None:
+    """What an amount is, from the cues of its own phrase: the text to the last "and" before it
+    and up to the next clause after it ("$112 million upfront", "up to $1.9 billion in milestones")."""
+    if _IMMEDIATE.match(right):
+        return "upfront"
+    cut = [m.end() for m in _LEFT_CLIP.finditer(left)]
+    left = left[cut[-1] :] if cut else left
+    stop = _RIGHT_CLIP.search(right)
+    right = right[: stop.start()] if stop else right
+    on_right = ((_closest(_UPFRONT, right, from_end=False), "upfront"), (_closest(_MILESTONE, right, from_end=False), "milestones"))
+    on_left = ((_closest(_UPFRONT, left, from_end=True), "upfront"), (_closest(_MILESTONE, left, from_end=True), "milestones"))
+    cues = [(d, 0, lab) for d, lab in on_right if d is not None and d <= 40]
+    cues += [(d, 1, lab) for d, lab in on_left if d is not None and d <= 35]
+    if cues:  # the head of the phrase: an upfront or milestone word beats "up to" and "worth"
+        return min(cues)[2]
+    if _OTHER_PAYMENT.search(right):
+        return None  # "$2 billion in anniversary payments": neither upfront, milestone nor the headline total
+    total = _closest(_TOTAL, left, from_end=True)
+    if (total is not None and total <= 40) or _DEAL_NOUN.match(right):
+        return "total"
+    return None
 
 
 def royalties_in(text: str) -> str | None:
