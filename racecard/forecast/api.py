@@ -85,10 +85,12 @@ def forecast(path: Path, *, case_id: str | None = None, scenario: str | None = N
     market_bars = tornado(case, product=None, year=year, top=tornado_top) if product is not None else bars
     bt = backtest(loaded) if run_backtest else None
     scen = {}
-    for name in [None, *case.scenarios]:
+    active = set((scenario or "").split("+"))
+    for name in [None, *[n for n in case.scenarios if n not in active]]:
         one = run(with_scenario(loaded, name).case) if name is not None else result
         totals = {"market": float(one.revenue[0, :, :, result.year_index(year)].sum())}
         for t in targets:
             totals[t] = float(one.revenue[0, :, one.product_index(t), one.year_index(year)].sum())
-        scen[name or (scenario or "base")] = totals
+        label = name if scenario is None else f"{scenario}+{name}" if name is not None else scenario
+        scen[label or "base"] = totals
     return Report(loaded, result, product, year, sim, bars, bt, reconcile(result), scen, market_bars)
