@@ -36,6 +36,7 @@ _DESC = re.compile(
 )
 _WE = re.compile(r"\b(?:we|We|our|Our|us)\b")
 _IT = re.compile(r"\b(?:(?:said|says|added|noted|announced|stated|disclosed|explained)\s+(?:that\s+)?|(?:which|whereby)\s+)(?:it|they)\b")
+_GOVERNED = re.compile(r"\b(?:with|from|to|by|of|for|and)\s+(?:the\s+)?$|[(“\"]\s*$", re.I)
 _DRUG_ANAPHOR = re.compile(
     r"\b(?:the|this|that|its|their)\s+(?:\w+\s+){0,2}?(?:drug|candidate|therapy|treatment|asset|antibody|molecule|medicine|"
     r"compound|program|programme|inhibitor|agent|biologic|product)\b|\b(?:It|it)\s+(?:was|is|has|had|will|failed|met|showed)\b"
@@ -174,9 +175,11 @@ class Doc:
             for m in _WE.finditer(s.text):
                 refs.append(Ref(m.start(), m.end(), self.filer, "filer"))
         for m in _IT.finditer(s.text):
-            speaker = [r for r in refs if r.end <= m.start()]
-            if speaker:
-                refs.append(Ref(m.end() - 2 if m.group(0).endswith("it") else m.end() - 4, m.end(), speaker[-1].name, "pronoun"))
+            before = [r for r in refs if r.end <= m.start()]
+            if before:  # "Bristol said it will …": the speaker; "…, pursuant to which it obtained": the subject
+                subjects = [r for r in before if not _GOVERNED.search(s.text[max(0, r.start - 12) : r.start])]
+                who = (subjects or before)[-1] if m.group(0).lower().startswith(("which", "whereby")) else before[-1]
+                refs.append(Ref(m.end() - 2 if m.group(0).endswith("it") else m.end() - 4, m.end(), who.name, "pronoun"))
         return sorted(refs, key=lambda r: r.start)
 
     def _describe(self, s: Sent, m: re.Match[str]) -> str | None:

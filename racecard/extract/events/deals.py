@@ -237,6 +237,17 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
     return out, spans
 
 
+def _coordinated(sent: Sent, ref: Ref) -> bool:
+    """Whether a subject is one of two joined by "and" ("X and Y terminated")."""
+    for r in sent.refs:
+        if r is ref or r.name == ref.name:
+            continue
+        gap = sent.text[min(r.end, ref.end) : max(r.start, ref.start)]
+        if re.fullmatch(r"(?:\s*\([^)]*\))*\s*(?:[,.]?\s*(?:Inc|Ltd|Co|Corp|AG|SA|plc)\.?,?\s*)*(?:and|&)\s*", gap):
+            return True
+    return False
+
+
 def _bigger(doc: Doc, a: str, b: str) -> bool:
     return doc.counts[(EntityKind.COMPANY, a)] > doc.counts[(EntityKind.COMPANY, b)]
 
@@ -260,6 +271,8 @@ def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, in
             giver = src.name if src else None
         elif how == "from":
             giver = sub.name if sub else None
+            if sub and _coordinated(sent, sub):
+                giver = None  # "Kyowa Kirin and Amgen terminated …": who hands back is read from the licence
             dest = after_prep(sent, pos, "to|with|from", skip=(giver or "",))
             taker = dest.name if dest else None
         else:

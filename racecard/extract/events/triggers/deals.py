@@ -12,7 +12,8 @@ LICENSE_IN = [
 LICENSE_OUT = [
     r"out-licen[cs](?:e[ds]?|ing)",
     r"grant(?:s|ed|ing)?\s+(?:to\s+)?",
-    r"licen[cs](?:e[ds]?|ing)\s+(?:the\s+|its\s+)?(?:exclusive\s+|global\s+|worldwide\s+)?(?:rights\s+)?(?:\S+\s+){0,6}?to\b",
+    r"licen[cs](?:e[ds]?|ing)\s+(?:the\s+|its\s+)?(?:exclusive\s+|global\s+|worldwide\s+)?(?:rights\s+)?"
+    r"(?:(?!agreement|deal|with|pursuant|under|in\b|and\b)\S+\s+){0,6}?to\b(?!\s+(?:develop|commerciali|manufactur|market|sell|use))",
 ]
 # Neither side is marked by the verb: roles come from payments, possession or rights held.
 LICENSE_NEUTRAL = [
@@ -28,6 +29,8 @@ LICENSE_NEUTRAL = [
     r"collaboration\s+with",
     r"co-develop\w*(?:\s+and\s+co-commerciali[sz]\w*)?",
     r"partnered\s+with",
+    r"agreed\s+to\s+(?:jointly\s+)?(?:co-?)?develop",
+    r"joint(?:ly)?\s+develop",
 ]
 # Who pays and who is paid: a payer is the licensee, a payee the licensor.
 PAYER = r"(?:will\s+|agreed\s+to\s+|is\s+to\s+|to\s+)?(?:pay|pays|paid|paying|make|makes|made|making|fund|funds|funded)\b"
@@ -71,7 +74,7 @@ RIGHTS_BACK_TO_SUBJECT = [  # the subject gets rights back: it is "to"; "from X"
 RIGHTS_BACK_FROM_SUBJECT = [  # the subject gives rights back: it is "from"; "to X" is "to"
     r"(?:return(?:s|ed|ing)?|hand(?:s|ed|ing)?\s+back|give(?:s|n)?\s+back|gave\s+back)\s+(?:the\s+|its\s+|all\s+|global\s+|worldwide\s+)*(?:rights|licen[cs]e|asset|drug|program)",
     r"hand(?:s|ed|ing)?\s+(?:\S+\s+){0,3}back",
-    r"terminat(?:e[ds]?|ing|ion\s+of)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,3}?(?:licen[cs]e|licensing|collaboration|partnership|co-development|agreement|alliance|deal)",
+    r"terminat(?:e[ds]?|ing|ion\s+of)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,8}?(?:licen[cs]e|licensing|collaboration|partnership|co-development|agreement|alliance|deal)",
     r"(?:end|ends|ended|ending|exit|exits|exited|exiting)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,3}?(?:collaboration|partnership|licen[cs]e|licensing|alliance|deal|pact|agreement|tie-up)",
     r"walk(?:s|ed)?\s+away\s+from",
     r"opt(?:s|ed)?\s+out",
@@ -81,7 +84,7 @@ TERMINATION_NOUN = r"termination\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:licen[cs]e
 # Cheap gates: lower-case substrings without which a sentence holds no event of the sub-family.
 KEYWORDS = {
     "license": (
-        "licen", "right", "agreement", "deal", "collaborat", "partner", "option", "ink", "sign", "struck", "strike",
+        "licen", "right", "agreement", "agreed", "joint", "deal", "collaborat", "partner", "option", "ink", "sign", "struck", "strike",
         "seal", "team", "co-develop", "codevelop", "alliance", "pact", "grant",
     ),
     "acquisition": (
