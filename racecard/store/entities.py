@@ -108,8 +108,9 @@ def undo_merge(conn: Connection, merge_id: int, *, by: str) -> None:
 class Resolver:
     """Finds or creates entities and learns aliases, with caches for one writing process.
 
-    Call :meth:`forget` after a rolled-back transaction: the caches may name rows that
-    were never committed.
+    New aliases are queued and written by :meth:`flush` (the writer calls it at the end of
+    each batch). Call :meth:`forget` after a rolled-back transaction: the caches may name
+    rows that were never committed.
     """
 
     def __init__(self) -> None:
@@ -117,9 +118,10 @@ class Resolver:
         self._names: dict[int, tuple[str, str]] = {}
         self._roots: dict[int, int] = {}
         self._undone: set[tuple[int, int]] | None = None
+        self._pending: list[dict[str, Any]] = []
 
     def forget(self) -> None:
-        self._alias, self._names, self._roots, self._undone = {}, {}, {}, None
+        self._alias, self._names, self._roots, self._undone, self._pending = {}, {}, {}, None, []
 
     def prefetch(self, conn: Connection, keys: Iterable[tuple[str, str]]) -> None:
         """Load the aliases for many (kind, name) pairs in one query."""
@@ -241,17 +243,23 @@ class Resolver:
         how: str,
     ) -> None:
         key = (str(kind), norm(alias))
-        conn.execute(
-            insert(aliases).values(
-                entity_id=entity_id,
-                kind=key[0],
-                alias=alias,
-                norm=key[1],
-                document_id=document_id,
-                start=start,
-                end=end,
-                how=how,
-                created=_now(),
-            )
+        self._pending.append(
+            {
+                "entity_id": entity_id,
+                "kind": key[0],
+                "alias": alias,
+                "norm": key[1],
+                "document_id": document_id,
+                "start": start,
+                "end": end,
+                "how": how,
+                "created": _now(),
+            }
         )
         self._alias.setdefault(key, entity_id)
+
+    def flush(self, conn: Connection) -> None:
+        """Write the aliases learned since the last flush (one statement); call before commit."""
+        if self._pending:
+            conn.execute(insert(aliases), self._pending)
+            self._pending = []

@@ -183,6 +183,7 @@ class Writer:
         for r in records:
             if r.reading is not None:
                 self._store_reading(conn, r.document, r.reading, r.extractor or "", acc, fresh=True)
+        self.resolver.flush(conn)
         acc.write(conn)
 
     def add_copy(
@@ -223,6 +224,7 @@ class Writer:
         self._prefetch(conn, [reading])
         acc = _Rows()
         self._store_reading(conn, document, reading, extractor, acc, fresh=False)
+        self.resolver.flush(conn)
         acc.write(conn)
         conn.execute(update(documents).where(documents.c.id == doc_id).values(extractor=extractor, read_at=_now()))
 
@@ -244,7 +246,9 @@ class Writer:
         ids: dict[tuple[str, str], int] = {}
         links: list[tuple[int, str, EntityKind, str]] = []
         for ent in reading.entities:
-            eid = res.entity(conn, ent.kind, ent.name, document_id=doc.id, attributes=_plain(ent.attributes))
+            eid = res.lookup(conn, ent.kind, ent.name)  # attributes are converted only for a new entity
+            if eid is None:
+                eid = res.entity(conn, ent.kind, ent.name, document_id=doc.id, attributes=_plain(ent.attributes))
             ids[(str(ent.kind), ent.name)] = eid
             for alias in ent.aliases:
                 res.learn(conn, eid, ent.kind, alias, document_id=doc.id, how="reading")
@@ -252,11 +256,14 @@ class Writer:
                 if attr in LINK_KINDS:
                     relation, kind = LINK_KINDS[attr]
                     links.extend((eid, relation, kind, v) for v in _values(value))
+        learned: set[tuple[str, str]] = set()
         for m in reading.mentions:
             key = (str(m.kind), m.name)
             if key not in ids:
                 ids[key] = res.entity(conn, m.kind, m.name, document_id=doc.id, how=m.how)
-            res.learn(conn, ids[key], m.kind, m.text, document_id=doc.id, start=m.start, end=m.end, how=m.how)
+            if (key[0], m.text) not in learned:  # the first place a surface form occurs is where it is learned
+                learned.add((key[0], m.text))
+                res.learn(conn, ids[key], m.kind, m.text, document_id=doc.id, start=m.start, end=m.end, how=m.how)
             acc.mentions.append(
                 {
                     "document_id": doc.id,
