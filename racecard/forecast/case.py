@@ -315,3 +315,46 @@ class Case(Strict):
 def launch_of(product: Product, market: str) -> DateParam | None:
     """The product's launch date in ``market`` (an explicit date or the ``"*"`` default)."""
     return product.launch.get(market) or product.launch.get("*")
+
+
+def range_problems(case: Case) -> list[tuple[str, str]]:
+    """Inputs outside their meaningful range, as (field path, problem); checked at load."""
+    out: list[tuple[str, str]] = []
+
+    def check(path: str, p: Param, lo: float | None, hi: float | None) -> None:
+        vals = [p.value]
+        if p.dist is not None:
+            vals += [v for v in (p.dist.low, p.dist.high) if v is not None]
+        for v in vals:
+            if (lo is not None and v < lo) or (hi is not None and v > hi):
+                out.append((path, f"{v:g} is outside [{'' if lo is None else f'{lo:g}'}, "
+                                  f"{'' if hi is None else f'{hi:g}'}]"))
+                return
+
+    def each(path: str, mapping: dict[str, Param], lo: float | None, hi: float | None) -> None:
+        for key, p in mapping.items():
+            check(f"{path}.{key}", p, lo, hi)
+
+    for s in case.segments:
+        for name, top in (("count", s.count), ("population", s.population), ("rate", s.rate)):
+            if top is not None:
+                each(f"segments[{s.id}].{name}", top, 0.0, 1.0 if name == "rate" else None)
+        for i, step in enumerate(s.steps):
+            each(f"segments[{s.id}].steps[{i}].value", step.value, 0.0, 1.0)
+    each("treatment_rate.start", case.treatment_rate.start, 0.0, 1.0)
+    if case.treatment_rate.end is not None:
+        each("treatment_rate.end", case.treatment_rate.end, 0.0, 1.0)
+    each("pricing.gtn", case.pricing.gtn, 0.0, 1.0)
+    each("pos_by_stage", case.pos_by_stage, 0.0, 1.0)
+    check("share.oe_weight", case.share.oe_weight, 0.0, 1.0)
+    for i, r in enumerate(case.pricing.rules):
+        check(f"pricing.rules[{i}].cut", r.cut, None, 1.0)
+    for p in case.products:
+        if p.pos is not None:
+            check(f"products[{p.id}].pos", p.pos, 0.0, 1.0)
+        check(f"products[{p.id}].compliance", p.compliance, 0.0, None)
+        for m, pr in p.price.items():
+            check(f"products[{p.id}].price.{m}.value", pr.value, 0.0, None)
+        if p.dot_months is not None:
+            check(f"products[{p.id}].dot_months", p.dot_months, 0.0, None)
+    return out

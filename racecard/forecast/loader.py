@@ -28,7 +28,7 @@ import yaml
 from pydantic import ValidationError
 
 from racecard.errors import ConfigError, InputError, NotFoundError
-from racecard.forecast.case import SCHEMA, Case
+from racecard.forecast.case import SCHEMA, Case, range_problems
 
 BUNDLE_SCHEMA = "racecard.forecast.cases/v0"
 SPEC_DIR = Path(__file__).parent / "specs"
@@ -94,6 +94,10 @@ def validate(raw: dict[str, Any], source: str) -> Case:
         field = _loc(raw, err["loc"])
         more = f" (and {len(exc.errors()) - 1} more problem(s))" if len(exc.errors()) > 1 else ""
         raise ConfigError(f"{_message(err)}{more}", source=source, field=field or "(case)") from None
+    problems = range_problems(case)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise ConfigError(problems[0][1] + more, source=source, field=problems[0][0])
     try:
         run(case)
     except ConfigError as exc:

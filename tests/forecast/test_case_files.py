@@ -144,3 +144,18 @@ def test_bundle_errors(tmp_path: Path) -> None:
     spec.write_text("pricing: {gtn: {ref: prices.q}}\n")
     with pytest.raises(ConfigError, match="'q' not found in the bundle"):
         load_case(path, "x", spec=spec)
+
+
+@pytest.mark.parametrize(("edit", "field"), [
+    (lambda r: r["pricing"].__setitem__("gtn", {"US": 0.1, "Japan": 1.5}), "pricing.gtn.Japan"),
+    (lambda r: r["products"][1].__setitem__("pos", 1.2), "products[beta].pos"),
+    (lambda r: r["treatment_rate"].__setitem__("start", {"value": 0.2, "dist": {"type": "uniform", "low": -0.1,
+                                                                                   "high": 0.3}}),
+     "treatment_rate.start.*"),
+    (lambda r: r["products"][0]["price"].__setitem__("US", {"value": -5}), "products[alpha].price.US.value"),
+])
+def test_values_outside_their_range(tmp_path: Path, edit: Any, field: str) -> None:
+    raw = _raw()
+    edit(raw)
+    err = _error(tmp_path, raw)
+    assert err.field == field and "is outside" in str(err)
