@@ -61,11 +61,15 @@ def render_table(rep: Report, *, inputs: bool = False) -> str:
     if rep.simulation is not None:
         sim = rep.simulation
         rows = []
-        for label, series in ([(p, sim.product_series(p)) for p in res.products] + [("market", sim.market_series())]):
+        for j, (label, series) in enumerate([(p, sim.product_series(p)) for p in res.products]
+                                            + [("market", sim.market_series())]):
             q = np.percentile(series[:, yi], [10, 50, 90])
+            ok = sim.approved[:, j] if j < len(res.products) else np.ones(sim.trials, dtype=bool)
+            cond = np.percentile(series[ok, yi], [10, 50, 90]) if ok.any() else [np.nan] * 3
             rows.append([label, _m(q[0]), _m(q[1]), _m(q[2]), _m(float(series[:, yi].mean())),
-                         f"{float((series[:, yi] > 1e9).mean()):.2f}"])
-        parts.append(_table(["", "P10", "P50", "P90", "mean", "P(>1bn)"], rows,
+                         f"{float((series[:, yi] > 1e9).mean()):.2f}", f"{float(ok.mean()):.2f}",
+                         f"{_m(cond[0])} / {_m(cond[1])} / {_m(cond[2])}"])
+        parts.append(_table(["", "P10", "P50", "P90", "mean", "P(>1bn)", "approved", "if approved P10/50/90"], rows,
                             f"Monte Carlo, {sim.trials:,} trials (seed {sim.seed}), {rep.year}, {cur}m; "
                             f"{len(sim.drawn)} inputs drawn, approvals drawn from PoS"))
     if rep.bars:
