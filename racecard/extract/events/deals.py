@@ -33,6 +33,7 @@ _GRANT_OBJECT = re.compile(r"licen[cs]e|rights|options?\b", re.I)
 _PAYER_OBJ, _DISCOVERER = re.compile(T.PAYER_OBJECT, re.I), re.compile(T.DISCOVERER, re.I)
 _DEALISH = re.compile(r"licen[cs]|agreement|deal|collaborat|partnership|rights|option", re.I)
 _ASSET = re.compile(r"(?:for|to|on|of)\s+((?:(?:an?|its|their|the|up\s+to|\w+)\s+){0,5}(?:candidates?|programs?|programmes?|assets?|molecules?|antibod(?:y|ies)|platform|portfolio|compounds?|therapies|products?))", re.I)
+_FIRM_DEAL = re.compile(r"licen|agreement|deal|pact|option|alliance|strategic|co-develop|jointly", re.I)
 _CLOSE = re.compile(r"\bexpected\s+to\s+close\b", re.I)
 
 
@@ -147,7 +148,8 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
         if drugs:
             for d in drugs:
                 out.append(Cand("license", status, {"drug": d, **fields}, sent, pos, score))
-        elif licensor and licensee:
+        elif licensor and licensee and (how != "neutral" or _FIRM_DEAL.search(m.group(0)) or "upfront_usd" in fields
+                                         or "total_usd" in fields):
             asset = _ASSET.search(text, pos)
             if asset:
                 fields["asset"] = " ".join(asset.group(1).split())

@@ -66,6 +66,7 @@ def _near(ms: list[Mention], pos: int) -> list[Mention]:
 _COMPARED = re.compile(
     r"(?:versus|vs\.?|compared\s+(?:with|to)|than|over|against|relative\s+to|like|rival|rivals|competitor|competitors|"
     r"plus|with|alongside|combination\s+with|combined\s+with)\s+(?:\w+\s+){0,3}?$", re.I)
+_MODIFIER = re.compile(r"-(?:\s|based|containing|pretreated|treated|refractory|naive|naïve|resistant|experienced|like)", re.I)
 _COORD = re.compile(r"^(?:\s*\([^)]*\))?(?:[^.;()]{0,60}?)(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+or\s+)(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
 _NOT_COORD = re.compile(r"\b(?:plus|with|combination|versus|vs|compared|than|like|such\s+as|including|over)\b", re.I)
 
@@ -76,6 +77,7 @@ def drugs_near(sent: Sent, pos: int, *, main: bool = False) -> list[str]:
     ms = _near(sent.of(EntityKind.DRUG), rel)
     if main:
         ms = [m for m in ms if not _COMPARED.search(sent.text[max(0, m.start - sent.start - 40) : m.start - sent.start])]
+    ms = [m for m in ms if not _MODIFIER.match(sent.text, m.end - sent.start)]
     return list(dict.fromkeys(m.name for m in ms))
 
 
@@ -88,6 +90,8 @@ def coordinated(sent: Sent, first: str) -> list[str]:
     out = [first]
     prev = ms[start]
     for m in ms[start + 1 :]:
+        if _MODIFIER.match(sent.text, m.end - sent.start):
+            break  # "oxaliplatin-based chemotherapy" is a prior treatment, not a second drug
         gap = sent.text[prev.end - sent.start : m.start - sent.start]
         if m.name == prev.name or (gap.strip() in ("(", ")", "") and len(gap) < 3):
             prev = m

@@ -7,7 +7,7 @@ from typing import Any
 
 from racecard.extract.events.context import Doc, Sent
 from racecard.extract.events.found import Cand, coordinated, date_near, drugs_near, indication_near
-from racecard.extract.events.status import negated, status_of
+from racecard.extract.events.status import clause_before, negated, status_of
 from racecard.extract.events.territory import AGENCY_TERRITORY, agency_in, territory_in
 from racecard.extract.events.triggers import regulatory as T
 from racecard.model import EntityKind, Status
@@ -25,6 +25,8 @@ _DESIGNATION = re.compile("|".join(f"(?P<{k}>{v})" for k, v in T.DESIGNATIONS.it
 _ADV_NEG, _ADV_POS = re.compile(T.ADVISORY_NEGATIVE, re.I), re.compile(T.ADVISORY_POSITIVE, re.I)
 _VOTE = re.compile(r"(\d+)\s*(?:-|to|–)\s*(\d+)(?:\s*(?:,\s*)?(?:with\s+\d+\s+abstain\w*\s*,?\s*)?(?:\w+\s+){0,8}?(against|in\s+favou?r))?", re.I)
 _CONDITIONAL = re.compile(T.CONDITIONAL, re.I)
+_MODIFIED = re.compile(r"-(?:\s|based|containing|pretreated|refractory|naive|resistant)", re.I)
+_ANAPHOR_SUBJECT = re.compile(r"\b(?:the|this|its)\s+(?:\w+\s+){0,2}?(?:drug|therapy|treatment|medicine|candidate|antibody|inhibitor|combination|regimen)\b|^\s*It\b", re.I)
 _NEVER_APPROVAL = re.compile(T.NEVER_APPROVAL, re.I)
 _NOT_A_FILING = re.compile(r"BTD|breakthrough|designation|fast\s+track|orphan|IND\b|in\s+(?:a|its|the)\s+(?:regulatory\s+|stock\s+exchange\s+)?filing", re.I)
 _MONEY_TERMS = re.compile(r"milestone|upfront|up-front|royalt|per\s+share|contingent\s+value", re.I)
@@ -76,10 +78,13 @@ def _subject_drugs(sent: Sent, pos: int) -> list[str]:
     """The drug a decision is about: the closest before the trigger in its clause ("Cobenfy, which
     gained FDA approval"), else the closest after it ("approved Krazati")."""
     before = [m for m in sent.of(EntityKind.DRUG) if m.end - sent.start <= pos
-              and not re.search(r"[;]|\.\s", sent.text[m.end - sent.start : pos])]
+              and not re.search(r"[;]|\.\s", sent.text[m.end - sent.start : pos])
+              and not _MODIFIED.match(sent.text, m.end - sent.start)]
     if before:
         first = before[-1].name
         return [first] + [d for d in drugs_near(sent, pos) if d != first]
+    if _ANAPHOR_SUBJECT.search(clause_before(sent.text, pos)):
+        return []  # "The drug has been approved for patients …": the subject is a drug named earlier
     return drugs_near(sent, pos)
 
 

@@ -38,7 +38,8 @@ def _governed(sent: Sent, ref: Ref) -> bool:
 def subject_of(sent: Sent, pos: int, *, skip: tuple[str, ...] = ()) -> Ref | None:
     """The company acting at the trigger ``pos``: the closest ungoverned reference before it in its clause."""
     clause_start = pos - len(clause_before(sent.text, pos, 160))
-    cands = [r for r in sent.refs if clause_start <= r.start and r.end <= pos and r.name not in skip]
+    cands = [r for r in sent.refs if clause_start <= r.start and r.end <= pos and r.name not in skip
+             and sent.text[r.end : r.end + 2] not in ("'s", "’s")]  # "the company's subsidiary X": X acts
     for r in reversed(cands):
         if not _governed(sent, r) or _LIST_BEFORE.search(sent.text[max(0, r.start - 6) : r.start]):
             if _governed(sent, r) and not any(not _governed(sent, x) for x in cands if x.start < r.start):
