@@ -12,7 +12,6 @@ from __future__ import annotations
 import gc
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import NamedTuple
 
 import ahocorasick
@@ -71,8 +70,7 @@ class Candidate(NamedTuple):
     cased: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A stretch of text and every lexicon entity its form can name."""
 
     start: int
@@ -115,7 +113,8 @@ class Matcher:
         self._automaton = ahocorasick.Automaton()
         add = self._automaton.add_word
         for key, cands in table.items():
-            add(f" {key} ", (len(key), tuple(cands.values())))
+            values = tuple(sorted(cands.values(), key=lambda c: c.status))
+            add(f" {key} ", (len(key), values, any(c.cased for c in values)))
         self.size = len(table)
         if table:
             self._automaton.make_automaton()
@@ -124,10 +123,10 @@ class Matcher:
         # Keys are padded with spaces and the text has every non-word character made a
         # space, so the automaton only reports whole words: no boundary checks needed.
         padded = " " + _NONWORD.sub(" ", folded) + " "
-        for last, (length, cands) in self._automaton.iter(padded):
+        for last, (length, cands, cased) in self._automaton.iter(padded):
             end = last - 1  # the text index after the key's last character
             start = end - length
-            if any(c.cased for c in cands):
+            if cased:
                 surface = _NONWORD.sub(" ", text[start:end].translate(_FOLD))
                 cands = tuple(
                     c for c in cands if not c.cased or _same_case(surface, _NONWORD.sub(" ", c.form.translate(_FOLD)))
@@ -145,11 +144,11 @@ class Matcher:
         if self.size == 0:
             return []
         found = list(self._raw_hits(text, folded if folded is not None else fold(text)))
-        found.sort(key=lambda h: (-(h.end - h.start), min(c.status for c in h.candidates), h.start))
+        found.sort(key=lambda h: (h.start - h.end, h.candidates[0].status, h.start))
         taken: list[Hit] = []
         occupied = bytearray(len(text) + 1)
         for hit in found:
-            if any(occupied[hit.start : hit.end]):
+            if occupied.find(1, hit.start, hit.end) >= 0:
                 continue
             occupied[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
             taken.append(hit)

@@ -48,7 +48,7 @@ class Draft:
 
     def add(self, mention: Mention) -> bool:
         """Add a mention where the text is still free; whether it was added."""
-        if any(self.occupied[mention.start : mention.end]):
+        if self.occupied.find(1, mention.start, mention.end) >= 0:
             return False
         self.occupied[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
         self.mentions.append(mention)
@@ -105,7 +105,7 @@ def _regions(length: int, furniture: tuple[Span, ...]) -> tuple[Span, ...]:
 def stage_lexicon(d: Draft) -> None:
     text = d.doc.text
     for hit in d.matcher.hits(text, d.folded):
-        if any(d.occupied[hit.start : hit.end]):  # in furniture
+        if d.occupied.find(1, hit.start, hit.end) >= 0:  # in furniture
             continue
         first = hit.candidates[0]
         if not grounding.needs_support(hit, text) and all(
