@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -32,11 +33,8 @@ def is_url(source: str) -> bool:
 
 def fetch(url: str, *, transport: httpx.BaseTransport | None = None, limit: int = MAX_BYTES) -> Fetched:
     """GET one URL, following redirects; an HTTP or network failure is an InputError naming the URL."""
-    headers = {"User-Agent": USER_AGENT}
-    # SEC EDGAR asks for a contact in the User-Agent; set RACECARD_USER_AGENT to yours.
-    import os
-
-    headers["User-Agent"] = os.environ.get("RACECARD_USER_AGENT", USER_AGENT)
+    # SEC EDGAR asks for a contact in the User-Agent: set RACECARD_USER_AGENT to yours.
+    headers = {"User-Agent": os.environ.get("RACECARD_USER_AGENT", USER_AGENT)}
     try:
         with (
             httpx.Client(transport=transport, timeout=TIMEOUT, follow_redirects=True, headers=headers) as client,

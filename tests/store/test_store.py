@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -250,3 +251,36 @@ def test_default_url_comes_from_environment(monkeypatch: pytest.MonkeyPatch, tmp
     monkeypatch.setenv("RACECARD_DB", "sqlite:////tmp/x.db")
     assert database_url() == "sqlite:////tmp/x.db"
     assert database_url("sqlite:///y.db") == "sqlite:///y.db"
+
+
+def test_default_database_is_sqlite_in_the_user_data_directory(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from racecard.store.db import database_url
+
+    monkeypatch.delenv("RACECARD_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    url = database_url()
+    assert url.startswith("sqlite:///") and url.endswith("racecard.db")
+    assert str(tmp_path) in url
+
+
+def test_analyst_merge_and_its_limits(store: Store) -> None:
+    from racecard.store.entities import merge_entities
+
+    _add(store, _code_only_reading(), _licence_reading())
+    with store.begin() as conn:
+        [m] = conn.execute(select(merges)).all()
+        undo_merge(conn, m.id, by="ana")
+        code = q.entity(conn, "drug", "IBI351").id
+        named = q.entity(conn, "drug", "fulzerasib").id
+        company = q.entity(conn, "company", "Nuvora Bio").id
+        with pytest.raises(StoreError, match="kinds differ"):
+            merge_entities(conn, code, company, by="ana", reason="wrong")
+        with pytest.raises(NotFoundError):
+            merge_entities(conn, code, 99_999, by="ana", reason="missing")
+        again = merge_entities(conn, code, named, by="ana", reason="same molecule, per the company")
+        assert q.entity(conn, "drug", "IBI351").name == "fulzerasib"
+        with pytest.raises(StoreError, match="already one entity"):
+            merge_entities(conn, code, named, by="ana", reason="twice")
+        undo_merge(conn, again, by="ana")
+        assert q.entity(conn, "drug", "IBI351").id == code
