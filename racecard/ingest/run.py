@@ -8,7 +8,10 @@ same command skips what is stored without reading it again and completes the res
 
 A document whose text is already stored, or which is a near-copy (estimated Jaccard
 ≥ :data:`DUPLICATE`) of a stored one, is not stored again (the copy is recorded in
-``document_copies``); one at ≥ :data:`RELATED` joins that document's cluster.
+``document_copies``); one at ≥ :data:`RELATED` joins that document's cluster. Only
+news (text, HTML, feed items) is dropped as a near-copy: filings are distinct by
+accession even when a quarter's 10-Q repeats the last, so they only join clusters, and
+registry records (one per study, known by URL) take no part in near-duplicate search.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ __all__ = ["DUPLICATE", "RELATED", "Reader", "Summary", "default_reader", "extra
 
 DUPLICATE = 0.8  # estimated Jaccard at or above which a text is a copy of a stored one
 RELATED = 0.5  # … at or above which it joins the stored one's cluster
+NEWS = frozenset({"text", "html", "feed"})  # kinds dropped as near-copies; others only cluster
 Reader = Callable[[Document], Reading]
 STRUCTURED = {"ctgov": ctgov.EXTRACTOR}  # sources read without NLP, and their extractor names
 Progress = Callable[[int, int], None]
@@ -121,6 +125,8 @@ def _read(parsed: Parsed) -> _Ready | Skip:
             return Skip(parsed.origin, f"cannot read: {exc.message}")
         except Exception as exc:  # a bug in reading must not stop the batch
             return Skip(parsed.origin, f"reading failed: {exc!r}")
+    if parsed.kind in STRUCTURED:
+        return _Ready(parsed, reading, extractor, b"", ())
     sig, bands = signature(parsed.document.text)
     return _Ready(parsed, reading, extractor, sig, bands)
 
@@ -198,7 +204,7 @@ class _Batch:
             for item in self.waiting:
                 doc = item.parsed.document
                 best = _best(item, stored, fresh)
-                if best is not None and best[0] >= DUPLICATE:
+                if best is not None and best[0] >= DUPLICATE and item.parsed.kind in NEWS:
                     copies.append((best[1], doc, item.parsed.origin, best[0]))
                     continue
                 cluster = best[2] if best is not None and best[0] >= RELATED else doc.id

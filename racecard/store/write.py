@@ -161,7 +161,7 @@ class Writer:
                     "stored": now,
                     "text": r.document.text,
                     "cluster": r.cluster or r.document.id,
-                    "signature": r.signature,
+                    "signature": r.signature or None,
                     "extractor": r.extractor if r.reading is not None else None,
                     "read_at": now if r.reading is not None else None,
                 }

@@ -251,3 +251,15 @@ def test_cli_ingest_without_reading_then_reread(tmp_path: Path) -> None:
         assert reread(store=store, reader=fake_read).reread == 0  # nothing older than the current extractor
     finally:
         store.close()
+
+
+def test_a_filing_like_the_last_one_is_still_stored(store: Store, tmp_path: Path) -> None:
+    first = (DATA / "edgar_8k.txt").read_text()
+    second = first.replace("0001999999-25-000123", "0001999999-25-000200").replace("20250304", "20250611")
+    (tmp_path / "q1.txt").write_text(first)
+    (tmp_path / "q2.txt").write_text(second)
+    summary = ingest([tmp_path], store=store, reader=fake_read)
+    assert (summary.read, summary.duplicates) == (2, 0)
+    with store.engine.connect() as conn:
+        clusters = conn.execute(select(documents.c.id, documents.c.cluster).order_by(documents.c.stored)).all()
+    assert clusters[1].cluster == clusters[0].id  # near-identical filings: one cluster, two documents
