@@ -16,7 +16,7 @@ import io
 import json
 import sys
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +27,7 @@ from racecard.lexicon import sources_companies as companies
 from racecard.lexicon import sources_diseases as diseases
 from racecard.lexicon import sources_drugs as drugs
 from racecard.lexicon import sources_targets as targets
-from racecard.lexicon.sources_common import Concept, Form, key, read_csv, require, split_list
+from racecard.lexicon.sources_common import NEWS_ACRONYMS, Concept, Form, key, read_csv, require, split_list
 from racecard.lexicon.sources_curated import read_curated, read_stems, read_stopwords
 from racecard.lexicon.sources_merge import KIND_ORDER, Entity, merge, resolve_conflicts
 
@@ -71,7 +71,7 @@ def _filter(concepts: Iterable[Concept], ok: Callable[[Form], bool], report: Bui
         kept = []
         for f in c.forms:
             report.forms_read[(c.kind, f.source)] += 1
-            if f.source == "curated" or ok(f):
+            if f.source == "curated" or (key(f.text) not in NEWS_ACRONYMS and ok(f)):
                 kept.append(f)
                 report.forms_kept[(c.kind, f.source)] += 1
         c.forms = kept
@@ -95,9 +95,13 @@ def build(data: Path, out: Path, curated: Path | None = None) -> BuildReport:
     gene_keys = {key(s) for s in genes}
     gene_keys.update(key(a) for g in genes.values() for a in g.aliases if len(a) <= 5)
 
+    medicines = drugs.medicine_names(data)
+    support: dict[str, set[str]] = defaultdict(set)  # brand/synonym key -> sources that give it
+
     def drug_ok(f: Form) -> bool:
         k = key(f.text)
-        return k not in stop and k not in company_keys and k not in gene_keys and drugs.drug_form_ok(f.text, f.status)
+        return k not in stop and k not in company_keys and k not in gene_keys and drugs.drug_form_ok(
+            f.text, f.status, medicine=k in medicines, corroborated=len(support.get(k, ())) >= 2)
 
     drugbank_syn = {
         s.casefold() for row in read_csv(require(data / "drugbank-open-vocabulary" / "drugbank_vocabulary.csv.gz"))
@@ -110,6 +114,10 @@ def build(data: Path, out: Path, curated: Path | None = None) -> BuildReport:
         *cur_of(cur, "drug"), *open_drugs, *drugs.read_chembl(data, suffixes, known),
         *drugs.read_mesh_drugs(data, suffixes),
     ]
+    for c in drug_concepts:
+        for f in c.forms:
+            if f.status in ("brand", "synonym"):
+                support[key(f.text)].add(f.source)
     target_concepts = [*cur_of(cur, "target"), *targets.read_targets(data, genes)]
     indication_concepts = [
         *cur_of(cur, "indication"), *diseases.read_mondo(data), *diseases.read_doid(data),
@@ -120,13 +128,20 @@ def build(data: Path, out: Path, curated: Path | None = None) -> BuildReport:
     def drug_concept_ok(c: Concept) -> bool:
         # a record whose own name is a common word ("banana", "water", "Today") is not a drug
         k = key(c.name)
-        return not (k in stop or k in company_keys or drugs.is_common(c.name, "name")
+        return not (k in stop or k in company_keys or drugs.is_common(c.name, "name", medicine=k in medicines)
                     or drugs.is_class_or_regimen(c.name))
 
     entities += merge(_filter(drug_concepts, drug_ok, report, drug_concept_ok), "drug")
     entities += merge(_filter(target_concepts, lambda f: targets.target_form_ok(f.text, f.status), report), "target")
-    entities += merge(_filter(indication_concepts, lambda f: diseases.indication_form_ok(f.text, f.status),
-                              report), "indication")
+    def indication_concept_ok(c: Concept) -> bool:
+        # the ontology roots ("disease", "disorder") name no indication
+        return key(c.name) not in diseases.GENERIC or key(c.name) in diseases.GENERIC_NAMES_KEPT
+
+    merged = merge(_filter(indication_concepts, lambda f: diseases.indication_form_ok(f.text, f.status),
+                           report, indication_concept_ok), "indication")
+    # symptoms and findings from MeSH ("body weight", "signs and symptoms") only when an ontology
+    # or the curated table also has them as a disease
+    entities += [e for e in merged if not all(c.attrs.get("weak") for c in e.members)]
     entities += merge(_filter(company_concepts, lambda f: key(f.text) not in stop and (
         f.status == "ticker" or len(f.text) >= 3), report), "company")
     for kind in ("agency", "territory"):
@@ -198,7 +213,7 @@ def _set_attrs(entities: list[Entity]) -> None:
                 elif k == "parent_ids":
                     parents = {node_to_name[p.upper()] for p in v if p.upper() in node_to_name}
                     a.setdefault("parents", set()).update(parents - {e.name})
-                elif k == "curated":
+                elif k in ("curated", "weak"):
                     continue
                 elif k not in a:
                     a[k] = v

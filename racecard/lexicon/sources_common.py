@@ -35,6 +35,18 @@ SOURCES = (
 SOURCE_RANK = {s: i for i, s in enumerate(SOURCES)}
 
 
+#: Acronyms of the pharma news trade that open sources also list as a gene, ticker, drug or
+#: disease ("BTD" biotinidase / Breakthrough Therapy Designation, "CRL" a ticker / Complete
+#: Response Letter). No open-data form may be one of these; curated rows may.
+NEWS_ACRONYMS = frozenset(
+    """btd nda snda bla sbla ind maa pdufa eua odd crl orr pfs dor dcr teae sae trae efs dfs mrd qol
+    hrqol kol ipo ceo cfo cmo cso coo cbo ir pr r&d m&a nice cms asco esmo aacr ash easd aan eular aad
+    ats ers esc aha acc isth wclc sabcs jpm sec nyse nasdaq etf eps gaap ebitda usd eur rmb cny jpy gbp
+    chf adr ads hkex sse star tse ira pbm cdmo cro cmo cmc gmp api adc tce car-t mab lnp aav sirna aso
+    protac bite til tcr moa poc fih sad mad rct ae aes sop kpi phase""".split()
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Form:
     """One surface form proposed by a source for a concept."""
@@ -161,8 +173,8 @@ def is_numeric(text: str) -> bool:
 def is_code(text: str) -> bool:
     """True for research-code shapes: letters and digits, at most three parts ("AMG 510",
     "MRTX849", "SB-203580", "D-1553", "JNJ-4528"), not plain words or numbers."""
-    if len(text) < 4 or len(text) > 16:
-        return False
+    if len(text) < 4 or len(text) > 16 or not text[0].isalpha():
+        return False  # "4G7DS2Q64Y" (a UNII), "280M931": registry numbers start with a digit
     if not _CODE.match(text):
         return False
     if not re.search(r"\d\d", text):

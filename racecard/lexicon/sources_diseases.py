@@ -37,7 +37,7 @@ GENERIC_NAMES_KEPT = frozenset({"cancer"})
 _XREF_PREFIXES = ("DOID:", "EFO:", "MESH:", "MONDO:")
 _JUNK = re.compile(
     r"\b(NOS|obsolete|unspecified|other|not otherwise|susceptibility|associated|without mention|with mention|"
-    r"not elsewhere|classified|finding|history of)\b|\bor\b|\s-\s",
+    r"not elsewhere|classified|finding|history of|experimental)\b|\bor\b|\s-\s",
     re.I,
 )
 #: Words mner and MeSH swap freely between variants of one disease name.
@@ -162,6 +162,12 @@ def read_efo(data: Path) -> Iterator[Concept]:
     return _obo(data, "efo", "efo_terms.tsv.gz", "efo", 30)
 
 
+def _symptom_only(trees: list[str]) -> bool:
+    """MeSH headings only under C23 (pathological conditions, signs and symptoms)."""
+    disease_trees = [t for t in trees if t.startswith(("C", "F03"))]
+    return bool(disease_trees) and all(t.startswith("C23") for t in disease_trees)
+
+
 def read_mesh_diseases(data: Path) -> Iterator[Concept]:
     """MeSH descriptors in tree C (diseases) or F03 (mental disorders)."""
     path = require(data / "mesh" / "mesh_descriptors.tsv.gz")
@@ -174,6 +180,8 @@ def read_mesh_diseases(data: Path) -> Iterator[Concept]:
         name = plain_name(r["name"])
         c = Concept("indication", name, "mesh", quality=40)
         c.ids.add("MESH:" + r["id"])
+        if _symptom_only(trees):
+            c.attrs["weak"] = True
         c.attrs["ids"] = {"mesh": r["id"]}
         c.add(name, "name")
         for s in split_list(r["entry_terms"]):
@@ -193,6 +201,8 @@ def read_mner(data: Path) -> Iterator[Concept]:
         name = plain_name(r["name"] or r["canonical_lc"])
         # mner's mesh_id is often another heading's (asthma → D018927), so it merges by name only
         c = Concept("indication", name, "mner", quality=50)
+        if _symptom_only(split_list(r["mesh_tree"])):
+            c.attrs["weak"] = True
         c.add(name, "name")
         for v in variants.get(r["canonical_lc"], []):
             # mner generates loose variants; keep those with the heading's own words

@@ -64,20 +64,12 @@ _CATALOGUE = re.compile(
     r"^(?:AKOS|NCGC|BDBM|SMR|MLS|HMS|EX-A|ZINC|SCHEMBL|CHEMBL|MFCD|AC1|BSPBIO|KBIO|SPBIO|SPECTRUM|DTXSID|"
     r"DTXCID|EINECS|HSDB|GTPL|BCPP|MCULE|MOLPORT|NSC|SDCCG|UNII|BIDD|CTK|LMST|MEGXP|DSSTOX|CCRIS|CHEBI|ALBB|"
     r"AMOT|ARONIS|GLXC|MAYBRIDGE|CID|PRESTWICK|OPREA|IDI1|KUC|SBI)[- ]?\d"
-    r"|^CS-W\d|^HY-\d{5,}|^FT-\d{6,}|^CCG-\d{5,}|^[DQ]\d{5,}$|^DB\d{5}$|^C\d+H\d+"
+    r"|^CS-W\d|^HY-\d{5,}|^FT-\d{6,}|^CCG-\d{5,}|^[CDGJMQ]\d{5,}$|^DB\d{5}$|^C\d+H\d+|^[A-Za-z]+[- ]?000\d"
 )
 _CLASS_PLURAL = re.compile(r"(ates|ides|ines|ants|ics|ors|oids|ins|ives|ers|ents|ols|ones)$")
-#: Endings of INN stems common enough to mark a name as a drug name.
-_STEMMED = re.compile(
-    r"(mab|cept|tinib|ciclib|rasib|parib|lisib|zomib|nib|mycin|micin|cillin|cycline|floxacin|oxacin|vir|"
-    r"azole|conazole|sartan|pril|olol|statin|vastatin|dipine|prazole|tide|glutide|relin|siran|rsen|gene|cel|"
-    r"platin|taxel|rubicin|tecan|trexate|mustine|caine|azepam|barbital|profen|coxib|setron|triptan|"
-    r"gliflozin|gliptin|glitazone|formin|terol|sone|olone|lukast|dronate|parin|xaban|gatran|poetin|grastim|"
-    r"ine|ide|ate|ol|in|one)$"
-)
 
 
-def drug_form_ok(text: str, status: str) -> bool:
+def drug_form_ok(text: str, status: str, *, medicine: bool = False, corroborated: bool = False) -> bool:
     """Whether a drug surface form is precise enough to match in news text.
 
     Drops 1-3 character forms, plain numbers, long or punctuated systematic names, stereo and
@@ -111,19 +103,20 @@ def drug_form_ok(text: str, status: str) -> bool:
         return False
     if status in ("synonym", "brand") and not code and _CHEM.search(text):
         return False
-    return code or not is_common(text, status)
+    return code or not is_common(text, status, medicine=medicine, corroborated=corroborated)
 
 
-def is_common(text: str, status: str) -> bool:
+def is_common(text: str, status: str, *, medicine: bool = False, corroborated: bool = False) -> bool:
     """Common English: a frequent word or phrase, or a phrase of only common words ("red bell
-    pepper", "carbon dioxide"). Names that end in an INN stem get a higher bar ("insulin" does
-    not, "penicillin" does)."""
+    pepper", "carbon dioxide"). The bar is Zipf 3.0 (about once per million words), raised for a
+    name that MedlinePlus or the NHS lists as a medicine ("insulin", "aspirin") and for a brand
+    or synonym that two sources give ("Viagra"), so that "Palin" or "Roundup" (one source) go."""
     words = text.split()
     if len(words) > 1 and all(zipf(w) > 3.0 or len(w) <= 2 for w in words):
         return True
     if status in ("name", "curated"):
-        return zipf(text) > (4.0 if _STEMMED.search(text.casefold()) else 3.0)
-    return zipf(text) > 3.3
+        return zipf(text) > (4.2 if medicine else 3.0)
+    return zipf(text) > (3.5 if corroborated else 3.0)
 
 
 def is_class_or_regimen(name: str) -> bool:
@@ -132,6 +125,8 @@ def is_class_or_regimen(name: str) -> bool:
     words = name.casefold().split()
     if "/" in name or (len(words) > 1 and _CLASS_PLURAL.search(words[-1])):
         return True
+    if any(w.endswith(("therapy", "therapies")) for w in words):
+        return True  # "immunotherapy", "cancer immunotherapy"
     return len(words) > 1 and not is_code(name) and any(
         w in DESCRIPTIVE or w in ("radiotherapy", "chemoradiotherapy", "surgery", "treatment") for w in words)
 
@@ -215,6 +210,8 @@ def read_chembl(data: Path, suffixes: tuple[str, ...], known: set[str]) -> Itera
         yield c
 
 
+#: NCIt concepts with more aliases than this carry vendor catalogue dumps (hydrocortisone: 405).
+MANY_ALIASES = 60
 _NCIT_TYPES = {
     "small molecule": "small molecule", "antibody": "antibody", "protein": "protein",
     "oligonucleotide": "antisense", "cell": "cell therapy", "gene": "gene therapy",
@@ -246,8 +243,8 @@ def read_ncit(data: Path) -> Iterator[Concept]:
         c = Concept("drug", name, "ncit", quality=30)
         c.ids.add("ncit:" + disp)
         ids: dict[str, str] = {}
-        if disp in chembl:
-            c.ids.add("chembl:" + chembl[disp])
+        if disp in chembl:  # a link, not an identity: some pharmOncoX ChEMBL ids are wrong
+            c.links.add("chembl:" + chembl[disp])
             ids["chembl"] = chembl[disp]
         row = extra.get(disp, {})
         if row.get("nci_t"):
@@ -263,11 +260,22 @@ def read_ncit(data: Path) -> Iterator[Concept]:
         forms = aliases[disp]
         # the alias column repeats each alias lower-cased: keep the original-case one
         cased_keys = {f.casefold() for f in forms if f != f.lower()}
-        _add_forms(c, [f for f in forms if f != f.lower() or f.casefold() not in cased_keys])
+        forms = [f for f in forms if f != f.lower() or f.casefold() not in cased_keys]
+        if len(forms) > MANY_ALIASES and not is_code(name):
+            # an old drug with ChEMBL's dump of vendor and registry numbers: its names and brands
+            # are kept, its "codes" are catalogue numbers nobody writes in the news
+            forms = [f for f in forms if not is_code(f)]
+        _add_forms(c, forms)
         yield c
 
 
 _NON_DRUG_TREES = ("D08", "D12", "D13", "D23", "D05", "D09", "D10", "D27", "D01", "D02", "D03", "D04")
+
+
+def medicine_names(data: Path) -> set[str]:
+    """Casefolded names of the dner drugs that MedlinePlus or the NHS website describe."""
+    path = require(data / "dner-fastdatascience" / "dner_drugs.tsv.gz")
+    return {r["canonical_lc"].casefold() for r in read_tsv(path) if r.get("medline_plus_id") or r.get("nhs_url")}
 
 
 def read_dner(data: Path, drugbank_synonyms: set[str]) -> Iterator[Concept]:

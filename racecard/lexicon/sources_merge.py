@@ -41,6 +41,7 @@ class Entity:
 
 class _Groups:
     def __init__(self, concepts: list[Concept], kind: str) -> None:
+        self.kind = kind
         self.parent = list(range(len(concepts)))
         self.excl: list[dict[str, str]] = []
         self.cur: list[bool] = []
@@ -69,8 +70,8 @@ class _Groups:
         if self.cur[ra] and self.cur[rb]:
             return False
         ea, eb = self.excl[ra], self.excl[rb]
-        if not by_name and any(p in eb and eb[p] != v for p, v in ea.items()):
-            return False
+        if (not by_name or self.kind == "drug") and any(p in eb and eb[p] != v for p, v in ea.items()):
+            return False  # two DrugBank drugs never join, even by name (salts, bad joins upstream)
         if rb < ra:
             ra, rb = rb, ra
         self.parent[rb] = ra
@@ -139,7 +140,11 @@ def _word_sets(c: Concept) -> set[frozenset[str]]:
 
 def _similar(a: Concept, b: Concept) -> bool:
     """A cross-reference is trusted when the two records share a name up to word order, plural
-    and swappable words: ontology xrefs sometimes point at a broader or unrelated heading."""
+    and swappable words: ontology xrefs sometimes point at a broader or unrelated heading. A drug
+    link (NCIt → ChEMBL) is trusted when the names are equal or one is a research code ("D-1553"
+    → garsorasib); pharmOncoX gives NCIt "Mycophenolic Acid" the ChEMBL id of progesterone."""
+    if a.kind == "drug":
+        return key(a.name) == key(b.name) or is_code(a.name) or is_code(b.name)
     return bool((_word_sets(a) & _word_sets(b)) - {frozenset()})
 
 
