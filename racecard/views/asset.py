@@ -22,7 +22,7 @@ from racecard.store.entities import norm
 from racecard.views.describe import describe
 from racecard.views.facts import Fact, Names, Source, facts_for, sources_of
 from racecard.views.profile import companies, drug_profiles, lexicon_attrs
-from racecard.views.rights import DEAL_TYPES, RightsChange, acquisitions_of, changes, holders
+from racecard.views.rights import DEAL_TYPES, RightsChange, acquisitions_of, by_acquired, changes, holders
 
 __all__ = ["Dossier", "DossierEvent", "Holder", "asset"]
 
@@ -107,7 +107,9 @@ def asset(*, conn: Connection, name: str, as_of: dt.date | None = None) -> Dossi
     )
     deals = [f for f in facts if f.type in DEAL_TYPES]
     parties = {p for f in deals for r in ("licensee", "to", "acquirer") for p in f.roles.get(r, ())}
-    takeovers = acquisitions_of(conn, parties | ({originator} if originator else set()), as_of=as_of, names=names)
+    takeovers = by_acquired(
+        acquisitions_of(conn, parties | ({originator} if originator else set()), as_of=as_of, names=names)
+    )
     moves = changes(row.name, originator, deals, takeovers)
     held = [Holder(t, h.holder, h.since) for t, h in holders(originator, moves)]
     firm = companies(conn, [originator]).get(originator) if originator else None

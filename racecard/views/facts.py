@@ -9,11 +9,12 @@ live here, in SQLAlchemy Core, and work on SQLite and PostgreSQL alike. A fact i
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable, Mapping
+import json
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, func, select
+from sqlalchemy import ColumnElement, Connection, String, Text, and_, func, select, type_coerce
 
 from racecard.store import read
 from racecard.store.schema import documents, entities, entity_links, events, evidence, roles
@@ -99,12 +100,15 @@ class Names:
                 query = select(entities.c.id, entities.c.name, entities.c.merged_into, entities.c.kind).where(
                     entities.c.id.in_(listed[i : i + 500])
                 )
-                for row in self.conn.execute(query):
+                for row in self.conn.execute(query).all():
                     self._rows[row.id] = (row.name, row.merged_into, row.kind)
             wanted = {m for _, m, _ in (self._rows[i] for i in listed if i in self._rows) if m is not None}
             wanted -= self._rows.keys()
 
     def root(self, entity_id: int) -> int:
+        known = self._rows.get(entity_id)
+        if known is not None and known[1] is None:
+            return entity_id
         self._load([entity_id])
         seen = {entity_id}
         current = entity_id
@@ -138,7 +142,44 @@ def linked(conn: Connection, relation: str, other_ids: Collection[int]) -> list[
     query = select(entity_links.c.entity_id).where(
         entity_links.c.relation == relation, entity_links.c.other_id.in_(list(other_ids))
     )
-    return sorted({r[0] for r in conn.execute(query)})
+    return sorted({r[0] for r in conn.execute(query).all()})
+
+
+_EVENT_COLUMNS = (
+    events.c.id,
+    events.c.key,
+    events.c.type,
+    events.c.status,
+    events.c.date,
+    type_coerce(events.c.day, String).label("day"),
+    type_coerce(events.c.published, String).label("published"),
+    events.c.document_id,
+    type_coerce(events.c.fields, Text).label("fields"),
+)
+
+
+_DAYS: dict[str, dt.date] = {}
+
+
+def _day(value: Any) -> dt.date | None:
+    """A date column read without SQLAlchemy's processing (SQLite text, PostgreSQL date)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    day = _DAYS.get(value)
+    if day is None:
+        if len(_DAYS) > 100_000:
+            _DAYS.clear()
+        day = _DAYS[value] = dt.date.fromisoformat(str(value)[:10])
+    return day
+
+
+def _json(value: Any) -> Mapping[str, Any]:
+    if value is None:
+        return {}
+    if isinstance(value, Mapping):
+        return value
+    loaded = json.loads(value)
+    return loaded if isinstance(loaded, dict) else {}
 
 
 def facts_for(
@@ -150,8 +191,14 @@ def facts_for(
     as_of: dt.date | None = None,
     since: dt.date | None = None,
     names: Names | None = None,
+    roles_for: Collection[str] | None = None,
 ) -> list[Fact]:
-    """Events naming any of ``entity_ids`` in one of the roles ``roles_of``, as of a date."""
+    """Events naming any of ``entity_ids`` in one of the roles ``roles_of``, as of a date.
+
+    Every role of every event is grounded, unless ``roles_for`` names the event types
+    that need theirs: the others then carry only the role they were found by, and their
+    other fields as stated (``Fact.one`` falls back to the text) — far fewer rows to read.
+    """
     if not entity_ids:
         return []
     cond = [roles.c.entity_id.in_(sorted(set(entity_ids))), roles.c.role.in_(list(roles_of)), visible(as_of)]
@@ -159,55 +206,74 @@ def facts_for(
         cond.append(events.c.type.in_(list(types)))
     if since is not None:
         cond.append(func.coalesce(events.c.published, events.c.day) > since)
-    ids = select(roles.c.event_id).join(events, events.c.id == roles.c.event_id).where(and_(*cond))
-    return _facts(conn, ids, names or Names(conn))
+    query = (
+        select(*_EVENT_COLUMNS, roles.c.role.label("by_role"), roles.c.entity_id.label("by_id"))
+        .select_from(roles.join(events, events.c.id == roles.c.event_id))
+        .where(and_(*cond))
+    )
+    rows = conn.execute(query).all()
+    names = names or Names(conn)
+    found: dict[int, list[tuple[int, str, int | None, str]]] = {}
+    for r in rows:
+        found.setdefault(r.id, []).append((r.id, r.by_role, r.by_id, ""))
+    wanted = sorted(found) if roles_for is None else sorted({r.id for r in rows if r.type in roles_for})
+    role_rows = _roles(conn, wanted)
+    for i in {rr[0] for rr in role_rows}:
+        found[i] = []
+    for rr in role_rows:
+        found[rr[0]].append(rr)
+    unique = {r.id: r for r in rows}
+    return _build(list(unique.values()), found, names)
 
 
 def facts_where(
     conn: Connection, condition: ColumnElement[bool], *, as_of: dt.date | None = None, names: Names | None = None
 ) -> list[Fact]:
-    """Events matching a condition on the events table, as of a date."""
-    ids = select(events.c.id).where(condition, visible(as_of))
-    return _facts(conn, ids, names or Names(conn))
+    """Events matching a condition on the events table, as of a date, every role grounded."""
+    rows = conn.execute(select(*_EVENT_COLUMNS).where(condition, visible(as_of))).all()
+    found: dict[int, list[tuple[int, str, int | None, str]]] = {}
+    for r in _roles(conn, [r.id for r in rows]):
+        found.setdefault(r[0], []).append(r)
+    return _build(rows, found, names or Names(conn))
 
 
-def _facts(conn: Connection, ids: Any, names: Names) -> list[Fact]:
-    ids = ids.subquery()
-    rows = list(conn.execute(select(events).where(events.c.id.in_(select(ids.c[0])))))
-    if not rows:
-        return []
-    role_rows = list(
-        conn.execute(
-            select(roles.c.event_id, roles.c.role, roles.c.entity_id, roles.c.value)
-            .where(roles.c.event_id.in_(select(ids.c[0])))
-            .order_by(roles.c.id)
+def _roles(conn: Connection, event_ids: Sequence[int]) -> list[tuple[int, str, int | None, str]]:
+    out: list[tuple[int, str, int | None, str]] = []
+    for i in range(0, len(event_ids), 900):
+        query = select(roles.c.event_id, roles.c.role, roles.c.entity_id, roles.c.value).where(
+            roles.c.event_id.in_(event_ids[i : i + 900])
         )
-    )
-    names.prime(r.entity_id for r in role_rows if r.entity_id is not None)
-    by_event: dict[int, dict[str, list[tuple[int | None, str]]]] = {}
-    for r in role_rows:
-        if r.entity_id is None:
-            by_event.setdefault(r.event_id, {}).setdefault(r.role, []).append((None, r.value))
-        else:
-            root = names.root(r.entity_id)
-            by_event.setdefault(r.event_id, {}).setdefault(r.role, []).append((root, names.name(root)))
+        out.extend((r[0], r[1], r[2], r[3]) for r in conn.execute(query.order_by(roles.c.id)).all())
+    return out
+
+
+def _build(rows: Sequence[Any], found: Mapping[int, list[tuple[int, str, int | None, str]]], names: Names
+           ) -> list[Fact]:
+    names.prime(r[2] for group in found.values() for r in group if r[2] is not None)
+    resolved: dict[int, tuple[int, str]] = {}
     out = []
     for e in rows:
-        grouped = by_event.get(e.id, {})
+        by_name: dict[str, tuple[str, ...]] = {}
+        by_id: dict[str, tuple[int, ...]] = {}
+        for _, role, entity_id, value in found.get(e.id, ()):
+            if entity_id is None:
+                name, ident = value, None
+            else:
+                hit = resolved.get(entity_id)
+                if hit is None:
+                    root = names.root(entity_id)
+                    hit = resolved[entity_id] = (root, names.name(root))
+                ident, name = hit
+            known = by_name.get(role, ())
+            if name not in known:
+                by_name[role] = (*known, name)
+            if ident is not None:
+                by_id[role] = (*by_id.get(role, ()), ident)
+            else:
+                by_id.setdefault(role, ())
         out.append(
-            Fact(
-                e.id,
-                e.key,
-                e.type,
-                e.status,
-                e.date,
-                e.day,
-                e.published,
-                e.document_id,
-                e.fields or {},
-                {role: tuple(dict.fromkeys(n for _, n in vals)) for role, vals in grouped.items()},
-                {role: tuple(i for i, _ in vals if i is not None) for role, vals in grouped.items()},
-            )
+            Fact(e.id, e.key, e.type, e.status, e.date, _day(e.day), _day(e.published), e.document_id,
+                 _json(e.fields), by_name, by_id)
         )
     out.sort(key=lambda f: (f.when or dt.date.max, f.published or dt.date.max, f.id))
     return out
@@ -230,13 +296,13 @@ def sources_of(conn: Connection, event_ids: Collection[int]) -> dict[int, Source
             .join(documents, documents.c.id == events.c.document_id)
             .where(events.c.id.in_(chunk))
         )
-        for r in conn.execute(query):
+        for r in conn.execute(query).all():
             out[r.id] = Source(r.doc, r.title, r.url, r.published, None)
         quotes = select(evidence.c.event_id, evidence.c.quote, evidence.c.primary).where(
             evidence.c.event_id.in_(chunk)
         )
         primary: set[int] = set()
-        for q in conn.execute(quotes.order_by(evidence.c.id)):
+        for q in conn.execute(quotes.order_by(evidence.c.id)).all():
             known = out.get(q.event_id)
             if known is None or q.event_id in primary or (known.quote is not None and not q.primary):
                 continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 __all__ = [
     "AGENCY_MARKETS",
@@ -115,22 +116,26 @@ _WORLD_EXCEPT = re.compile(r"^(?:worldwide|global|globally)\s*(?:,\s*)?(?:except
 _SPLIT = re.compile(r"\s*(?:,|\band\b|&|/|\+)\s*")
 
 
+@lru_cache(maxsize=4096)
 def _clean(text: str) -> str:
     return " ".join(text.casefold().replace("’", "'").split()).strip(" .;")
 
 
+@lru_cache(maxsize=4096)
 def market_key(name: str) -> str:
     """The canonical key of a market or region name ("Mainland China" → "china")."""
     t = _clean(name)
     return _SYNONYMS.get(t, t)
 
 
+@lru_cache(maxsize=4096)
 def members(name: str) -> frozenset[str]:
     """The markets a single (not compound) territory name includes."""
     key = market_key(name)
     return _REGIONS.get(key, frozenset()) | {key}
 
 
+@lru_cache(maxsize=4096)
 def _covered(territory: str) -> tuple[bool, frozenset[str], frozenset[str]]:
     """(everything?, included markets, carved-out markets) for a stated territory."""
     t = _clean(territory)
@@ -150,16 +155,18 @@ def _covered(territory: str) -> tuple[bool, frozenset[str], frozenset[str]]:
     return False, frozenset(included), frozenset()
 
 
-def carve_outs(territory: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def carve_outs(territory: str) -> tuple[str, ...]:
     """The markets carved out of a worldwide territory, as written ("worldwide except Japan" → ["Japan"])."""
     t = " ".join(territory.split())
     match = _WORLD_EXCEPT.match(t.casefold()) or _EXCEPT.match(t.casefold())
     if match is None:
-        return []
+        return ()
     start = match.start(1)
-    return [p for p in _SPLIT.split(t[start:]) if p]
+    return tuple(p for p in _SPLIT.split(t[start:]) if p)
 
 
+@lru_cache(maxsize=4096)
 def covers(territory: str | None, market: str | None) -> bool:
     """Whether rights or a fact stated for ``territory`` hold in ``market``.
 
@@ -198,6 +205,7 @@ def _names(markets: frozenset[str]) -> str:
     return ", ".join(sorted(_DISPLAY.get(m, m) for m in inner))
 
 
+@lru_cache(maxsize=4096)
 def label(territory: str | None) -> str:
     """A territory in one canonical spelling, for grouping ("mainland China, Hong Kong, Macau and
     Taiwan" → "Greater China", "ex-US" → "worldwide ex-US")."""
@@ -209,6 +217,7 @@ def label(territory: str | None) -> str:
     return _names(included) or territory
 
 
+@lru_cache(maxsize=4096)
 def event_markets(territory: str | None, agency: str | None) -> str | None:
     """The territory an event is placed in: its own, else its agency's market, else None."""
     if territory and territory.strip():

@@ -95,13 +95,14 @@ def drug_profiles(conn: Connection, ids: Mapping[str, Collection[int]], names: N
     listed = sorted(owner)
     for i in range(0, len(listed), 500):
         chunk = listed[i : i + 500]
-        for row in conn.execute(select(entities.c.id, entities.c.attributes).where(entities.c.id.in_(chunk))):
+        query = select(entities.c.id, entities.c.attributes).where(entities.c.id.in_(chunk))
+        for row in conn.execute(query).all():
             for k, v in (row.attributes or {}).items():
                 attrs[owner[row.id]].setdefault(k, v)
         query = select(entity_links.c.entity_id, entity_links.c.relation, entity_links.c.other_id).where(
             entity_links.c.entity_id.in_(chunk)
         )
-        rows = list(conn.execute(query))
+        rows = conn.execute(query).all()
         names.prime(r.other_id for r in rows)
         for r in rows:
             links[owner[r.entity_id]].setdefault(r.relation, []).append(names.name(r.other_id))
@@ -122,7 +123,7 @@ def companies(conn: Connection, wanted: Collection[str]) -> dict[str, Company]:
         query = select(entities.c.name, entities.c.attributes).where(
             entities.c.kind == str(EntityKind.COMPANY), entities.c.name.in_(listed[i : i + 500])
         )
-        for row in conn.execute(query):
+        for row in conn.execute(query).all():
             for k, v in (row.attributes or {}).items():
                 if v not in (None, "", []):
                     found[row.name][k] = v

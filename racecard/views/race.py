@@ -22,12 +22,18 @@ from racecard.errors import InputError, NotFoundError
 from racecard.model import EntityKind
 from racecard.store.schema import entities
 from racecard.views.facts import Fact, Names, facts_for, linked, members_of
-from racecard.views.markets import COUNTRY_MARKETS, market_key, members
+from racecard.views.markets import COUNTRY_MARKETS, covers, market_key, members
 from racecard.views.profile import DrugProfile, companies, drug_profiles, lexicon_drugs
-from racecard.views.rights import DEAL_TYPES, acquisitions_of, changes, holding
-from racecard.views.stages import PLANNABLE, Stage, placed, placed_in, planned_stage, stage_of
+from racecard.views.rights import DEAL_TYPES, acquisitions_of, by_acquired, changes, holding
+from racecard.views.stages import GLOBAL_TYPES, MARK_TYPES, PLANNABLE, Stage, placed, planned_stage, stage_of
 
-__all__ = ["RaceBoard", "RaceRow", "race"]
+__all__ = ["RACE_TYPES", "RaceBoard", "RaceRow", "race"]
+
+# The facts a board is made of: stages, setbacks, plans and rights (not forecasts or safety findings).
+RACE_TYPES = (
+    "trial_start", "trial_readout", "regulatory_submission", "advisory_opinion", "designation", "approval",
+    "rejection", "discontinuation", "license", "rights_return", "acquisition",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,44 +75,66 @@ class _Standing:
     keys: set[str] = field(default_factory=set)
 
 
-def _standing(facts: Sequence[Fact], market: str | None, indications: set[str] | None) -> _Standing:
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """A fact with what the board needs of it, worked out once: where it holds, whether
+    that is in the board's market, and the stage it shows."""
+
+    fact: Fact
+    where: str | None
+    inside: bool
+    stage: Stage | None
+
+
+def _seen(f: Fact, market: str | None) -> _Seen:
+    where = placed(f)
+    if market is None:
+        inside = True
+    elif where is None:
+        inside = f.type in GLOBAL_TYPES
+    else:
+        inside = covers(where, market)
+    return _Seen(f, where, inside, stage_of(f))
+
+
+def _standing(seen: Sequence[_Seen], market: str | None, indications: set[str] | None) -> _Standing:
     s = _Standing()
-    for f in facts:
-        if not placed_in(f, market):
+    for x in seen:
+        f = x.fact
+        if not x.inside:
             continue
-        said = set(f.roles.get("indication", ()))
-        if indications is not None and said and not said & indications:
-            continue
+        if indications is not None:
+            said = set(f.roles.get("indication", ()))
+            if said and not said & indications:
+                continue
         s.keys.add(f.key)
-        stage = stage_of(f)
+        stage = x.stage
         if stage is not None and (s.stage is None or stage > s.stage):
             s.stage, s.date = stage, f.when
         elif stage is not None and stage == s.stage and f.when and (s.date is None or f.when < s.date):
             s.date = f.when
-    for f in facts:
-        if f.status != "happened" or f.type not in ("rejection", "discontinuation") or not placed_in(f, market):
+    for x in seen:
+        f = x.fact
+        if f.status != "happened" or f.type not in MARK_TYPES or not x.inside:
             continue
         if s.date is not None and f.when is not None and f.when < s.date:
             continue  # an older setback, overtaken by later progress
         if f.type == "rejection":
-            if s.stage == Stage.APPROVED and f.when is not None and s.date is not None:
-                label = "rejected (full approval)"
-            else:
-                label = "rejected"
+            label = "rejected (full approval)" if s.stage == Stage.APPROVED else "rejected"
         else:
             label = "withdrawn" if s.stage == Stage.APPROVED else "discontinued"
-        where = placed(f)
-        s.marks.append((f.when, f"{label} {f.when.isoformat() if f.when else ''}".strip()
-                        + (f" ({where})" if where and market is None else "")))
+        day = f.when.isoformat() if f.when else ""
+        s.marks.append((f.when, f"{label} {day}".strip() + (f" ({x.where})" if x.where and market is None else "")))
     return s
 
 
-def _next(facts: Sequence[Fact], market: str | None, stage: Stage | None) -> str | None:
+def _next(seen: Sequence[_Seen], stage: Stage | None) -> str | None:
     best: Fact | None = None
-    for f in facts:
+    for x in seen:
+        f = x.fact
         if f.status not in ("planned", "expected") or f.type not in PLANNABLE:
             continue
-        if placed(f) is not None and not placed_in(f, market):
+        if x.where is not None and not x.inside:
             continue  # planned elsewhere; a plan that names no market counts everywhere
         aim = planned_stage(f)
         if aim is None and f.type not in ("trial_start", "trial_readout"):
@@ -123,20 +151,19 @@ def _next(facts: Sequence[Fact], market: str | None, stage: Stage | None) -> str
     return " ".join(p for p in (what, f"({agency})" if agency else "", best.status, best.date or "") if p)
 
 
-def _elsewhere(facts: Sequence[Fact], market: str | None) -> str | None:
+def _elsewhere(seen: Sequence[_Seen], market: str | None) -> str | None:
     if market is None:
         return None
     best: tuple[Stage, dt.date | None, str] | None = None
     setbacks: list[str] = []
-    for f in facts:
-        where = placed(f)
-        if where is None or placed_in(f, market):
+    for x in seen:
+        if x.where is None or x.inside:
             continue
-        stage = stage_of(f)
-        if stage is not None and (best is None or stage > best[0]):
-            best = (stage, f.when, where)
+        f = x.fact
+        if x.stage is not None and (best is None or x.stage > best[0]):
+            best = (x.stage, f.when, x.where)
         if f.status == "happened" and f.type == "rejection":
-            setbacks.append(f"rejected {where} {f.when.isoformat() if f.when else ''}".strip())
+            setbacks.append(f"rejected {x.where} {f.when.isoformat() if f.when else ''}".strip())
     if best is None and not setbacks:
         return None
     parts = [f"{best[0].label} {best[2]} {best[1].isoformat() if best[1] else ''}".strip()] if best else []
@@ -172,11 +199,11 @@ def _drugs(conn: Connection, target: str, names: Names) -> tuple[str, dict[str, 
         query = select(entities.c.id).where(
             entities.c.kind == str(EntityKind.DRUG), entities.c.name.in_(listed[i : i + 500])
         )
-        ids.update(r[0] for r in conn.execute(query))
+        ids.update(r[0] for r in conn.execute(query).all())
     if not ids and not known:  # a class stored with the drugs but unknown to the lexicon
         wanted = " ".join(target.casefold().split())
         query = select(entities.c.id, entities.c.attributes).where(entities.c.kind == str(EntityKind.DRUG))
-        for row in conn.execute(query):
+        for row in conn.execute(query).all():
             label = str((row.attributes or {}).get("class") or "")
             if label and " ".join(label.casefold().split()) == wanted:
                 ids.add(row.id)
@@ -190,7 +217,7 @@ def _drugs(conn: Connection, target: str, names: Names) -> tuple[str, dict[str, 
     for i in ids:
         drugs.setdefault(names.name(i), set()).add(i)
     merged = select(entities.c.id, entities.c.merged_into).where(entities.c.merged_into.in_(sorted(roots)))
-    for row in conn.execute(merged):
+    for row in conn.execute(merged).all():
         drugs.setdefault(names.name(row.merged_into), set()).add(row.id)
     for name, group in drugs.items():
         group.update(r for r in roots if names.name(r) == name)
@@ -216,7 +243,8 @@ def race(
         ind_name, _ = members_of(conn, str(EntityKind.INDICATION), indication)
         wanted_ind = {ind_name}
     all_ids = {i for group in drugs.values() for i in group}
-    facts = facts_for(conn, entity_ids=all_ids, roles_of=("drug", "acquired"), as_of=as_of, names=names)
+    facts = facts_for(conn, entity_ids=all_ids, roles_of=("drug", "acquired"), as_of=as_of, names=names,
+                      types=RACE_TYPES, roles_for=None if indication else DEAL_TYPES)
     by_drug: dict[str, list[Fact]] = {name: [] for name in drugs}
     for f in facts:
         for role in ("drug", "acquired"):
@@ -230,11 +258,12 @@ def race(
     parties = {p for fs in by_drug.values() for f in fs if f.type in DEAL_TYPES
                for role in ("licensee", "to", "acquirer") for p in f.roles.get(role, ())}
     parties |= {o for o in originators.values() if o}
-    takeovers = acquisitions_of(conn, parties, as_of=as_of, names=names)
+    takeovers = by_acquired(acquisitions_of(conn, parties, as_of=as_of, names=names))
     firms = companies(conn, {o for o in originators.values() if o})
     rows = []
     for name, fs in by_drug.items():
-        s = _standing(fs, market, wanted_ind)
+        seen = [_seen(f, market) for f in fs]
+        s = _standing(seen, market, wanted_ind)
         if not s.keys:
             continue
         origin = originators[name]
@@ -245,7 +274,7 @@ def race(
         rows.append(
             RaceRow(0, name, s.stage.label if s.stage is not None else "unknown", s.date,
                     tuple(m for _, m in s.marks), False, held.holder, held.since, origin, country,
-                    _origin(country, market), _next(fs, market, s.stage), _elsewhere(fs, market), len(s.keys))
+                    _origin(country, market), _next(seen, s.stage), _elsewhere(seen, market), len(s.keys))
         )
     rows.sort(key=_rank_key)
     first = next((r for r in rows if r.stage == Stage.APPROVED.label), None)

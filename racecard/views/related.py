@@ -52,7 +52,7 @@ def _pairs(conn: Connection, entity_ids: list[int] | None, document_id: str | No
         m, r = m.where(mentions.c.document_id == document_id), r.where(events.c.document_id == document_id)
     if entity_ids is not None:
         m, r = m.where(mentions.c.entity_id.in_(entity_ids)), r.where(roles.c.entity_id.in_(entity_ids))
-    return {(row[0], row[1]) for q in (m.distinct(), r.distinct()) for row in conn.execute(q)}
+    return {(row[0], row[1]) for q in (m.distinct(), r.distinct()) for row in conn.execute(q).all()}
 
 
 def related(*, conn: Connection, document: str, limit: int = 10, as_of: dt.date | None = None) -> RelatedStories:
@@ -78,7 +78,7 @@ def related(*, conn: Connection, document: str, limit: int = 10, as_of: dt.date 
         .where(mentions.c.entity_id.in_(ids))
         .group_by(mentions.c.entity_id)
     )
-    df = {row[0]: int(row[1]) for row in conn.execute(df_query)} if ids else {}
+    df = {row[0]: int(row[1]) for row in conn.execute(df_query).all()} if ids else {}
     shared: dict[str, set[int]] = {}
     for other, entity in _pairs(conn, ids, None) if ids else set():
         if other != doc.id:
@@ -90,13 +90,13 @@ def related(*, conn: Connection, document: str, limit: int = 10, as_of: dt.date 
             .where(events.c.key.in_(keys), events.c.document_id != doc.id)
             .group_by(events.c.document_id)
         )
-        facts = {row[0]: int(row[1]) for row in conn.execute(query)}
+        facts = {row[0]: int(row[1]) for row in conn.execute(query).all()}
     candidates = sorted(set(shared) | set(facts))
     meta = {}
     for i in range(0, len(candidates), 500):
         query = select(documents.c.id, documents.c.title, documents.c.url, documents.c.published,
                        documents.c.cluster).where(documents.c.id.in_(candidates[i : i + 500]))
-        meta.update({row.id: row for row in conn.execute(query)})
+        meta.update({row.id: row for row in conn.execute(query).all()})
     weight = {names.root(e): math.log(1 + total / max(1, df.get(e, 1))) for e in ids}
     stories = []
     for other in candidates:

@@ -8,7 +8,7 @@ asset, or the company holding it, moves them to the acquirer.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from sqlalchemy import Connection, select
@@ -18,7 +18,16 @@ from racecard.store.schema import entities
 from racecard.views.facts import Fact, Names, facts_for
 from racecard.views.markets import carve_outs, covers, label
 
-__all__ = ["DEAL_TYPES", "Holding", "RightsChange", "acquisitions_of", "changes", "holders", "holding"]
+__all__ = [
+    "DEAL_TYPES",
+    "Holding",
+    "RightsChange",
+    "acquisitions_of",
+    "by_acquired",
+    "changes",
+    "holders",
+    "holding",
+]
 
 DEAL_TYPES = frozenset({"license", "rights_return", "acquisition"})
 _WORLD = ("worldwide", "global", "")
@@ -55,11 +64,40 @@ def _precision(stated: str | None) -> int:
     return 3 if len(stated) == 10 else 2 if len(stated) == 7 and stated[5:7].isdigit() else 1
 
 
-def _raw(drug: str, originator: str | None, facts: Iterable[Fact], takeovers: Iterable[Fact]
+def by_acquired(takeovers: Iterable[Fact]) -> dict[str, list[Fact]]:
+    """Acquisitions of companies indexed by the company bought (build once, use for many drugs)."""
+    index: dict[str, list[Fact]] = {}
+    for t in takeovers:
+        for name in t.roles.get("acquired", ()):
+            index.setdefault(name, []).append(t)
+    return index
+
+
+def _involved(originator: str | None, facts: Iterable[Fact], takeovers: Mapping[str, Sequence[Fact]],
+              depth: int = 2) -> list[Fact]:
+    """The takeovers that can touch this drug: of a party that held it, and of that party's buyer."""
+    if not takeovers:
+        return []
+    holders = {originator} if originator else set()
+    for f in facts:
+        for role in ("licensee", "to", "acquirer"):
+            holders.update(f.roles.get(role, ()))
+    found: dict[int, Fact] = {}
+    for _ in range(depth):
+        buyers: set[str] = set()
+        for name in holders:
+            for t in takeovers.get(name, ()):
+                found[t.id] = t
+                buyers.update(t.roles.get("acquirer", ()))
+        holders = buyers
+    return list(found.values())
+
+
+def _raw(drug: str, originator: str | None, facts: Sequence[Fact], takeovers: Mapping[str, Sequence[Fact]]
          ) -> list[tuple[RightsChange, int]]:
     """Moves as reported, in date order, each with how exact its date is (see :func:`_precision`)."""
     moves: list[tuple[RightsChange, int]] = []
-    for f in sorted([*facts, *takeovers], key=lambda f: (f.when or dt.date.max, f.id)):
+    for f in sorted([*facts, *_involved(originator, facts, takeovers)], key=lambda f: (f.when or dt.date.max, f.id)):
         if f.status != "happened":
             continue
         precise = _precision(f.date)
@@ -80,8 +118,10 @@ def _raw(drug: str, originator: str | None, facts: Iterable[Fact], takeovers: It
     return moves
 
 
-def changes(drug: str, originator: str | None, facts: Iterable[Fact], takeovers: Iterable[Fact]) -> list[RightsChange]:
-    """Every move of the drug's rights, in date order (``takeovers``: acquisitions of companies).
+def changes(
+    drug: str, originator: str | None, facts: Sequence[Fact], takeovers: Mapping[str, Sequence[Fact]]
+) -> list[RightsChange]:
+    """Every move of the drug's rights, in date order (``takeovers``: see :func:`by_acquired`).
 
     A report that moves nothing — the rights already sit with its party in its territory —
     restates an earlier move (often with a vaguer or a later date): it is dropped, and lends
@@ -169,8 +209,8 @@ def acquisitions_of(
         query = select(entities.c.id).where(
             entities.c.kind == str(EntityKind.COMPANY), entities.c.name.in_(wanted[i : i + 500])
         )
-        ids.extend(r[0] for r in conn.execute(query))
+        ids.extend(r[0] for r in conn.execute(query).all())
     merged = select(entities.c.id).where(entities.c.merged_into.in_(ids)) if ids else None
     if merged is not None:
-        ids.extend(r[0] for r in conn.execute(merged))
+        ids.extend(r[0] for r in conn.execute(merged).all())
     return facts_for(conn, entity_ids=ids, roles_of=("acquired",), types=("acquisition",), as_of=as_of, names=names)

@@ -39,4 +39,4 @@ def test_agency_places_an_event_and_labels_group_spellings() -> None:
     assert event_markets("Japan", "FDA") == "Japan" and event_markets(None, None) is None
     assert label("mainland China, Hong Kong, Macau and Taiwan") == label("Greater China") == "Greater China"
     assert label("ex-US") == "worldwide ex-US" and label(None) == "worldwide"
-    assert carve_outs("worldwide except Japan") == ["Japan"] and carve_outs("China") == []
+    assert carve_outs("worldwide except Japan") == ("Japan",) and carve_outs("China") == ()
