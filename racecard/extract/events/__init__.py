@@ -37,7 +37,8 @@ def read_events(doc: Doc) -> list[Event]:
         tags = tags_of(sent.low)
         if any(m.kind == EntityKind.TRIAL for m in sent.mentions):
             tags = tags | {"trial"}
-        if not tags or not sent.mentions and "terms" not in tags:
+        anaphoric = not sent.mentions and doc.refers_back(sent)
+        if not tags or not sent.mentions and "terms" not in tags and not anaphoric:
             continue
         doc.with_refs(sent)
         lic: list[Cand] = []
@@ -48,7 +49,7 @@ def read_events(doc: Doc) -> list[Event]:
             cands += acq + back + lic
         if "terms" in tags and not lic:
             cands += terms_only(doc, sent)
-        if not sent.mentions:
+        if not sent.mentions and not anaphoric:
             continue
         if tags & _REGULATORY:
             cands += regulatory(doc, sent, tags)

@@ -38,8 +38,9 @@ _WE = re.compile(r"\b(?:we|We|our|Our|us)\b")
 _IT = re.compile(r"\b(?:(?:said|says|added|noted|announced|stated|disclosed|explained)\s+(?:that\s+)?|(?:which|whereby)\s+)(?:it|they)\b")
 _GOVERNED = re.compile(r"\b(?:with|from|to|by|of|for|and)\s+(?:the\s+)?$|[(“\"]\s*$", re.I)
 _DRUG_ANAPHOR = re.compile(
-    r"\b(?:the|this|that|its|their)\s+(?:\w+\s+){0,2}?(?:drug|candidate|therapy|treatment|asset|antibody|molecule|medicine|"
-    r"compound|program|programme|inhibitor|agent|biologic|product)\b|\b(?:It|it)\s+(?:was|is|has|had|will|failed|met|showed)\b"
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:\w+\s+){0,2}?(?:drug|candidate|therapy|treatment|asset|antibody|"
+    r"molecule|medicine|compound|program|programme|inhibitor|agent|biologic|product|study|trial)\b"
+    r"|\b(?:It|it)\s+(?:was|is|has|had|will|failed|met|showed)\b"
 )
 
 
@@ -124,6 +125,10 @@ class Doc:
 
     def country(self, company: str) -> str:
         return str(self.lexicon.attrs(EntityKind.COMPANY, company).get("country") or "")
+
+    def refers_back(self, sent: Sent) -> bool:
+        """Whether a sentence names its drug only by reference ("the drug", "the study", "it")."""
+        return _DRUG_ANAPHOR.search(sent.text) is not None
 
     def recent_drug(self, sent: Sent, *, need_anaphor: bool = True) -> str | None:
         """The drug a sentence refers back to ("the drug", "the therapy"): the last one named before it."""

@@ -40,7 +40,14 @@ _CLOSE = re.compile(r"\bexpected\s+to\s+close\b", re.I)
 _PLAN_VERB = re.compile(r"\b(?:plans?|planning|intends?|aims?|seeks?|seeking|expects?\s+to|considering|talks|exploring|weighing|could|may|might)\b", re.I)
 
 
+_UNDONE = re.compile(
+    r"^\W*(?:[\w'’-]+\s+){0,5}?(?:was|were|has\s+been|had\s+been|is\s+being|have\s+been)\s+"
+    r"(?:terminated|abandoned|called\s+off|blocked|withdrawn|scrapped|cancell?ed|rejected)", re.I)
+
+
 def _status(sent: Sent, pos: int, end: int) -> Status:
+    if _UNDONE.search(sent.text[end : end + 80]):
+        return Status.FAILED  # "the acquisition of X was terminated"
     st = status_of(sent.text, pos, end)
     if st == Status.PLANNED and not _PLAN_VERB.search(sent.text[max(0, pos - 80) : pos]):
         return Status.HAPPENED  # "Bristol will co-develop …": what the parties do under a signed deal
@@ -269,7 +276,8 @@ def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, in
         giver = taker = None
         if how == "to":
             taker = sub.name if sub else None
-            src = after_prep(sent, pos, "from", skip=(taker or "",)) or before_prep(sent, pos, "from|after", skip=(taker or "",))
+            src = after_prep(sent, pos, "from|after|as|when", skip=(taker or "",)) \
+                or before_prep(sent, pos, "from|after", skip=(taker or "",))
             giver = src.name if src else None
         elif how == "from":
             giver = sub.name if sub else None

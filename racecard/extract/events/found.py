@@ -48,7 +48,8 @@ def phase_in(text: str, pos: int = 0) -> str | None:
 def date_near(doc: Doc, sent: Sent, pos: int, *, default_published: bool = False) -> str | None:
     """The date phrase of the sentence closest to ``pos``; the published date for a lead sentence's news."""
     if sent.dates is None:
-        sent.dates = find_dates(sent.text, doc.published)
+        sent.dates = [f for f in find_dates(sent.text, doc.published)
+                      if not _DEADLINE.search(sent.text[max(0, f.start - 30) : f.start])]
     found = sent.dates
     if found:
         # the nearest phrase, after the trigger rather than before, a full date rather than a bare year
@@ -66,6 +67,7 @@ def _near(ms: list[Mention], pos: int) -> list[Mention]:
 _COMPARED = re.compile(
     r"(?:versus|vs\.?|compared\s+(?:with|to)|than|over|against|relative\s+to|like|rival|rivals|competitor|competitors|"
     r"plus|with|alongside|combination\s+with|combined\s+with)\s+(?:\w+\s+){0,3}?$", re.I)
+_DEADLINE = re.compile(r"(?:PDUFA|action|goal)\s+date(?:\s+(?:of|is|set\s+for))?\s*$|\bdate\s+of\s*$", re.I)
 _MODIFIER = re.compile(r"-(?:\s|based|containing|pretreated|treated|refractory|naive|naïve|resistant|experienced|like)", re.I)
 _COORD = re.compile(r"^(?:\s*\([^)]*\))?(?:[^.;()]{0,60}?)(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+or\s+)(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
 _NOT_COORD = re.compile(r"\b(?:plus|with|combination|versus|vs|compared|than|like|such\s+as|including|over)\b", re.I)

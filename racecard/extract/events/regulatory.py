@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from racecard.extract.events.context import Doc, Sent
+from racecard.extract.events.dates import find_dates
 from racecard.extract.events.found import Cand, coordinated, date_near, drugs_near, indication_near
 from racecard.extract.events.status import clause_before, negated, status_of
 from racecard.extract.events.territory import AGENCY_TERRITORY, agency_in, territory_in
@@ -25,6 +26,7 @@ _DESIGNATION = re.compile("|".join(f"(?P<{k}>{v})" for k, v in T.DESIGNATIONS.it
 _ADV_NEG, _ADV_POS = re.compile(T.ADVISORY_NEGATIVE, re.I), re.compile(T.ADVISORY_POSITIVE, re.I)
 _VOTE = re.compile(r"(\d+)\s*(?:-|to|–)\s*(\d+)(?:\s*(?:,\s*)?(?:with\s+\d+\s+abstain\w*\s*,?\s*)?(?:\w+\s+){0,8}?(against|in\s+favou?r))?", re.I)
 _CONDITIONAL = re.compile(T.CONDITIONAL, re.I)
+_PDUFA = re.compile(T.PDUFA, re.I)
 _MODIFIED = re.compile(r"-(?:\s|based|containing|pretreated|refractory|naive|resistant)", re.I)
 _ANAPHOR_SUBJECT = re.compile(r"\b(?:the|this|its)\s+(?:\w+\s+){0,2}?(?:drug|therapy|treatment|medicine|candidate|antibody|inhibitor|combination|regimen)\b|^\s*It\b", re.I)
 _NEVER_APPROVAL = re.compile(T.NEVER_APPROVAL, re.I)
@@ -115,7 +117,8 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
             if not side:
                 outcome = "negative" if neg and not pos_ else ("positive" if a > b else "negative")
         elif neg or pos_:
-            outcome = "negative" if neg and (not pos_ or neg.start() < pos_.start()) else "positive"
+            strong = re.search(r"recommend\w*\s+against|not\s+recommend|voted\s+against", window, re.I)
+            outcome = "negative" if strong or neg and (not pos_ or neg.start() < pos_.start()) else "positive"
         if outcome is None:
             continue
         agency = agency_in(text[max(0, m.start() - 60) : m.end() + 40])
@@ -147,6 +150,14 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
         out += _make(doc, sent, "regulatory_submission", m.start(), m.end(), status, {}, 0.9)
         taken.append((m.start(), m.end()))
         break
+    pdufa = _PDUFA.search(text)
+    if pdufa and "approval" not in {c.type for c in out}:  # a PDUFA date is when approval is expected
+        when = next((f.value for f in find_dates(text[pdufa.end() : pdufa.end() + 40], doc.published)), None)
+        got = _make(doc, sent, "approval", pdufa.start(), pdufa.end(), Status.EXPECTED, {"date": when} if when else {}, 0.6)
+        for c in got:
+            if when:
+                c.fields["date"] = when
+        out += got
     if rejected:
         return out
     for m in _APPROVAL.finditer(text) if "approval" in tags or "rejection" in tags else ():

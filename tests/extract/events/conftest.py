@@ -16,7 +16,8 @@ DRUGS = ["sotorasib", "adagrasib", "rocatinlimab", "amlitelimab", "glecirasib", 
          "toravimab", "mexolitinib", "ferastomig", "pembrolizumab"]
 COMPANIES = {"Amgen": "US", "Kyowa Kirin": "JP", "Zai Lab": "CN", "Mirati": "US", "Merck": "US", "Hansoh": "CN",
              "Pfizer": "US", "Seagen": "US", "Sanofi": "FR", "Jacobio": "CN", "AstraZeneca": "GB", "Novartis": "CH",
-             "Coherus": "US", "Junshi": "CN", "Evaluate": "GB", "Lumora Bio": "CN", "Tessaly": "US"}
+             "Coherus": "US", "Junshi": "CN", "Evaluate": "GB", "Lumora Bio": "CN", "Tessaly": "US",
+             "Boehringer Ingelheim": "DE", "Jefferies": "US"}
 TRIALS = ["KESTREL-3", "HARBOR", "CODA-2"]
 INDICATIONS = ["non-small cell lung cancer", "atopic dermatitis", "pancreatic cancer", "colorectal cancer",
                "ulcerative colitis", "obesity"]

@@ -24,7 +24,7 @@ DISCONTINUE = [
 LIST_END = r"[;]|\.\s|\.(?=[A-Z])|,\s+(?:with|while|but|instead|as|when|which|who|after)\b|\binstead\b|\bfocus"
 REASONS = {
     "safety": r"safety|adverse|toxicit|side\s+effects?|deaths?",
-    "efficacy": r"efficacy|fail(?:ed|ure|s)?\b|miss(?:ed)?\b|did\s+not\s+(?:meet|show)|futility|disappoint|lack\s+of\s+(?:benefit|effect)|flounder|fell\s+short|data",
+    "efficacy": r"efficacy|fail(?:ed|ure|s)?\b|miss(?:ed)?\b|did\s+not\s+(?:meet|show)|futility|disappoint|lack\s+of\s+(?:benefit|effect)|flounder|fell\s+short",
     "commercial": r"commercial\s+(?:reasons|potential|viability|opportunity)|market\s+(?:dynamics|conditions)|pricing|reimbursement|competitive\s+landscape",
     "strategic": r"strateg|portfolio|prioriti[sz]|business\s+(?:reasons|decision)|pipeline\s+(?:review|pruning|reprioritization)|restructur|focus|resources|cost",
 }

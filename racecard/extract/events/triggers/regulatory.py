@@ -12,7 +12,7 @@ NOT_APPROVAL = (  # "approved" that is not a decision on this drug
     r"(?:FDA|EMA|NMPA|already|previously|currently|recently|newly)?[- ]?approved\s+(?:[\w-]+\s+){0,2}?(?:drugs?|therap(?:y|ies)|treatments?|"
     r"medicines?|products?|options?|agents?|inhibitors?|(?:\w+\s+)?(?:antibod(?:y|ies)))"
     r"|(?:no|none|not\s+yet|first|only|without)\s+(?:\w+\s+){0,2}approved|approval\s+(?:pathway|process|standards?)"
-    r"|(?:seek|seeking|sought|support|supports|supporting|request|requests|requesting|application\s+for|filing\s+for|submission\s+for|path\s+to|toward|towards|road\s+to|ahead\s+of|pending|potential|possible|for\s+(?:full\s+)?)\s+(?:\w+\s+){0,2}approval"
+    r"|(?:seek|seeking|sought|support|supports|supporting|file|files|filed|filing|apply|applies|applied|applying|request|requests|requesting|application\s+for|filing\s+for|submission\s+for|path\s+to|toward|towards|road\s+to|ahead\s+of|pending|potential|possible|for\s+(?:full\s+)?)\s+(?:\w+\s+){0,2}approval"
     r"|approval\s+(?:decision|date|is\s+expected|expected)|approved\s+(?:a|the)\s+(?:trial|study|IND|protocol|design)"
     r"|approv\w+\s+(?:to\s+(?:start|begin|initiate|conduct))|IND\s+approval|clinical\s+trial\s+approval|approved\s+(?:the\s+)?(?:start|initiation|IND)"
     r"|(?:if|once|upon|when|after|until|before|subject\s+to|contingent\s+(?:on|upon))\s+(?:\w+\s+){0,3}?(?:approv|clear)"
@@ -42,7 +42,9 @@ SUBMISSION = [
     r"request\s+(?:for|to\s+(?:gain|obtain|win|secure|receive))\s+(?:full\s+|traditional\s+|conditional\s+)?approval",
     r"(?:seek|seeks|sought|seeking)\s+(?:\w+\s+){0,2}approval",
     r"(?:s|supplemental\s+)?(?:NDA|BLA)\s+for",
+    r"(?:file|files|filed|filing|apply|applies|applied|applying)\s+for\s+(?:\w+\s+){0,2}(?:approval|authori[sz]ation|marketing)",
 ]
+PDUFA = r"(?:PDUFA|target\s+action|action|goal)\s+date"
 DESIGNATIONS = {  # value → the words that name it
     "breakthrough": r"breakthrough\s+(?:therapy\s+)?(?:designation|status)|\bBTD\b",
     "fast_track": r"fast[- ]track(?:\s+designation|\s+status)?",
@@ -60,7 +62,7 @@ ADVISORY = [
     r"recommend(?:ed|s|ing)?\s+(?:\w+\s+){0,3}(?:approval|against|granting|marketing|authori[sz]ation)",
     r"vot(?:ed|es|e)\s+\d+\s*(?:-|to|–)\s*\d+",
 ]
-ADVISORY_NEGATIVE = r"\bagainst\b|negative|not\s+recommend|did\s+not\s+support|declined\s+to\s+recommend|unfavou?rable|voted\s+no"
+ADVISORY_NEGATIVE = r"recommend\w*\s+against|\bagainst\b|negative|not\s+recommend|did\s+not\s+support|declined\s+to\s+recommend|unfavou?rable|voted\s+no"
 ADVISORY_POSITIVE = r"\bin\s+favou?r\b|positive|recommend(?:ed|s)?\s+(?:\w+\s+){0,3}approv|supported?|endorsed?|backed"
 
 # Cheap gates: lower-case substrings without which a sentence holds no event of the sub-family.

@@ -30,14 +30,14 @@ READOUT = [
     r"statistically\s+significant",
     r"(?:presented|reported|unveiled|announced|shared|published)\s+(?:\w+\s+){0,3}?(?:results|data|findings)",
 ]
-MISSED = r"fail\w*|did\s+not\s+(?:meet|achieve|hit|reach|show|demonstrate|improve|reduce|slow|delay)|didn't|not\s+(?:statistically\s+)?significant|miss(?:ed|es)|fell\s+short|flop\w*|negative\s+(?:top-?line\s+)?(?:results|data|trial)|no\s+(?:significant\s+)?(?:benefit|difference)|disappoint\w*|unsuccessful|futil\w*"
+MISSED = r"met\s+neither|neither\s+(?:of\s+)?(?:the\s+|its\s+)?(?:co-?)?primary|fail\w*|did\s+not\s+(?:meet|achieve|hit|reach|show|demonstrate|improve|reduce|slow|delay)|didn't|not\s+(?:statistically\s+)?significant|miss(?:ed|es)|fell\s+short|flop\w*|negative\s+(?:top-?line\s+)?(?:results|data|trial)|no\s+(?:significant\s+)?(?:benefit|difference)|disappoint\w*|unsuccessful|futil\w*"
 MET = r"\bmet\b|achiev\w+|\bhit(?:s)?\b|positive|statistically\s+significant|significant(?:ly)?\s+(?:improv|reduc|better)|superior\w*|succeed\w*|success\w*|beat|outperform\w*"
 MIXED = r"\bmixed\b|\bone\s+of\s+(?:the\s+)?two\b|\bbut\s+(?:not|missed|failed)\b|\bwhile\s+(?:it\s+)?(?:missed|failed)"
 SAFETY = [
     r"safety\s+(?:signal|concern|issue)s?",
     r"clinical\s+hold",
     r"(?:treatment-related|serious|grade\s*[3-5]|fatal)\s+(?:\w+\s+){0,2}?(?:adverse\s+events?|AEs?|deaths?)",
-    r"patient\s+deaths?|deaths?\s+(?:of|in)\s+(?:a\s+|two\s+|three\s+|\d+\s+)?(?:patients?|participants?)",
+    r"(?:\d+|two|three|four|five|several|multiple)\s+(?:patient\s+|treatment-related\s+)?deaths|patient\s+deaths?|deaths?\s+(?:of|in)\s+(?:a\s+|two\s+|three\s+|\d+\s+)?(?:patients?|participants?)",
     r"(?:rates?|incidence|cases?|events?|reports?)\s+of\s+(?:\w+\s+){0,3}?(?:ulcerations?|pyrexia|chills|hepatotoxicity|liver\s+injury|toxicit(?:y|ies)|bleeding|pneumonitis|hypersensitivity|infections?|ARIA|edema)",
     r"(?:ulcerations?|pyrexia|hepatotoxicity|liver\s+toxicity)\s+(?:events?|cases?)",
     r"boxed\s+warning",

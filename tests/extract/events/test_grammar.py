@@ -1,0 +1,82 @@
+"""Grammar the event reader must get right on sentences it has never seen: voice, clauses,
+negation, conditions, anaphora and deadlines."""
+
+from collections.abc import Callable
+
+from racecard.model import Event, Status
+
+Reader = Callable[..., list[Event]]
+
+
+def test_passive_out_licence(events: Reader) -> None:
+    (ev,) = events("Toravimab was licensed to Tessaly by Lumora Bio in 2022.", kind="license")
+    assert (ev.fields["licensor"], ev.fields["licensee"], ev.fields["date"]) == ("Lumora Bio", "Tessaly", "2022")
+
+
+def test_licence_in_a_relative_clause(events: Reader) -> None:
+    (ev,) = events("Lumora Bio has entered into an agreement with Tessaly under which Tessaly will receive "
+                   "exclusive rights to toravimab in the US.", kind="license")
+    assert (ev.fields["licensor"], ev.fields["licensee"], ev.fields["territory"]) == ("Lumora Bio", "Tessaly", "US")
+    assert ev.status == Status.HAPPENED
+
+
+def test_payer_is_licensee_and_owner_is_licensor(events: Reader) -> None:
+    (ev,) = events("Boehringer Ingelheim will pay $50 million upfront to license Lumora's toravimab.", kind="license")
+    assert (ev.fields["licensor"], ev.fields["licensee"], ev.fields["upfront_usd"]) == (
+        "Lumora Bio", "Boehringer Ingelheim", 50e6)
+
+
+def test_terminated_acquisition_failed(events: Reader) -> None:
+    (ev,) = events("Tessaly said the acquisition of Lumora Bio was terminated after regulators objected.",
+                   kind="acquisition")
+    assert ev.status == Status.FAILED
+
+
+def test_recommended_against_is_negative(events: Reader) -> None:
+    (ev,) = events("The CHMP recommended against approval of toravimab.", kind="advisory_opinion")
+    assert ev.fields["outcome"] == "negative"
+
+
+def test_not_filing_is_no_rejection(events: Reader) -> None:
+    evs = events("The company did not file for approval of toravimab in Europe.")
+    assert [e.type for e in evs] == ["regulatory_submission"] and evs[0].status == Status.FAILED
+
+
+def test_pdufa_date_is_an_expected_approval_not_a_filing_date(events: Reader) -> None:
+    evs = events("The FDA accepted Amgen's BLA for toravimab, with a PDUFA date of June 5, 2026.")
+    by_type = {e.type: e for e in evs}
+    assert by_type["approval"].status == Status.EXPECTED and by_type["approval"].fields["date"] == "2026-06-05"
+    assert by_type["regulatory_submission"].fields.get("date") != "2026-06-05"
+
+
+def test_prior_treatments_are_not_approved_drugs(events: Reader) -> None:
+    text = ("The FDA approved toravimab in NSCLC. "
+            "The drug has been approved for patients who received prior adagrasib- and glecirasib-based therapy.")
+    evs = events(text, kind="approval")
+    assert [e.fields["drug"] for e in evs] == ["toravimab"]
+
+
+def test_anaphoric_study_takes_the_drug_named_before(events: Reader) -> None:
+    text = ("Tessaly tested toravimab in the Phase 3 KESTREL-3 study in obesity. "
+            "The study met neither of its co-primary endpoints.")
+    (ev,) = events(text, kind="trial_readout")
+    assert (ev.fields["drug"], ev.fields["outcome"]) == ("toravimab", "missed")
+
+
+def test_regained_after_other_party_terminated(events: Reader) -> None:
+    (ev,) = events("Amgen regained the rights to toravimab after Tessaly terminated the agreement.", kind="rights_return")
+    assert (ev.fields["from"], ev.fields["to"]) == ("Tessaly", "Amgen")
+
+
+def test_deaths_are_a_safety_signal(events: Reader) -> None:
+    (ev,) = events("Tessaly paused the CODA-2 trial of toravimab after two deaths.", kind="safety_signal")
+    assert ev.fields["trial"] == "CODA-2"
+
+
+def test_past_sales_are_no_forecast(events: Reader) -> None:
+    assert events("Sales of toravimab reached $1.2 billion in 2025.", kind="forecast") == []
+
+
+def test_trial_territory_after_a_full_stop_abbreviation(events: Reader) -> None:
+    (ev,) = events("Tessaly has initiated a Phase 2b trial of toravimab in the U.S.", kind="trial_start")
+    assert ev.fields["territory"] == "US" and ev.fields["phase"] == "2"
