@@ -45,11 +45,14 @@ def make_data(root: Path) -> Path:
     w.writerow(["DB00619", "", "Imatinib", "", "U2", "Imatinibum | STI-571", ""])
     w.writerow(["DB09999", "", "Banana", "", "U3", "Musa fruit", ""])
     w.writerow(["DB08888", "", "Amgenol", "", "U4", "Amgen", ""])
+    w.writerow(["DB00378", "", "Dydrogesterone", "", "U5", "", ""])
+    w.writerow(["DB01024", "", "Mycophenolic acid", "", "U6", "", ""])
     p = d / "drugbank-open-vocabulary" / "drugbank_vocabulary.csv.gz"
     p.parent.mkdir(parents=True)
     p.write_bytes(gzip.compress(buf.getvalue().encode()))
     _tsv(d / "chembl-names" / "chembl36_compound_names.tsv.gz", ["identifier", "name"],
-         [["CHEMBL1", "SOTORASIB"], ["CHEMBL2", "GARSORASIB"], ["CHEMBL3", "MELIASENIN I"], ["CHEMBL4", "SB-203580"]])
+         [["CHEMBL1", "SOTORASIB"], ["CHEMBL2", "GARSORASIB"], ["CHEMBL3", "MELIASENIN I"], ["CHEMBL4", "SB-203580"],
+          ["CHEMBL103", "DYDROGESTERONE"]])
     _tsv(d / "chembl-names" / "chembl36_targets.tsv.gz",
          ["target_chembl_id", "name", "target_type", "uniprot", "taxon", "synonyms"],
          [["CHEMBL9", "Catalase", "single-protein", "P04040", "NCBITaxon:9606", ""],
@@ -57,7 +60,10 @@ def make_data(root: Path) -> Path:
     ncit = d / "pharmoncox-ncit"
     _tsv(ncit / "ncit_oncology_drug_synonyms_2022.tsv.gz", ["alias", "nci_concept_display_name", "molecule_chembl_id"],
          [["AMG 510", "Sotorasib", "CHEMBL1"], ["amg 510", "Sotorasib", "CHEMBL1"], ["Focus", "Sotorasib", "CHEMBL1"],
-          ["Gleevec", "Imatinib Mesylate", ""], ["D-1553", "KRAS G12C Inhibitor D-1553", ""]])
+          ["Gleevec", "Imatinib Mesylate", ""], ["D-1553", "KRAS G12C Inhibitor D-1553", ""],
+          # a bad upstream join: NCIt "Mycophenolic Acid" with the ChEMBL id of another drug
+          ["Mycophenolic Acid", "Mycophenolic Acid", "CHEMBL103"], ["MPA-1234", "Mycophenolic Acid", "CHEMBL103"],
+          ["Immunotherapy", "Immunotherapy", ""], ["IMT-9000", "Immunotherapy", ""]])
     cols = ["drug_name", "nci_concept_display_name", "nci_t", "molecule_chembl_id", "drug_type", "drug_action_type",
             "target_symbol", "target_uniprot_id", "drug_max_phase_indication", "drug_max_ct_phase",
             "drug_year_first_approval", "nci_concept_synonym_all", "fda_epc_category", "monoclonal_antibody",
@@ -68,7 +74,8 @@ def make_data(root: Path) -> Path:
     _tsv(ncit / "oncology_drugs_2022.tsv.gz", cols, [[row[c] for c in cols]])
     _tsv(ncit / "oncology_drug_targets_by_gene_2022.tsv.gz",
          ["symbol", "ensembl_gene_id", "genename", "nci_concept_display_name", "molecule_chembl_id"],
-         [["KRAS", "E1", "KRAS proto-oncogene", "Sotorasib", "CHEMBL1"], ["PDCD1", "E2", "pd1", "X", ""]])
+         [["KRAS", "E1", "KRAS proto-oncogene", "Sotorasib", "CHEMBL1"], ["PDCD1", "E2", "pd1", "X", ""],
+          ["BTD", "E3", "biotinidase", "Y", ""]])
     dner = d / "dner-fastdatascience"
     _tsv(dner / "dner_drugs.tsv.gz", ["canonical_lc", "name", "drugbank_id", "mesh_id", "mesh_tree", "medline_plus_id",
                                       "nhs_url", "wikipedia_url", "formula", "synonyms"],
@@ -80,7 +87,7 @@ def make_data(root: Path) -> Path:
           ["C3", "rocatinlimab", "", "D3"]])
     _tsv(d / "mesh" / "mesh_descriptors.tsv.gz", None,
          [["D002289", "Carcinoma, Non-Small-Cell Lung", "Non-Small Cell Lung Cancer|NSCLC", "C04.1", ""],
-          ["D000001", "Calcimycin", "", "D02.1", ""]])
+          ["D000001", "Calcimycin", "", "D02.1", ""], ["D001835", "Body Weight", "", "C23.888.144|G07.1", ""]])
     hg = ["HGNC ID", "Approved symbol", "Approved name", "Status", "Alias symbols", "NCBI Gene ID(supplied by NCBI)",
           "UniProt ID(supplied by UniProt)", "Mouse genome database ID(supplied by MGI)",
           "Rat genome database ID(supplied by RGD)", "Previous symbols", "Ensembl gene ID", "Locus type", "Enzyme IDs"]
@@ -91,7 +98,8 @@ def make_data(root: Path) -> Path:
              ["HGNC:3", "CAT", "catalase", "Approved", "", "", "P04040", "", "", "", "", "", ""],
              ["HGNC:4", "ZZZ3", "zinc finger ZZ-type containing 3", "Approved", "ZZ3X", "", "Q8IYH5", "", "", "", "",
               "", ""],
-             ["HGNC:5", "ABCD9", "made-up gene 9", "Approved", "", "", "Q99999", "", "", "", "", "", ""]]
+             ["HGNC:5", "ABCD9", "made-up gene 9", "Approved", "", "", "Q99999", "", "", "", "", "", ""],
+             ["HGNC:6", "BTD", "biotinidase", "Approved", "", "", "P43251", "", "", "", "", "", ""]]
     _tsv(d / "hgnc" / "hgnc_entries.tsv.gz", hg, genes)
     (d / "famplex").mkdir()
     (d / "famplex" / "grounding_map.csv").write_text("RAS,FPLX,RAS,,,,\nPD1,HGNC,PDCD1,,,,\n", encoding="utf-8")
@@ -187,6 +195,16 @@ def test_drug_forms_filtered_and_canonicalised(built: tuple[Path, Path, Path]) -
     assert terms["garsorasib"] == [("drug", "garsorasib", "name")]  # ChEMBL name with an INN stem
     assert "meliasenin i" not in terms  # ChEMBL natural product: no stem, no other source
     assert terms["d-1553"] == [("drug", "D-1553", "code")]  # descriptive NCIt name reduced to its code
+
+
+def test_bad_upstream_links_and_non_drugs(built: tuple[Path, Path, Path]) -> None:
+    terms = by_text(read_terms(built[2]))
+    assert terms["dydrogesterone"] == [("drug", "dydrogesterone", "name")]
+    assert terms["mycophenolic acid"] == [("drug", "mycophenolic acid", "name")]  # not merged via ChEMBL
+    assert terms["mpa-1234"] == [("drug", "mycophenolic acid", "code")]
+    assert "immunotherapy" not in terms and "imt-9000" not in terms  # a therapy, not a drug
+    assert "btd" not in terms  # a gene symbol that is a news acronym (breakthrough therapy designation)
+    assert "body weight" not in terms  # a MeSH finding no ontology calls a disease
 
 
 def test_curated_asset_absorbs_open_records(built: tuple[Path, Path, Path]) -> None:
