@@ -90,12 +90,14 @@ def _trial_windows(text: str, region: Span) -> Iterator[tuple[re.Pattern[str], i
         else:
             yield rules.TRIAL_BEFORE, max(region.start, m.start() - 120), m.end()
             yield rules.TRIAL_APPOSITION, m.start(), min(region.end, m.end() + 60)
+        yield rules.TRIAL_NUMBERED, max(region.start, m.start() - 150), min(region.end, m.end() + 150)
 
 
 def trials(text: str, regions: Sequence[Span]) -> Iterator[Found]:
     """Trial acronyms in trial contexts: "the ROCKET trial", "Phase 3 SHORE", "X (NCT…)"."""
     seen: set[str] = set()
-    done: set[tuple[int, int]] = set()
+    done: set[tuple[int, int]] = {(m.start(), m.end()) for m in rules.DATELINE.finditer(text)}
+    datelines = [Span(a, b) for a, b in done]
     for s in regions:
         for pattern, start, end in _trial_windows(text, s):
             for m in pattern.finditer(text, start, end):
@@ -107,6 +109,10 @@ def trials(text: str, regions: Sequence[Span]) -> Iterator[Found]:
                         else:
                             break
                     name = text[a:b]
+                    if pattern is rules.TRIAL_NUMBERED and name.split("-")[0].upper() in rules.NOT_TRIAL_PREFIX:
+                        continue
+                    if any(d.start <= a < d.end for d in datelines):
+                        continue
                     if (a, b) not in done and _plausible_trial(name):
                         done.add((a, b))
                         seen.add(name)

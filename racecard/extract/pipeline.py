@@ -107,6 +107,10 @@ def stage_lexicon(d: Draft) -> None:
     for hit in d.matcher.hits(text, d.folded):
         if d.occupied.find(1, hit.start, hit.end) >= 0:  # in furniture
             continue
+        if text[hit.end : hit.end + 2].startswith("-") and text[hit.end + 1 : hit.end + 2].isdigit():
+            hit = hit._replace(candidates=tuple(c for c in hit.candidates if c.kind != EntityKind.COMPANY))
+            if not hit.candidates:  # "KRYSTAL-12" is a trial, not the company Krystal
+                continue
         first = hit.candidates[0]
         if not grounding.needs_support(hit, text) and all(
             c.kind == first.kind and c.name == first.name for c in hit.candidates
