@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 from racecard.extract.events.context import Doc
 from racecard.extract.events.deals import acquisitions, licences, rights_returns, terms_only
 from racecard.extract.events.found import Cand
+from racecard.extract.events.gates import tags_of
 from racecard.extract.events.merge import merge
 from racecard.extract.events.portfolio import discontinuations, forecasts
 from racecard.extract.events.regulatory import regulatory
 from racecard.extract.events.trials import trial_events
-from racecard.extract.events.gates import tags_of
 from racecard.model import EntityKind, Event
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def read_events(doc: Doc) -> list[Event]:
         if any(m.kind == EntityKind.TRIAL for m in sent.mentions):
             tags = tags | {"trial"}
         anaphoric = not sent.mentions and doc.refers_back(sent)
-        if not tags or not sent.mentions and "terms" not in tags and not anaphoric:
+        if not tags or (not sent.mentions and "terms" not in tags and not anaphoric):
             continue
         doc.with_refs(sent)
         lic: list[Cand] = []

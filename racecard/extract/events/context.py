@@ -32,13 +32,18 @@ _NOUN = (
 )
 _DESC = re.compile(
     rf"\b(?:[Tt]he|[Ii]ts|[Tt]his)\s+(?:(?P<adj>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[A-Z][\w.]*-based|U\.S\.|US)\s+)?"
-    rf"(?:(?:big|large|small|mid-sized|clinical-stage|commercial-stage|biotech|drug|pharma|pharmaceutical)\s+)?{_NOUN}\b(?!\s*['’]s\s+\w+\s+(?:said|says))"
+    rf"(?:(?:big|large|small|mid-sized|clinical-stage|commercial-stage|biotech|"
+    rf"drug|pharma|pharmaceutical)\s+)?{_NOUN}\b(?!\s*['’]s\s+\w+\s+(?:said|"
+    rf"says))"
 )
 _WE = re.compile(r"\b(?:we|We|our|Our|us)\b")
-_IT = re.compile(r"\b(?:(?:said|says|added|noted|announced|stated|disclosed|explained)\s+(?:that\s+)?|(?:which|whereby)\s+)(?:it|they)\b")
+_IT = re.compile(
+    r"\b(?:(?:said|says|added|noted|announced|stated|disclosed|explained)\s+(?:that\s+)?|(?:which|whereby)\s+)(?:it|they)\b"
+)
 _GOVERNED = re.compile(r"\b(?:with|from|to|by|of|for|and)\s+(?:the\s+)?$|[(“\"]\s*$", re.I)
 _DRUG_ANAPHOR = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:\w+\s+){0,2}?(?:drug|candidate|therapy|treatment|asset|antibody|"
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:\w+\s+){0,2}?(?:drug|"
+    r"candidate|therapy|treatment|asset|antibody|"
     r"molecule|medicine|compound|program|programme|inhibitor|agent|biologic|product|study|trial)\b"
     r"|\b(?:It|it)\s+(?:was|is|has|had|will|failed|met|showed)\b"
 )
@@ -92,8 +97,16 @@ class Doc:
     thousands: bool = False
 
     @classmethod
-    def build(cls, text: str, doc_id: str, published: date | None, title: str, lexicon: Lexicon,
-              sentences: tuple[Span, ...], mentions: list[Mention]) -> Doc:
+    def build(
+        cls,
+        text: str,
+        doc_id: str,
+        published: date | None,
+        title: str,
+        lexicon: Lexicon,
+        sentences: tuple[Span, ...],
+        mentions: list[Mention],
+    ) -> Doc:
         ms = sorted(mentions, key=lambda m: m.start)
         sents: list[Sent] = []
         i = 0
@@ -108,8 +121,7 @@ class Doc:
             body = text[s.start : s.end]
             sents.append(Sent(n, s.start, s.end, body, inside, low=body.lower()))
         counts = Counter((m.kind, m.name) for m in ms)
-        doc = cls(text, doc_id, published, title, lexicon, sents, counts,
-                  thousands="in thousands" in text)
+        doc = cls(text, doc_id, published, title, lexicon, sents, counts, thousands="in thousands" in text)
         doc.filer = doc._filer()
         return doc
 
@@ -184,7 +196,9 @@ class Doc:
             if before:  # "Bristol said it will …": the speaker; "…, pursuant to which it obtained": the subject
                 subjects = [r for r in before if not _GOVERNED.search(s.text[max(0, r.start - 12) : r.start])]
                 who = (subjects or before)[-1] if m.group(0).lower().startswith(("which", "whereby")) else before[-1]
-                refs.append(Ref(m.end() - 2 if m.group(0).endswith("it") else m.end() - 4, m.end(), who.name, "pronoun"))
+                refs.append(
+                    Ref(m.end() - 2 if m.group(0).endswith("it") else m.end() - 4, m.end(), who.name, "pronoun")
+                )
         return sorted(refs, key=lambda r: r.start)
 
     def _describe(self, s: Sent, m: re.Match[str]) -> str | None:

@@ -32,19 +32,38 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("dmy", rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,)?\s+{_YEAR}\b"),
     ("md", rf"\b{_MON}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?!\s*%)(?!\.\d)"),
     ("my", rf"\b{_MON}(?:,)?\s+(?:of\s+)?{_YEAR}\b"),
-    ("half", rf"\b(?:(?P<h>H[12])|(?P<hw>first|second|1st|2nd)[\s-]+half)(?:\s+of)?(?:\s+|\s*')(?P<year>(?:19|20)?\d\d)\b"),
-    ("quarter", rf"\b(?:(?P<q>Q[1-4])|(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter)"
-                rf"(?:\s+of)?(?:\s+(?:fiscal\s+(?:year\s+)?)?|\s*')(?P<year>(?:19|20)?\d\d)\b"),
+    (
+        "half",
+        r"\b(?:(?P<h>H[12])|(?P<hw>first|second|1st|2nd)[\s-]+half)(?:\s+of)?(?:\s+|\s*')(?P<year>(?:19|20)?\d\d)\b",
+    ),
+    (
+        "quarter",
+        r"\b(?:(?P<q>Q[1-4])|(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter)"
+        r"(?:\s+of)?(?:\s+(?:fiscal\s+(?:year\s+)?)?|\s*')(?P<year>(?:19|20)?\d\d)\b",
+    ),
     ("year_end", r"\b(?:by\s+|at\s+|before\s+)?(?:the\s+)?end\s+of\s+(?P<which>this|next|last|the)\s+year\b"),
     ("rel_half", r"\b(?:the\s+)?(?P<hw>first|second)\s+half\s+of\s+(?P<which>this|next|last|the)\s+year\b"),
-    ("rel_quarter", r"\b(?:the\s+|this\s+)?(?P<qw>first|second|third|fourth)\s+quarter\b(?!\s+(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d)"),
+    (
+        "rel_quarter",
+        r"\b(?:the\s+|this\s+)?(?P<qw>first|second|third|fourth)\s+quarter\b(?!\s+(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d)",
+    ),
     ("rel_year", r"\b(?P<which>last|this|next|previous|past)\s+year\b"),
     ("rel_month", r"\b(?P<late>late\s+|early\s+)?(?P<which>last|this|next|previous|past)\s+month\b"),
-    ("month_only", rf"\b(?:in|since|during|from|until|by|through|last|this)\s+{_MON}\b(?!\s*[0-3]?\d\b)(?!,?\s*(?:19|20)\d\d)"),
-    ("weekday", r"\b(?:on\s+|last\s+|this\s+|earlier\s+this\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+    (
+        "month_only",
+        rf"\b(?:in|since|during|from|until|by|through|last|this)\s+{_MON}\b(?!\s*[0-3]?\d\b)(?!,?\s*(?:19|20)\d\d)",
+    ),
+    (
+        "weekday",
+        r"\b(?:on\s+|last\s+|this\s+|earlier\s+this\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    ),
     ("today", r"\b(?:today|tonight|this\s+morning)\b"),
     ("yesterday", r"\byesterday\b"),
-    ("year", r"\b(?:in|since|by|during|from|of|until|through|for|early|late|mid-?|end of|fiscal(?: year)?)\s+(?P<year>(?:19|20)\d\d)\b"),
+    (
+        "year",
+        r"\b(?:in|since|by|during|from|of|until|through|for|early|late|mid-?|end of|fiscal(?: year)?)"
+        r"\s+(?P<year>(?:19|20)\d\d)\b",
+    ),
     ("bare_year", r"(?<![\d$.,-])\b(?P<year>(?:19|20)\d\d)\b(?![\d%.,-])"),
 )
 _MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -163,9 +182,14 @@ def find_dates(text: str, published: date | None) -> list[Found]:
         if value is not None:
             out.append(Found(m.start(), m.end(), value, relative))
     # "Saturday, March 8": the weekday only names the date that follows it
-    return [f for i, f in enumerate(out) if not (
-        i + 1 < len(out) and f.relative and out[i + 1].start - f.end <= 3 and not out[i + 1].relative
-        or i + 1 < len(out) and f.relative and out[i + 1].start - f.end <= 3 and "-" in out[i + 1].value[5:])]
+    return [
+        f
+        for i, f in enumerate(out)
+        if not (
+            (i + 1 < len(out) and f.relative and out[i + 1].start - f.end <= 3 and not out[i + 1].relative)
+            or (i + 1 < len(out) and f.relative and out[i + 1].start - f.end <= 3 and "-" in out[i + 1].value[5:])
+        )
+    ]
 
 
 def resolve(text: str, published: date | None) -> str | None:

@@ -28,21 +28,31 @@ _IN, _OUT, _NEUTRAL = _rx(T.LICENSE_IN), _rx(T.LICENSE_OUT), _rx(T.LICENSE_NEUTR
 _ACQ, _ACQ_PASSIVE = _rx(T.ACQUIRE), re.compile(T.ACQUIRE_PASSIVE, re.I)
 _BACK_TO, _BACK_FROM = _rx(T.RIGHTS_BACK_TO_SUBJECT), _rx(T.RIGHTS_BACK_FROM_SUBJECT)
 _TERMINATION = re.compile(T.TERMINATION_NOUN, re.I)
-_PAYER, _PAYEE, _HOLDER = (re.compile(rf"^[\s,]*(?:\([^)]*\)\s*)?(?:{x})", re.I) for x in (T.PAYER, T.PAYEE, T.RIGHTS_HOLDER))
+_PAYER, _PAYEE, _HOLDER = (
+    re.compile(rf"^[\s,]*(?:\([^)]*\)\s*)?(?:{x})", re.I) for x in (T.PAYER, T.PAYEE, T.RIGHTS_HOLDER)
+)
 _GRANT_OBJECT = re.compile(r"licen[cs]e|rights|options?\b", re.I)
 _PAYER_OBJ, _DISCOVERER = re.compile(T.PAYER_OBJECT, re.I), re.compile(T.DISCOVERER, re.I)
 _DEALISH = re.compile(r"licen[cs]|agreement|deal|collaborat|partnership|rights|option", re.I)
-_ASSET = re.compile(r"(?:for|to|on|of)\s+((?:(?:an?|its|their|the|up\s+to|\w+)\s+){0,5}(?:candidates?|programs?|programmes?|assets?|molecules?|antibod(?:y|ies)|platform|portfolio|compounds?|therapies|products?))", re.I)
+_ASSET = re.compile(
+    r"(?:for|to|on|of)\s+((?:(?:an?|its|their|the|up\s+to|\w+)\s+){0,5}(?:candidates?|programs?|programmes?|assets?|molecules?|antibod(?:y|ies)|platform|portfolio|compounds?|therapies|products?))",
+    re.I,
+)
 _FIRM_DEAL = re.compile(r"licen|agreement|deal|pact|option|alliance|strategic|co-develop|jointly", re.I)
 _CLOSE = re.compile(r"\bexpected\s+to\s+close\b", re.I)
 
 
-_PLAN_VERB = re.compile(r"\b(?:plans?|planning|intends?|aims?|seeks?|seeking|expects?\s+to|considering|talks|exploring|weighing|could|may|might)\b", re.I)
+_PLAN_VERB = re.compile(
+    r"\b(?:plans?|planning|intends?|aims?|seeks?|seeking|expects?\s+to|considering|talks|exploring|weighing|could|may|might)\b",
+    re.I,
+)
 
 
 _UNDONE = re.compile(
     r"^\W*(?:[\w'’-]+\s+){0,5}?(?:was|were|has\s+been|had\s+been|is\s+being|have\s+been)\s+"
-    r"(?:terminated|abandoned|called\s+off|blocked|withdrawn|scrapped|cancell?ed|rejected)", re.I)
+    r"(?:terminated|abandoned|called\s+off|blocked|withdrawn|scrapped|cancell?ed|rejected)",
+    re.I,
+)
 
 
 def _status(sent: Sent, pos: int, end: int) -> Status:
@@ -51,8 +61,13 @@ def _status(sent: Sent, pos: int, end: int) -> Status:
     st = status_of(sent.text, pos, end)
     if st == Status.PLANNED and not _PLAN_VERB.search(sent.text[max(0, pos - 80) : pos]):
         return Status.HAPPENED  # "Bristol will co-develop …": what the parties do under a signed deal
-    if st == Status.PLANNED and re.search(r"\b(?:agreement|agreed|agrees|definitive|deal|transaction|pact|collaboration)\b", sent.text, re.I) \
-            and not re.search(r"\b(?:plans?|intends?|considering|talks)\b", sent.text[max(0, pos - 60) : pos], re.I):
+    if (
+        st == Status.PLANNED
+        and re.search(
+            r"\b(?:agreement|agreed|agrees|definitive|deal|transaction|pact|collaboration)\b", sent.text, re.I
+        )
+        and not re.search(r"\b(?:plans?|intends?|considering|talks)\b", sent.text[max(0, pos - 60) : pos], re.I)
+    ):
         return Status.HAPPENED  # "will acquire" under a signed agreement: the deal is the fact
     return st
 
@@ -95,18 +110,29 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
     out: list[Cand] = []
     text = sent.text
     matches = sorted(
-        [(m, "in") for m in _IN.finditer(text)] + [(m, "out") for m in _OUT.finditer(text)]
-        + [(m, "neutral") for m in _NEUTRAL.finditer(text)], key=lambda x: (x[1] == "neutral", x[0].start()))
+        [(m, "in") for m in _IN.finditer(text)]
+        + [(m, "out") for m in _OUT.finditer(text)]
+        + [(m, "neutral") for m in _NEUTRAL.finditer(text)],
+        key=lambda x: (x[1] == "neutral", x[0].start()),
+    )
     for m, how in matches:
         pos = m.start()
         if any(a <= pos < b for a, b in blocked):
             continue
-        if how == "out" and m.group(0).lower().startswith("grant") and not _GRANT_OBJECT.search(text[m.end() : m.end() + 70]):
+        if (
+            how == "out"
+            and m.group(0).lower().startswith("grant")
+            and not _GRANT_OBJECT.search(text[m.end() : m.end() + 70])
+        ):
             continue
         drugs = drugs_near(sent, pos, main=True)
         if how == "neutral":
-            drugs = [d.name for d in sent.of(EntityKind.DRUG) if 0 <= d.start - sent.start - pos <= 140
-                     or possessor(sent, d.start - sent.start, window=40) is not None and d.start - sent.start > pos - 60]
+            drugs = [
+                d.name
+                for d in sent.of(EntityKind.DRUG)
+                if 0 <= d.start - sent.start - pos <= 140
+                or (possessor(sent, d.start - sent.start, window=40) is not None and d.start - sent.start > pos - 60)
+            ]
             drugs = list(dict.fromkeys(drugs))
         licensor = licensee = None
         score = 0.3
@@ -155,8 +181,11 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
         if drugs:
             for d in drugs:
                 out.append(Cand("license", status, {"drug": d, **fields}, sent, pos, score))
-        elif licensor and licensee and (how != "neutral" or _FIRM_DEAL.search(m.group(0)) or "upfront_usd" in fields
-                                         or "total_usd" in fields):
+        elif (
+            licensor
+            and licensee
+            and (how != "neutral" or _FIRM_DEAL.search(m.group(0)) or "upfront_usd" in fields or "total_usd" in fields)
+        ):
             asset = _ASSET.search(text, pos)
             if asset:
                 fields["asset"] = " ".join(asset.group(1).split())
@@ -166,7 +195,15 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
     return out
 
 
-_HOME = {"China": "CN", "Greater China": "CN", "Japan": "JP", "South Korea": "KR", "US": "US", "Taiwan": "TW", "India": "IN"}
+_HOME = {
+    "China": "CN",
+    "Greater China": "CN",
+    "Japan": "JP",
+    "South Korea": "KR",
+    "US": "US",
+    "Taiwan": "TW",
+    "India": "IN",
+}
 
 
 def _by_territory(doc: Doc, text: str, licensor: str, licensee: str) -> tuple[str, str]:
@@ -234,12 +271,18 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
         if "integrat" in m.group(0).lower() or "merg" in m.group(0).lower():
             acquirer, acquired = (acquired, acquirer) if _bigger(doc, acquired, acquirer) else (acquirer, acquired)
         spans.append((max(0, pos - 10), m.end() + 60))
-        fields: dict[str, Any] = {"acquirer": acquirer, "acquired": acquired, **deal_value(text, pos, thousands=doc.thousands)}
+        fields: dict[str, Any] = {
+            "acquirer": acquirer,
+            "acquired": acquired,
+            **deal_value(text, pos, thousands=doc.thousands),
+        }
         date = date_near(doc, sent, pos, default_published=True)
         if date:
             fields["date"] = date
         status = _status(sent, pos, m.end())
-        if status == Status.PLANNED and not re.search(r"\b(?:plans?|intends?|considering|talks|exploring|bid|offer|weighing)\b", text, re.I):
+        if status == Status.PLANNED and not re.search(
+            r"\b(?:plans?|intends?|considering|talks|exploring|bid|offer|weighing)\b", text, re.I
+        ):
             status = Status.HAPPENED  # "said it would buy": an agreed deal
         out.append(Cand("acquisition", status, fields, sent, pos, 1.0))
         break
@@ -265,19 +308,26 @@ def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, in
     out: list[Cand] = []
     spans: list[tuple[int, int]] = []
     text = sent.text
-    found = [(m, "to") for m in _BACK_TO.finditer(text)] + [(m, "from") for m in _BACK_FROM.finditer(text)] \
+    found = (
+        [(m, "to") for m in _BACK_TO.finditer(text)]
+        + [(m, "from") for m in _BACK_FROM.finditer(text)]
         + [(m, "noun") for m in _TERMINATION.finditer(text)]
+    )
     for m, how in sorted(found, key=lambda x: x[0].start()):
         pos = m.start()
-        if how == "to" and not re.search(r"rights|licen|control|program|asset", text[pos : pos + 90], re.I) \
-                and not re.search(r"rights|licen", m.group(0), re.I):
+        if (
+            how == "to"
+            and not re.search(r"rights|licen|control|program|asset", text[pos : pos + 90], re.I)
+            and not re.search(r"rights|licen", m.group(0), re.I)
+        ):
             continue
         sub = subject_of(sent, pos)
         giver = taker = None
         if how == "to":
             taker = sub.name if sub else None
-            src = after_prep(sent, pos, "from|after|as|when", skip=(taker or "",)) \
-                or before_prep(sent, pos, "from|after", skip=(taker or "",))
+            src = after_prep(sent, pos, "from|after|as|when", skip=(taker or "",)) or before_prep(
+                sent, pos, "from|after", skip=(taker or "",)
+            )
             giver = src.name if src else None
         elif how == "from":
             giver = sub.name if sub else None
@@ -289,7 +339,9 @@ def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, in
             parties = [r.name for r in _parties(sent)]
             if len(parties) >= 2:
                 giver, taker = parties[1], parties[0]
-        if re.search(r"\b(?:right|option|may|can|could|might|entitled)\s+(?:to\s+)?$", text[max(0, pos - 20) : pos], re.I):
+        if re.search(
+            r"\b(?:right|option|may|can|could|might|entitled)\s+(?:to\s+)?$", text[max(0, pos - 20) : pos], re.I
+        ):
             continue  # "has the right to terminate": a clause of the contract, not an event
         drugs = drugs_near(sent, pos, main=True)
         if not drugs:

@@ -48,8 +48,11 @@ def phase_in(text: str, pos: int = 0) -> str | None:
 def date_near(doc: Doc, sent: Sent, pos: int, *, default_published: bool = False) -> str | None:
     """The date phrase of the sentence closest to ``pos``; the published date for a lead sentence's news."""
     if sent.dates is None:
-        sent.dates = [f for f in find_dates(sent.text, doc.published)
-                      if not _DEADLINE.search(sent.text[max(0, f.start - 30) : f.start])]
+        sent.dates = [
+            f
+            for f in find_dates(sent.text, doc.published)
+            if not _DEADLINE.search(sent.text[max(0, f.start - 30) : f.start])
+        ]
     found = sent.dates
     if found:
         # the nearest phrase, after the trigger rather than before, a full date rather than a bare year
@@ -66,10 +69,17 @@ def _near(ms: list[Mention], pos: int) -> list[Mention]:
 
 _COMPARED = re.compile(
     r"(?:versus|vs\.?|compared\s+(?:with|to)|than|over|against|relative\s+to|like|rival|rivals|competitor|competitors|"
-    r"plus|with|alongside|combination\s+with|combined\s+with)\s+(?:\w+\s+){0,3}?$", re.I)
+    r"plus|with|alongside|combination\s+with|combined\s+with)\s+(?:\w+\s+){0,3}?$",
+    re.I,
+)
 _DEADLINE = re.compile(r"(?:PDUFA|action|goal)\s+date(?:\s+(?:of|is|set\s+for))?\s*$|\bdate\s+of\s*$", re.I)
-_MODIFIER = re.compile(r"-(?:\s|based|containing|pretreated|treated|refractory|naive|naïve|resistant|experienced|like)", re.I)
-_COORD = re.compile(r"^(?:\s*\([^)]*\))?(?:[^.;()]{0,60}?)(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+or\s+)(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
+_MODIFIER = re.compile(
+    r"-(?:\s|based|containing|pretreated|treated|refractory|naive|naïve|resistant|experienced|like)", re.I
+)
+_COORD = re.compile(
+    r"^(?:\s*\([^)]*\))?(?:[^.;()]{0,60}?)(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+or\s+)(?:the\s+)?(?:\w+\s+){0,3}$",
+    re.I,
+)
 _NOT_COORD = re.compile(r"\b(?:plus|with|combination|versus|vs|compared|than|like|such\s+as|including|over)\b", re.I)
 
 
@@ -78,7 +88,9 @@ def drugs_near(sent: Sent, pos: int, *, main: bool = False) -> list[str]:
     rel = pos + sent.start
     ms = _near(sent.of(EntityKind.DRUG), rel)
     if main:
-        ms = [m for m in ms if not _COMPARED.search(sent.text[max(0, m.start - sent.start - 40) : m.start - sent.start])]
+        ms = [
+            m for m in ms if not _COMPARED.search(sent.text[max(0, m.start - sent.start - 40) : m.start - sent.start])
+        ]
     ms = [m for m in ms if not _MODIFIER.match(sent.text, m.end - sent.start)]
     return list(dict.fromkeys(m.name for m in ms))
 

@@ -1,7 +1,8 @@
 """Which event families a sentence may hold: one Aho-Corasick pass over its lower-cased text.
 
-A keyword counts at the start of a word only. The keyword tables live beside each family's triggers (``triggers/*.py`` ``KEYWORDS``);
-only the families whose keywords occur run their regular expressions on the sentence.
+A keyword counts at the start of a word only. The keyword tables live beside each family's
+triggers (``triggers/*.py`` ``KEYWORDS``); only the families whose keywords occur run their
+regular expressions on the sentence.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from collections.abc import Hashable
 from typing import Any
 
 from racecard.extract.events.found import Cand
-from racecard.model import Evidence, Event, Status
+from racecard.model import Event, Evidence, Status
 
 __all__ = ["merge"]
 
@@ -37,8 +37,15 @@ def _fold_loose(groups: dict[Hashable, list[Cand]]) -> None:
     for key in list(groups):
         if not isinstance(key, tuple) or len(key) < 3 or key[2] is not None or key[1] is None:
             continue
-        kin = [k for k in groups if k != key and isinstance(k, tuple) and k[:2] == key[:2] and len(k) == len(key)
-               and (len(k) < 4 or k[3] == key[3])]
+        kin = [
+            k
+            for k in groups
+            if k != key
+            and isinstance(k, tuple)
+            and k[:2] == key[:2]
+            and len(k) == len(key)
+            and (len(k) < 4 or k[3] == key[3])
+        ]
         kin = [k for k in kin if _compatible(groups[key], groups[k])]
         if kin:  # a restatement ("This BTD was granted …") belongs to the reading just before it
             at = min(c.sent.index for c in groups[key])
@@ -69,8 +76,15 @@ def _fill_regulatory(events: list[Event]) -> list[Event]:
             for f in ("agency", "territory", "indication"):
                 if fields.get(f):
                     continue
-                seen = {o.fields[f] for o in events if o is not ev and o.type in kinds and o.fields.get("drug") == fields["drug"]
-                        and o.fields.get(f) and (f != "agency" or o.type != "advisory_opinion")}
+                seen = {
+                    o.fields[f]
+                    for o in events
+                    if o is not ev
+                    and o.type in kinds
+                    and o.fields.get("drug") == fields["drug"]
+                    and o.fields.get(f)
+                    and (f != "agency" or o.type != "advisory_opinion")
+                }
                 if len(seen) == 1:
                     fields[f] = seen.pop()
             ev = Event(ev.type, ev.status, fields, ev.evidence, ev.support)
@@ -99,14 +113,23 @@ def _combine(cands: list[Cand]) -> Event:
     # a concrete date read in the text beats the publication date a lead sentence defaulted to
     dated = [c.fields["date"] for c in ranked if c.fields.get("date")]
     if dated:
-        fields["date"] = max(dated, key=lambda d: (len(d), -dated.index(d))) if len(set(dated)) > 1 and best.fields.get("date") is None else fields["date"]
+        fields["date"] = (
+            max(dated, key=lambda d: (len(d), -dated.index(d)))
+            if len(set(dated)) > 1 and best.fields.get("date") is None
+            else fields["date"]
+        )
     doc_id = best.sent.text and best.fields.get("_doc", "")
     fields.pop("_doc", None)
     sents = list(dict.fromkeys(c.sent.index for c in ranked))
     by_index = {c.sent.index: c.sent for c in ranked}
     evidences = [
-        Evidence(document=str(doc_id), start=by_index[i].start, end=by_index[i].end, quote=by_index[i].text,
-                 extractor="racecard-events")
+        Evidence(
+            document=str(doc_id),
+            start=by_index[i].start,
+            end=by_index[i].end,
+            quote=by_index[i].text,
+            extractor="racecard-events",
+        )
         for i in sents
     ]
     return Event(best.type, status, fields, evidences[0], tuple(evidences[1:]))
@@ -123,12 +146,27 @@ def merge(cands: list[Cand], doc_id: str) -> list[Event]:
     # a drug-less licence between the parties of a drug licence is that licence restated
     for key in [k for k in groups if isinstance(k, tuple) and k[0] == "license" and k[1] is None]:
         parties = key[2]
-        kin = [k for k, cs in groups.items() if k[0] == "license" and k[1] is not None  # type: ignore[index]
-               and _parties(cs) and _parties(cs) <= parties]
+        kin = [
+            k
+            for k, cs in groups.items()
+            if k[0] == "license"
+            and k[1] is not None  # type: ignore[index]
+            and _parties(cs)
+            and _parties(cs) <= parties
+        ]
         if kin:
             for k in kin:
-                groups[k].extend(Cand(c.type, c.status, {f: v for f, v in c.fields.items() if f != "asset"}, c.sent, c.pos,
-                                      c.score * 0.5) for c in groups[key])
+                groups[k].extend(
+                    Cand(
+                        c.type,
+                        c.status,
+                        {f: v for f, v in c.fields.items() if f != "asset"},
+                        c.sent,
+                        c.pos,
+                        c.score * 0.5,
+                    )
+                    for c in groups[key]
+                )
             del groups[key]
     licences = [k for k in groups if k[0] == "license"]  # type: ignore[index]
     # a rights return without a party takes it from the licence of the same drug
@@ -146,15 +184,29 @@ def merge(cands: list[Cand], doc_id: str) -> list[Event]:
     for t in terms:
         target = [k for k in licences if t.fields.get("drug") and k[1] == t.fields["drug"]]  # type: ignore[index]
         if not target:
-            target = [k for k in licences if {t.fields.get("licensor"), t.fields.get("licensee")} - {None}
-                      <= {groups[k][0].fields.get("licensor"), groups[k][0].fields.get("licensee")}]
+            target = [
+                k
+                for k in licences
+                if {t.fields.get("licensor"), t.fields.get("licensee")} - {None}
+                <= {groups[k][0].fields.get("licensor"), groups[k][0].fields.get("licensee")}
+            ]
         if len(target) == 1 or (target and len({groups[k][0].sent.index for k in target}) == 1):
             for k in target:
                 t.fields["_doc"] = doc_id
-                groups[k].append(Cand("license", groups[k][0].status, {f: v for f, v in t.fields.items() if f not in ("drug",)},
-                                      t.sent, t.pos, 0.1))
+                groups[k].append(
+                    Cand(
+                        "license",
+                        groups[k][0].status,
+                        {f: v for f, v in t.fields.items() if f not in ("drug",)},
+                        t.sent,
+                        t.pos,
+                        0.1,
+                    )
+                )
         elif not target and t.fields.get("drug") and t.fields.get("licensor") and t.fields.get("licensee"):
             # "Coherus paying Junshi $35 million upfront" for a named drug is itself a licence
             t.fields["_doc"] = doc_id
-            groups[("license", t.fields["drug"])] = [Cand("license", Status.HAPPENED, dict(t.fields), t.sent, t.pos, 0.6)]
+            groups[("license", t.fields["drug"])] = [
+                Cand("license", Status.HAPPENED, dict(t.fields), t.sent, t.pos, 0.6)
+            ]
     return _fill_regulatory([_combine(cs) for cs in groups.values()])

@@ -26,8 +26,11 @@ _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*|-)(?P<scale>thousand|million|billion|trillion|mln|bln|mn|bn|tn|mm|[mbkt])\b"
 _PRE = r"(?P<cur>US\s?\$|U\.S\.\s?\$|HK\$|A\$|C\$|\$|€|£|¥|USD|EUR|GBP|JPY|RMB|CNY|CHF|KRW|HKD|CAD|AUD|INR|Rs\.?)"
 _POST = r"(?P<curw>(?:US |U\.S\. )?dollars|euros?|yuan|yen|won|pounds|RMB|USD|EUR|CNY)"
+_SCALE2 = _SCALE.replace("scale", "scale2")
+_POST2 = _POST.replace("curw", "curw2")
 _RX = re.compile(
-    rf"{_PRE}\s?{_NUM}(?:{_SCALE})?(?:\s+{_POST})?|(?<![\w$€£¥.])(?P<num2>\d+(?:\.\d+)?)(?:{_SCALE.replace('scale', 'scale2')})\s+{_POST.replace('curw', 'curw2')}",
+    rf"{_PRE}\s?{_NUM}(?:{_SCALE})?(?:\s+{_POST})?"
+    rf"|(?<![\w$€£¥.])(?P<num2>\d+(?:\.\d+)?)(?:{_SCALE2})\s+{_POST2}",
     re.I,
 )
 _THOUSANDS = re.compile(r"\(?\bin thousands\b", re.I)
@@ -51,7 +54,7 @@ class Money:
 
 def _currency(symbol: str) -> str:
     s = " ".join(symbol.lower().split())
-    if s in DOLLARS or s.replace(" ", "") in DOLLARS or s.endswith("dollars") and "hk" not in s:
+    if s in DOLLARS or s.replace(" ", "") in DOLLARS or (s.endswith("dollars") and "hk" not in s):
         return "USD"
     return CURRENCY_WORDS.get(s, CURRENCY_WORDS.get(s.rstrip("s"), s.upper()))
 
@@ -70,7 +73,11 @@ def find_money(text: str, *, thousands: bool | None = None) -> list[Money]:
             value *= SCALES[scale.lower()]
         elif thousands:
             value *= 1e3
-        elif m.group("cur") and value < 1000 and re.match(r"\s+per\s+share|\s*/\s*share|\s+a\s+share", text[m.end():], re.I) is None:
+        elif (
+            m.group("cur")
+            and value < 1000
+            and re.match(r"\s+per\s+share|\s*/\s*share|\s+a\s+share", text[m.end() :], re.I) is None
+        ):
             continue  # "$320" with no scale is a unit price or a typo, not a deal value
         out.append(Money(m.start(), m.end(), m.group(0), value, _currency(cur), bool(scale) or thousands))
     return out

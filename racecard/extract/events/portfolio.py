@@ -20,7 +20,9 @@ _LIST_END = re.compile(T.LIST_END, re.I)
 _DISC = re.compile("|".join(f"(?:{p})" for p in T.DISCONTINUE), re.I)
 _REASONS = [(k, re.compile(v, re.I)) for k, v in T.REASONS.items()]
 _FORECAST = re.compile("|".join(f"(?:{p})" for p in T.FORECAST), re.I)
-_YEAR = re.compile(r"\b(?:in|by|through|for|of)\s+(?:the\s+year\s+)?((?:20)\d\d)\b|\b((?:20)\d\d)\s+(?:sales|revenues?|forecast)", re.I)
+_YEAR = re.compile(
+    r"\b(?:in|by|through|for|of)\s+(?:the\s+year\s+)?((?:20)\d\d)\b|\b((?:20)\d\d)\s+(?:sales|revenues?|forecast)", re.I
+)
 _NOT_DRUG_CONTEXT = re.compile(r"\b(?:after|following|because|since|as)\b", re.I)
 
 
@@ -95,13 +97,20 @@ def forecasts(doc: Doc, sent: Sent) -> list[Cand]:
         return []
     money = [x for x in find_money(text) if x.usd is not None and x.amount >= 1e7]
     low = text.lower()
-    metric = "peak_sales" if "peak" in low else ("market_size" if re.search(r"\bmarket\b|industry", low) and not sent.of(EntityKind.DRUG) else "sales")
+    metric = (
+        "peak_sales"
+        if "peak" in low
+        else ("market_size" if re.search(r"\bmarket\b|industry", low) and not sent.of(EntityKind.DRUG) else "sales")
+    )
     fields: dict[str, Any] = {"metric": metric, "year": year}
     if money:
         fields["value_usd"] = min(money, key=lambda x: abs(x.start - m.start())).amount
     terr = territory_in(text)
     fields["territory"] = terr or "worldwide"
-    src = subject_of(sent, m.start()) or next((r for r in sent.refs if re.search(T.FORECAST_SOURCE_WORDS, text[max(0, r.start - 15) : r.end + 25], re.I)), None)
+    src = subject_of(sent, m.start()) or next(
+        (r for r in sent.refs if re.search(T.FORECAST_SOURCE_WORDS, text[max(0, r.start - 15) : r.end + 25], re.I)),
+        None,
+    )
     if src:
         fields["source"] = src.name
     out: list[Cand] = []

@@ -24,15 +24,27 @@ _APPROVAL, _NOT_APPROVAL, _REJECTION = _rx(T.APPROVAL), re.compile(T.NOT_APPROVA
 _SUBMISSION, _ADVISORY = _rx(T.SUBMISSION), _rx(T.ADVISORY)
 _DESIGNATION = re.compile("|".join(f"(?P<{k}>{v})" for k, v in T.DESIGNATIONS.items()), re.I)
 _ADV_NEG, _ADV_POS = re.compile(T.ADVISORY_NEGATIVE, re.I), re.compile(T.ADVISORY_POSITIVE, re.I)
-_VOTE = re.compile(r"(\d+)\s*(?:-|to|–)\s*(\d+)(?:\s*(?:,\s*)?(?:with\s+\d+\s+abstain\w*\s*,?\s*)?(?:\w+\s+){0,8}?(against|in\s+favou?r))?", re.I)
+_VOTE = re.compile(
+    r"(\d+)\s*(?:-|to|–)\s*(\d+)(?:\s*(?:,\s*)?(?:with\s+\d+\s+abstain\w*\s*,?\s*)?(?:\w+\s+){0,8}?(against|in\s+favou?r))?",
+    re.I,
+)
 _CONDITIONAL = re.compile(T.CONDITIONAL, re.I)
 _PDUFA = re.compile(T.PDUFA, re.I)
 _MODIFIED = re.compile(r"-(?:\s|based|containing|pretreated|refractory|naive|resistant)", re.I)
-_ANAPHOR_SUBJECT = re.compile(r"\b(?:the|this|its)\s+(?:\w+\s+){0,2}?(?:drug|therapy|treatment|medicine|candidate|antibody|inhibitor|combination|regimen)\b|^\s*It\b", re.I)
+_ANAPHOR_SUBJECT = re.compile(
+    r"\b(?:the|this|its)\s+(?:\w+\s+){0,2}?(?:drug|therapy|treatment|medicine|candidate|antibody|inhibitor|combination|regimen)\b|^\s*It\b",
+    re.I,
+)
 _NEVER_APPROVAL = re.compile(T.NEVER_APPROVAL, re.I)
-_NOT_A_FILING = re.compile(r"BTD|breakthrough|designation|fast\s+track|orphan|IND\b|in\s+(?:a|its|the)\s+(?:regulatory\s+|stock\s+exchange\s+)?filing", re.I)
+_NOT_A_FILING = re.compile(
+    r"BTD|breakthrough|designation|fast\s+track|orphan|IND\b|in\s+(?:a|its|the)\s+(?:regulatory\s+|stock\s+exchange\s+)?filing",
+    re.I,
+)
 _MONEY_TERMS = re.compile(r"milestone|upfront|up-front|royalt|per\s+share|contingent\s+value", re.I)
-_REG_CONTEXT = re.compile(r"FDA|EMA|NMPA|CDE|PMDA|MHRA|regulator|agency|authorit|Commission|Health\s+Canada|market|label|indication|treat|patients|approval|in\s+(?:the\s+)?(?:US|U\.S\.|China|Japan|Europe|EU)", re.I)
+_REG_CONTEXT = re.compile(
+    r"FDA|EMA|NMPA|CDE|PMDA|MHRA|regulator|agency|authorit|Commission|Health\s+Canada|market|label|indication|treat|patients|approval|in\s+(?:the\s+)?(?:US|U\.S\.|China|Japan|Europe|EU)",
+    re.I,
+)
 
 
 def _place(sent: Sent, pos: int) -> dict[str, Any]:
@@ -55,8 +67,9 @@ def _place(sent: Sent, pos: int) -> dict[str, Any]:
     return {k: v for k, v in out.items() if v}
 
 
-def _make(doc: Doc, sent: Sent, kind: str, pos: int, end: int, status: Status, extra: dict[str, Any],
-          score: float = 1.0) -> list[Cand]:
+def _make(
+    doc: Doc, sent: Sent, kind: str, pos: int, end: int, status: Status, extra: dict[str, Any], score: float = 1.0
+) -> list[Cand]:
     if _CONDITIONAL.search(sent.text[max(0, pos - 40) : pos]) or _MONEY_TERMS.search(sent.text):
         return []  # "upon approval", "regulatory milestones": a term of a contract, not an event
     drugs = _subject_drugs(sent, pos)
@@ -79,9 +92,13 @@ def _make(doc: Doc, sent: Sent, kind: str, pos: int, end: int, status: Status, e
 def _subject_drugs(sent: Sent, pos: int) -> list[str]:
     """The drug a decision is about: the closest before the trigger in its clause ("Cobenfy, which
     gained FDA approval"), else the closest after it ("approved Krazati")."""
-    before = [m for m in sent.of(EntityKind.DRUG) if m.end - sent.start <= pos
-              and not re.search(r"[;]|\.\s", sent.text[m.end - sent.start : pos])
-              and not _MODIFIED.match(sent.text, m.end - sent.start)]
+    before = [
+        m
+        for m in sent.of(EntityKind.DRUG)
+        if m.end - sent.start <= pos
+        and not re.search(r"[;]|\.\s", sent.text[m.end - sent.start : pos])
+        and not _MODIFIED.match(sent.text, m.end - sent.start)
+    ]
     if before:
         first = before[-1].name
         return [first] + [d for d in drugs_near(sent, pos) if d != first]
@@ -99,10 +116,15 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
     taken: list[tuple[int, int]] = []
     for m in _DESIGNATION.finditer(text) if "designation" in tags else ():
         kind = str(m.lastgroup)
-        if re.search(r"\b(?:seek|apply|applied|request|eligible)\w*\s+(?:for\s+)?$", text[max(0, m.start() - 30) : m.start()], re.I):
+        if re.search(
+            r"\b(?:seek|apply|applied|request|eligible)\w*\s+(?:for\s+)?$",
+            text[max(0, m.start() - 30) : m.start()],
+            re.I,
+        ):
             continue
-        got = _make(doc, sent, "designation", m.start(), m.end(), status_of(text, m.start(), m.end()),
-                    {"designation": kind})
+        got = _make(
+            doc, sent, "designation", m.start(), m.end(), status_of(text, m.start(), m.end()), {"designation": kind}
+        )
         out += got
         taken.append((m.start(), m.end()))
     for m in _ADVISORY.finditer(text) if "advisory_opinion" in tags else ():
@@ -118,11 +140,14 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
                 outcome = "negative" if neg and not pos_ else ("positive" if a > b else "negative")
         elif neg or pos_:
             strong = re.search(r"recommend\w*\s+against|not\s+recommend|voted\s+against", window, re.I)
-            outcome = "negative" if strong or neg and (not pos_ or neg.start() < pos_.start()) else "positive"
+            outcome = "negative" if strong or (neg and (not pos_ or neg.start() < pos_.start())) else "positive"
         if outcome is None:
             continue
         agency = agency_in(text[max(0, m.start() - 60) : m.end() + 40])
-        extra: dict[str, Any] = {"outcome": outcome, "agency": "CHMP" if agency and agency[0] == "CHMP" else "FDA advisory committee"}
+        extra: dict[str, Any] = {
+            "outcome": outcome,
+            "agency": "CHMP" if agency and agency[0] == "CHMP" else "FDA advisory committee",
+        }
         got = _make(doc, sent, "advisory_opinion", m.start(), m.end(), Status.HAPPENED, extra)
         for c in got:
             c.fields["agency"] = extra["agency"]
@@ -143,8 +168,9 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
     for m in _SUBMISSION.finditer(text) if "regulatory_submission" in tags else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
-        if re.match(r"(?:submit|fil)\w*\s+(?:\w+\s+){0,3}?IND\b", m.group(0), re.I) \
-                or _NOT_A_FILING.search(text[max(0, m.start() - 25) : m.end() + 5]):
+        if re.match(r"(?:submit|fil)\w*\s+(?:\w+\s+){0,3}?IND\b", m.group(0), re.I) or _NOT_A_FILING.search(
+            text[max(0, m.start() - 25) : m.end() + 5]
+        ):
             continue  # an IND opens a trial; a designation request or a disclosure filing is no marketing submission
         status = status_of(text, m.start(), m.end())
         out += _make(doc, sent, "regulatory_submission", m.start(), m.end(), status, {}, 0.9)
@@ -153,7 +179,9 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
     pdufa = _PDUFA.search(text)
     if pdufa and "approval" not in {c.type for c in out}:  # a PDUFA date is when approval is expected
         when = next((f.value for f in find_dates(text[pdufa.end() : pdufa.end() + 40], doc.published)), None)
-        got = _make(doc, sent, "approval", pdufa.start(), pdufa.end(), Status.EXPECTED, {"date": when} if when else {}, 0.6)
+        got = _make(
+            doc, sent, "approval", pdufa.start(), pdufa.end(), Status.EXPECTED, {"date": when} if when else {}, 0.6
+        )
         for c in got:
             if when:
                 c.fields["date"] = when
@@ -166,11 +194,19 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
         ctx = text[max(0, m.start() - 45) : m.end() + 30]
         if _NEVER_APPROVAL.search(text[max(0, m.start() - 140) : m.end()]):
             continue
-        if _NOT_APPROVAL.search(ctx) and not re.search(r"(?:was|were|has\s+been|have\s+been|is|got|received?|grants?|granted|wins?|won|secured?|obtain\w*)\s+(?:\w+\s+){0,2}$", text[max(0, m.start() - 30) : m.start()], re.I):
+        if _NOT_APPROVAL.search(ctx) and not re.search(
+            r"(?:was|were|has\s+been|have\s+been|is|got|received?|grants?|granted|wins?|won|secured?|obtain\w*)\s+(?:\w+\s+){0,2}$",
+            text[max(0, m.start() - 30) : m.start()],
+            re.I,
+        ):
             continue
         if not _REG_CONTEXT.search(text):
             continue
-        if re.match(r"approv\w*\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}(?:deal|agreement|merger|acquisition|transaction|budget|plan|shareholders?)", text[m.start():], re.I):
+        if re.match(
+            r"approv\w*\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}(?:deal|agreement|merger|acquisition|transaction|budget|plan|shareholders?)",
+            text[m.start() :],
+            re.I,
+        ):
             continue
         status = status_of(text, m.start(), m.end())
         if negated(text, m.start()) and status != Status.PLANNED:

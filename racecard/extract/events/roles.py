@@ -17,13 +17,18 @@ from racecard.extract.events.status import clause_before
 
 __all__ = ["after_prep", "before_prep", "object_of", "possessor", "subject_of"]
 
-_PREP_BEFORE = re.compile(r"\b(?:from|with|to|by|of|for|between|and|than|like|versus|vs\.?|including|as)\s+(?:its\s+|the\s+|partner\s+|rival\s+)?$", re.I)
+_PREP_BEFORE = re.compile(
+    r"\b(?:from|with|to|by|of|for|between|and|than|like|versus|vs\.?|including|as)\s+(?:its\s+|the\s+|partner\s+|rival\s+)?$",
+    re.I,
+)
 _LIST_BEFORE = re.compile(r"(?:,|\band)\s*$")
 
 
 @lru_cache(maxsize=64)
 def _after_rx(preps: str) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{preps})\s+(?:its\s+|the\s+|partner\s+|[A-Z][a-z]+(?:'s|’s)\s+|[\w-]+-based\s+|[A-Z][a-z]+\s+)?$", re.I)
+    return re.compile(
+        rf"\b(?:{preps})\s+(?:its\s+|the\s+|partner\s+|[A-Z][a-z]+(?:'s|’s)\s+|[\w-]+-based\s+|[A-Z][a-z]+\s+)?$", re.I
+    )
 
 
 @lru_cache(maxsize=64)
@@ -38,8 +43,14 @@ def _governed(sent: Sent, ref: Ref) -> bool:
 def subject_of(sent: Sent, pos: int, *, skip: tuple[str, ...] = ()) -> Ref | None:
     """The company acting at the trigger ``pos``: the closest ungoverned reference before it in its clause."""
     clause_start = pos - len(clause_before(sent.text, pos, 160))
-    cands = [r for r in sent.refs if clause_start <= r.start and r.end <= pos and r.name not in skip
-             and sent.text[r.end : r.end + 2] not in ("'s", "’s")]  # "the company's subsidiary X": X acts
+    cands = [
+        r
+        for r in sent.refs
+        if clause_start <= r.start
+        and r.end <= pos
+        and r.name not in skip
+        and sent.text[r.end : r.end + 2] not in ("'s", "’s")
+    ]  # "the company's subsidiary X": X acts
     for r in reversed(cands):
         if not _governed(sent, r) or _LIST_BEFORE.search(sent.text[max(0, r.start - 6) : r.start]):
             if _governed(sent, r) and not any(not _governed(sent, x) for x in cands if x.start < r.start):
@@ -63,7 +74,11 @@ def after_prep(sent: Sent, pos: int, preps: str, *, limit: int = 120, skip: tupl
     """The company introduced by one of ``preps`` (a regex alternation) after ``pos``."""
     rx = _after_rx(preps)
     for r in sent.refs:
-        if pos <= r.start <= pos + limit and r.name not in skip and rx.search(sent.text[max(0, r.start - 30) : r.start]):
+        if (
+            pos <= r.start <= pos + limit
+            and r.name not in skip
+            and rx.search(sent.text[max(0, r.start - 30) : r.start])
+        ):
             return r
     return None
 

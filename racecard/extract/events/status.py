@@ -41,7 +41,8 @@ _FAILED = re.compile(
 )
 _NEG = re.compile(r"\b(?:not|no|never|n't|without|neither|nor|failed\s+to|fails\s+to|fail\s+to)\b", re.I)
 _CLAUSE_BREAK = re.compile(
-    r"[;:]|,\s*(?:and|but|while|whereas|which|who|after|before|as|although|when)\s|\.\s|\.(?=[A-Z])|\s(?:but|while|whereas|when)\s"
+    r"[;:]|,\s*(?:and|but|while|whereas|which|who|after|before|as|although|"
+    r"when)\s|\.\s|\.(?=[A-Z])|\s(?:but|while|whereas|when)\s"
 )
 
 
@@ -71,7 +72,11 @@ def status_of(text: str, pos: int, end: int | None = None, *, failure_means_fail
     planned = [m.end() for m in _PLANNED.finditer(before)]
     expected = [m.end() for m in _EXPECTED.finditer(before)]
     if re.match(r"\s*(?:is|are|was|were)\s+(?:expected|anticipated|planned|slated|scheduled)", after, re.I):
-        return Status.EXPECTED if not re.match(r"\s*(?:is|are)\s+(?:planned|slated|scheduled)", after, re.I) else Status.PLANNED
+        return (
+            Status.EXPECTED
+            if not re.match(r"\s*(?:is|are)\s+(?:planned|slated|scheduled)", after, re.I)
+            else Status.PLANNED
+        )
     if planned and (not expected or planned[-1] >= expected[-1]):
         return Status.PLANNED
     if expected:

@@ -18,13 +18,18 @@ _IMMEDIATE = re.compile(r"^\s*(?:immediately|at\s+signing|on\s+signing|in\s+cash
 _LEFT_CLIP = re.compile(r";|,|\.\s|\band\b(?!\s+(?:commercial|regulatory|sales|development|approval)\b)", re.I)
 _RIGHT_CLIP = re.compile(
     r";|\.\s|,\s+(?:and|which|while|with|plus)\b|\s+plus\s|"
-    r"\s+and\s+(?:is|are|was|were|will|has|have|had|two|three|a|an|the|up|may|could|also|certain)\b", re.I)
+    r"\s+and\s+(?:is|are|was|were|will|has|have|had|two|three|a|an|the|up|may|could|also|certain)\b",
+    re.I,
+)
 _OTHER_PAYMENT = re.compile(r"^\s*(?:more\s+)?in\s+(?:[\w-]+\s+){0,3}payments\b", re.I)
 _DEAL_NOUN = re.compile(
-    r"\s*(?:\w+\s+){0,2}(?:deal|agreement|pact|licen[cs]e|partnership|collaboration|transaction)", re.I)
+    r"\s*(?:\w+\s+){0,2}(?:deal|agreement|pact|licen[cs]e|partnership|collaboration|transaction)", re.I
+)
 _ROYALTY = re.compile(
     r"(?:(?:tiered|double-digit|single-digit|low|mid|high|teens?|percent|%|royalty-bearing|up\s+to|\d+%?)[\s,-]+){0,5}"
-    r"royalt(?:y|ies)(?:\s+(?:on|of|based\s+on)\s+(?:\w+\s+){0,5}sales)?", re.I)
+    r"royalt(?:y|ies)(?:\s+(?:on|of|based\s+on)\s+(?:\w+\s+){0,5}sales)?",
+    re.I,
+)
 
 
 def _closest(rx: re.Pattern[str], text: str, *, from_end: bool) -> int | None:
@@ -77,8 +82,14 @@ def _label(left: str, right: str) -> str | None:
     left = left[cut[-1] :] if cut else left
     stop = _RIGHT_CLIP.search(right)
     right = right[: stop.start()] if stop else right
-    on_right = ((_closest(_UPFRONT, right, from_end=False), "upfront"), (_closest(_MILESTONE, right, from_end=False), "milestones"))
-    on_left = ((_closest(_UPFRONT, left, from_end=True), "upfront"), (_closest(_MILESTONE, left, from_end=True), "milestones"))
+    on_right = (
+        (_closest(_UPFRONT, right, from_end=False), "upfront"),
+        (_closest(_MILESTONE, right, from_end=False), "milestones"),
+    )
+    on_left = (
+        (_closest(_UPFRONT, left, from_end=True), "upfront"),
+        (_closest(_MILESTONE, left, from_end=True), "milestones"),
+    )
     cues = [(d, 0, lab) for d, lab in on_right if d is not None and d <= 40]
     cues += [(d, 1, lab) for d, lab in on_left if d is not None and d <= 35]
     if cues:  # the head of the phrase: an upfront or milestone word beats "up to" and "worth"
@@ -99,9 +110,14 @@ def royalties_in(text: str) -> str | None:
 def deal_value(text: str, pos: int, *, thousands: bool = False) -> dict[str, Any]:
     """An acquisition's value: the largest dollar figure that is not per share (else the text)."""
     money = find_money(text, thousands=thousands or None)
-    usd = [m for m in money if m.usd is not None and m.amount >= 1e6
-           and not re.match(r"\s*(?:per|a|/)\s*share", text[m.end : m.end + 12], re.I)
-           and not _EQUITY.search(text[m.end : m.end + 16].replace("premium", ""))]
+    usd = [
+        m
+        for m in money
+        if m.usd is not None
+        and m.amount >= 1e6
+        and not re.match(r"\s*(?:per|a|/)\s*share", text[m.end : m.end + 12], re.I)
+        and not _EQUITY.search(text[m.end : m.end + 16].replace("premium", ""))
+    ]
     out: dict[str, Any] = {}
     if usd:
         out["value_usd"] = max(m.amount for m in usd)

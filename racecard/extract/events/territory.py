@@ -11,7 +11,10 @@ import re
 
 __all__ = ["AGENCY_TERRITORY", "agency_in", "deal_territory", "territory_in"]
 
-_GC_PART = r"(?:(?:the\s+)?(?:mainland\s+)?China(?:\s+mainland)?|(?:the\s+)?Chinese\s+mainland|Hong\s+Kong(?:\s+SAR)?|Maca[ou](?:\s+SAR)?|Taiwan)"
+_GC_PART = (
+    r"(?:(?:the\s+)?(?:mainland\s+)?China(?:\s+mainland)?|(?:the\s+)?Chinese\s+mainland|"
+    r"Hong\s+Kong(?:\s+SAR)?|Maca[ou](?:\s+SAR)?|Taiwan)"
+)
 _GREATER = rf"(?:Greater\s+China|{_GC_PART}(?:\s*(?:\([^)]*\))?\s*(?:,\s*and|,|and)\s+{_GC_PART}){{3}})"
 _PLACES: tuple[tuple[str, str], ...] = (
     ("Greater China", _GREATER),
@@ -45,12 +48,18 @@ AGENCY_TERRITORY = {
     "FDA advisory committee": "US", "Swissmedic": "Switzerland", "CDSCO": "India",
 }  # fmt: skip
 _AGENCIES: tuple[tuple[str, str], ...] = (
-    ("FDA advisory committee", r"(?:FDA(?:'s)?\s+)?(?:\w+\s+){0,3}Advisory\s+Committee|ODAC|adcomm?|advisory\s+panel|panel\s+of\s+(?:outside\s+)?(?:experts|advisers|advisors)"),
+    (
+        "FDA advisory committee",
+        r"(?:FDA(?:'s)?\s+)?(?:\w+\s+){0,3}Advisory\s+Committee|ODAC|adcomm?|advisory\s+panel|panel\s+of\s+(?:outside\s+)?(?:experts|advisers|advisors)",
+    ),
     ("CHMP", r"CHMP|Committee\s+for\s+Medicinal\s+Products\s+for\s+Human\s+Use"),
     ("FDA", r"(?:U\.S\.\s+|US\s+)?FDA|Food\s+and\s+Drug\s+Administration"),
     ("EMA", r"EMA|European\s+Medicines\s+Agency"),
     ("European Commission", r"European\s+Commission|\bEC\b"),
-    ("NMPA", r"NMPA|CDE|National\s+Medical\s+Products\s+Administration|Center\s+for\s+Drug\s+Evaluation|China's\s+drug\s+regulator"),
+    (
+        "NMPA",
+        r"NMPA|CDE|National\s+Medical\s+Products\s+Administration|Center\s+for\s+Drug\s+Evaluation|China's\s+drug\s+regulator",
+    ),
     ("PMDA", r"PMDA|Pharmaceuticals\s+and\s+Medical\s+Devices\s+Agency"),
     ("MHLW", r"MHLW|Ministry\s+of\s+Health,\s+Labou?r\s+and\s+Welfare"),
     ("MHRA", r"MHRA"),
@@ -80,8 +89,10 @@ def territory_in(text: str) -> str | None:
     if excl:
         return "ex-" + _place(excl[0])
     places = [m for m in _IN.finditer(text) if _cased_ok(m) and (m.group(0).split()[-1] not in ("us", "Us"))]
-    if _WORLD.search(text) and not any(text[max(0, p.start() - 12) : p.start()].lower().rstrip().endswith(("in", "for"))
-                                       and _place(p) != "Asia" for p in places[:1]):
+    if _WORLD.search(text) and not any(
+        text[max(0, p.start() - 12) : p.start()].lower().rstrip().endswith(("in", "for")) and _place(p) != "Asia"
+        for p in places[:1]
+    ):
         return "worldwide"
     if places:
         names = list(dict.fromkeys(_place(p) for p in places))
@@ -89,7 +100,9 @@ def territory_in(text: str) -> str | None:
     return None
 
 
-_RIGHTS = re.compile(r"\b(?:rights?|licen[cs]\w*|commerciali[sz]\w*|develop\w*|market(?:s|ing)?|sell|territor\w*|promot\w*)\b", re.I)
+_RIGHTS = re.compile(
+    r"\b(?:rights?|licen[cs]\w*|commerciali[sz]\w*|develop\w*|market(?:s|ing)?|sell|territor\w*|promot\w*)\b", re.I
+)
 
 
 def deal_territory(text: str) -> str | None:

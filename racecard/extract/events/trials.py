@@ -93,9 +93,17 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
     s = _START.search(text) if has_trial else None
     if s and _CONDITIONAL.search(text[max(0, s.start() - 40) : s.start()]):
         s = None  # "upon the initiation of a Phase 3 trial": a payment condition
-    if s and has_trial and not re.match(r"start(?:ed|s)?\s+(?:to|with)|begin\w*\s+to", s.group(0) + text[s.end() : s.end() + 4], re.I):
+    if (
+        s
+        and has_trial
+        and not re.match(r"start(?:ed|s)?\s+(?:to|with)|begin\w*\s+to", s.group(0) + text[s.end() : s.end() + 4], re.I)
+    ):
         drugs, fields = _trial_fields(doc, sent, s.start())
-        if drugs and (fields.get("phase") or fields.get("trial") or re.search(r"trial|study", text[s.start() : s.end() + 60], re.I)):
+        if drugs and (
+            fields.get("phase")
+            or fields.get("trial")
+            or re.search(r"trial|study", text[s.start() : s.end() + 60], re.I)
+        ):
             ind = indication_near(sent, s.start())
             if ind:
                 fields["indication"] = ind

@@ -12,22 +12,59 @@ from racecard.lexicon import Lexicon, Term, TermStatus
 from racecard.model import EntityKind as K
 from racecard.model import Event
 
-DRUGS = ["sotorasib", "adagrasib", "rocatinlimab", "amlitelimab", "glecirasib", "zelnorasib", "quilveranib",
-         "toravimab", "mexolitinib", "ferastomig", "pembrolizumab"]
-COMPANIES = {"Amgen": "US", "Kyowa Kirin": "JP", "Zai Lab": "CN", "Mirati": "US", "Merck": "US", "Hansoh": "CN",
-             "Pfizer": "US", "Seagen": "US", "Sanofi": "FR", "Jacobio": "CN", "AstraZeneca": "GB", "Novartis": "CH",
-             "Coherus": "US", "Junshi": "CN", "Evaluate": "GB", "Lumora Bio": "CN", "Tessaly": "US",
-             "Boehringer Ingelheim": "DE", "Jefferies": "US"}
+DRUGS = [
+    "sotorasib",
+    "adagrasib",
+    "rocatinlimab",
+    "amlitelimab",
+    "glecirasib",
+    "zelnorasib",
+    "quilveranib",
+    "toravimab",
+    "mexolitinib",
+    "ferastomig",
+    "pembrolizumab",
+]
+COMPANIES = {
+    "Amgen": "US",
+    "Kyowa Kirin": "JP",
+    "Zai Lab": "CN",
+    "Mirati": "US",
+    "Merck": "US",
+    "Hansoh": "CN",
+    "Pfizer": "US",
+    "Seagen": "US",
+    "Sanofi": "FR",
+    "Jacobio": "CN",
+    "AstraZeneca": "GB",
+    "Novartis": "CH",
+    "Coherus": "US",
+    "Junshi": "CN",
+    "Evaluate": "GB",
+    "Lumora Bio": "CN",
+    "Tessaly": "US",
+    "Boehringer Ingelheim": "DE",
+    "Jefferies": "US",
+}
 TRIALS = ["KESTREL-3", "HARBOR", "CODA-2"]
-INDICATIONS = ["non-small cell lung cancer", "atopic dermatitis", "pancreatic cancer", "colorectal cancer",
-               "ulcerative colitis", "obesity"]
+INDICATIONS = [
+    "non-small cell lung cancer",
+    "atopic dermatitis",
+    "pancreatic cancer",
+    "colorectal cancer",
+    "ulcerative colitis",
+    "obesity",
+]
 
 
 @pytest.fixture(scope="session")
 def evlex() -> Lexicon:
     terms: list[Term | tuple[str, str, str]] = [("drug", d, d) for d in DRUGS]
-    terms += [Term(K.DRUG, "sotorasib", "Lumakras", TermStatus.BRAND), Term(K.DRUG, "adagrasib", "Krazati", TermStatus.BRAND),
-              Term(K.DRUG, "quilveranib", "QLV-101", TermStatus.CODE, cased=True)]
+    terms += [
+        Term(K.DRUG, "sotorasib", "Lumakras", TermStatus.BRAND),
+        Term(K.DRUG, "adagrasib", "Krazati", TermStatus.BRAND),
+        Term(K.DRUG, "quilveranib", "QLV-101", TermStatus.CODE, cased=True),
+    ]
     terms += [("company", c, c) for c in COMPANIES]
     terms += [Term(K.COMPANY, "Hansoh", "Hansoh Pharma"), Term(K.COMPANY, "Lumora Bio", "Lumora")]
     terms += [Term(K.TRIAL, t, t, TermStatus.NAME, cased=True) for t in TRIALS]

@@ -20,8 +20,10 @@ def test_in_licence_from(events: Reader) -> None:
 
 
 def test_granted_an_exclusive_licence(events: Reader) -> None:
-    evs = events("Under the agreement, Hansoh Pharma has granted Merck an exclusive global license to develop quilveranib.",
-                 kind="license")
+    evs = events(
+        "Under the agreement, Hansoh Pharma has granted Merck an exclusive global license to develop quilveranib.",
+        kind="license",
+    )
     f = one(evs, drug="quilveranib")
     assert (f["licensor"], f["licensee"], f["territory"]) == ("Hansoh", "Merck", "worldwide")
 
@@ -33,32 +35,45 @@ def test_reversed_word_order_keeps_roles(events: Reader) -> None:
 
 
 def test_neutral_deal_roles_from_payment(events: Reader) -> None:
-    text = ("Tessaly and Lumora Bio entered into a licence agreement for toravimab. "
-            "Tessaly will pay Lumora Bio $60 million upfront and up to $900 million in milestones.")
+    text = (
+        "Tessaly and Lumora Bio entered into a licence agreement for toravimab. "
+        "Tessaly will pay Lumora Bio $60 million upfront and up to $900 million in milestones."
+    )
     f = one(events(text, kind="license"), drug="toravimab")
     assert (f["licensor"], f["licensee"]) == ("Lumora Bio", "Tessaly")
     assert f["upfront_usd"] == 60e6 and f["milestones_usd"] == 900e6
 
 
 def test_terms_in_later_sentence_join_the_deal(events: Reader) -> None:
-    text = ("Jacobio has struck an out-licensing deal with AstraZeneca for zelnorasib. "
-            "Jacobio will receive an upfront payment of $100 million. "
-            "The company is also eligible for up to $1.9 billion in milestone payments.")
+    text = (
+        "Jacobio has struck an out-licensing deal with AstraZeneca for zelnorasib. "
+        "Jacobio will receive an upfront payment of $100 million. "
+        "The company is also eligible for up to $1.9 billion in milestone payments."
+    )
     evs = events(text, kind="license")
     assert len(evs) == 1
     f = dict(evs[0].fields)
-    assert (f["licensor"], f["licensee"], f["upfront_usd"], f["milestones_usd"]) == ("Jacobio", "AstraZeneca", 100e6, 1.9e9)
+    assert (f["licensor"], f["licensee"], f["upfront_usd"], f["milestones_usd"]) == (
+        "Jacobio",
+        "AstraZeneca",
+        100e6,
+        1.9e9,
+    )
     assert len(evs[0].support) >= 1
 
 
 def test_unnamed_assets_keyed_by_parties(events: Reader) -> None:
-    evs = events("Lumora Bio has granted Tessaly exclusive options to four preclinical antibody candidates.", kind="license")
+    evs = events(
+        "Lumora Bio has granted Tessaly exclusive options to four preclinical antibody candidates.", kind="license"
+    )
     f = one(evs, licensor="Lumora Bio")
     assert f["licensee"] == "Tessaly" and "drug" not in f and "candidates" in f["asset"]
 
 
 def test_acquisition_active_and_passive(events: Reader) -> None:
-    f = one(events("Pfizer completed its $43 billion acquisition of Seagen in 2023.", kind="acquisition"), acquirer="Pfizer")
+    f = one(
+        events("Pfizer completed its $43 billion acquisition of Seagen in 2023.", kind="acquisition"), acquirer="Pfizer"
+    )
     assert (f["acquired"], f["value_usd"], f["date"]) == ("Seagen", 43e9, "2023")
     f = one(events("Mirati was acquired by Amgen last year for $4.8 billion.", kind="acquisition"), acquirer="Amgen")
     assert f["acquired"] == "Mirati" and f["date"] == "2025"
@@ -86,12 +101,15 @@ def test_rights_return_regains_from(events: Reader) -> None:
 
 
 def test_rights_return_hand_back_takes_parties_from_the_licence(events: Reader) -> None:
-    text = ("In 2022 Coherus in-licensed toravimab from Junshi. "
-            "Coherus has now handed the drug back after weak data.")
+    text = "In 2022 Coherus in-licensed toravimab from Junshi. Coherus has now handed the drug back after weak data."
     f = one(events(text, kind="rights_return"), drug="toravimab")
     assert (f["from"], f["to"]) == ("Coherus", "Junshi")
 
 
 def test_contract_clause_is_no_event(events: Reader) -> None:
-    assert events("Zai Lab has the right to terminate the license agreement with Mirati at any time.",
-                  kind="rights_return") == []
+    assert (
+        events(
+            "Zai Lab has the right to terminate the license agreement with Mirati at any time.", kind="rights_return"
+        )
+        == []
+    )

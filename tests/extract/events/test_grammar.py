@@ -14,8 +14,11 @@ def test_passive_out_licence(events: Reader) -> None:
 
 
 def test_licence_in_a_relative_clause(events: Reader) -> None:
-    (ev,) = events("Lumora Bio has entered into an agreement with Tessaly under which Tessaly will receive "
-                   "exclusive rights to toravimab in the US.", kind="license")
+    (ev,) = events(
+        "Lumora Bio has entered into an agreement with Tessaly under which Tessaly will receive "
+        "exclusive rights to toravimab in the US.",
+        kind="license",
+    )
     assert (ev.fields["licensor"], ev.fields["licensee"], ev.fields["territory"]) == ("Lumora Bio", "Tessaly", "US")
     assert ev.status == Status.HAPPENED
 
@@ -23,12 +26,16 @@ def test_licence_in_a_relative_clause(events: Reader) -> None:
 def test_payer_is_licensee_and_owner_is_licensor(events: Reader) -> None:
     (ev,) = events("Boehringer Ingelheim will pay $50 million upfront to license Lumora's toravimab.", kind="license")
     assert (ev.fields["licensor"], ev.fields["licensee"], ev.fields["upfront_usd"]) == (
-        "Lumora Bio", "Boehringer Ingelheim", 50e6)
+        "Lumora Bio",
+        "Boehringer Ingelheim",
+        50e6,
+    )
 
 
 def test_terminated_acquisition_failed(events: Reader) -> None:
-    (ev,) = events("Tessaly said the acquisition of Lumora Bio was terminated after regulators objected.",
-                   kind="acquisition")
+    (ev,) = events(
+        "Tessaly said the acquisition of Lumora Bio was terminated after regulators objected.", kind="acquisition"
+    )
     assert ev.status == Status.FAILED
 
 
@@ -50,21 +57,27 @@ def test_pdufa_date_is_an_expected_approval_not_a_filing_date(events: Reader) ->
 
 
 def test_prior_treatments_are_not_approved_drugs(events: Reader) -> None:
-    text = ("The FDA approved toravimab in NSCLC. "
-            "The drug has been approved for patients who received prior adagrasib- and glecirasib-based therapy.")
+    text = (
+        "The FDA approved toravimab in NSCLC. "
+        "The drug has been approved for patients who received prior adagrasib- and glecirasib-based therapy."
+    )
     evs = events(text, kind="approval")
     assert [e.fields["drug"] for e in evs] == ["toravimab"]
 
 
 def test_anaphoric_study_takes_the_drug_named_before(events: Reader) -> None:
-    text = ("Tessaly tested toravimab in the Phase 3 KESTREL-3 study in obesity. "
-            "The study met neither of its co-primary endpoints.")
+    text = (
+        "Tessaly tested toravimab in the Phase 3 KESTREL-3 study in obesity. "
+        "The study met neither of its co-primary endpoints."
+    )
     (ev,) = events(text, kind="trial_readout")
     assert (ev.fields["drug"], ev.fields["outcome"]) == ("toravimab", "missed")
 
 
 def test_regained_after_other_party_terminated(events: Reader) -> None:
-    (ev,) = events("Amgen regained the rights to toravimab after Tessaly terminated the agreement.", kind="rights_return")
+    (ev,) = events(
+        "Amgen regained the rights to toravimab after Tessaly terminated the agreement.", kind="rights_return"
+    )
     assert (ev.fields["from"], ev.fields["to"]) == ("Tessaly", "Amgen")
 
 

@@ -44,7 +44,9 @@ def test_upfront_milestones_and_total_are_told_apart() -> None:
 
 
 def test_milestone_amounts_add_up() -> None:
-    terms = deal_terms("Tessaly pays $1 billion now, up to $2 billion in R&D milestones and $3 billion in sales milestones.")
+    terms = deal_terms(
+        "Tessaly pays $1 billion now, up to $2 billion in R&D milestones and $3 billion in sales milestones."
+    )
     assert terms["milestones_usd"] == 5e9
 
 

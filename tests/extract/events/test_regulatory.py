@@ -37,22 +37,29 @@ def test_conditions_and_approved_drugs_are_not_approvals(events: Reader) -> None
 
 
 def test_planned_submission(events: Reader) -> None:
-    (ev,) = events("Sanofi plans to submit a BLA for amlitelimab in atopic dermatitis in H2 2026.",
-                   kind="regulatory_submission")
+    (ev,) = events(
+        "Sanofi plans to submit a BLA for amlitelimab in atopic dermatitis in H2 2026.", kind="regulatory_submission"
+    )
     assert ev.status == Status.PLANNED and ev.fields["date"] == "2026-H2"
 
 
 def test_filed_submissions_for_listed_drugs(events: Reader) -> None:
-    evs = events("New drug applications have been filed in China for adagrasib and glecirasib.",
-                 kind="regulatory_submission")
+    evs = events(
+        "New drug applications have been filed in China for adagrasib and glecirasib.", kind="regulatory_submission"
+    )
     assert sorted(e.fields["drug"] for e in evs) == ["adagrasib", "glecirasib"]
     assert all(e.fields["territory"] == "China" for e in evs)
 
 
 def test_designations(events: Reader) -> None:
-    (ev,) = events("The CDE granted Breakthrough Therapy Designation to glecirasib for pancreatic cancer.",
-                   kind="designation")
-    assert (ev.fields["designation"], ev.fields["agency"], ev.fields["indication"]) == ("breakthrough", "NMPA", "pancreatic cancer")
+    (ev,) = events(
+        "The CDE granted Breakthrough Therapy Designation to glecirasib for pancreatic cancer.", kind="designation"
+    )
+    assert (ev.fields["designation"], ev.fields["agency"], ev.fields["indication"]) == (
+        "breakthrough",
+        "NMPA",
+        "pancreatic cancer",
+    )
     (ev,) = events("Toravimab received Fast Track designation from the FDA.", kind="designation")
     assert ev.fields["designation"] == "fast_track"
     assert events("Toravimab is ready for prime time.", kind="designation") == []

@@ -8,11 +8,17 @@ Reader = Callable[..., list[Event]]
 
 
 def test_readout_met(events: Reader) -> None:
-    (ev,) = events("Amlitelimab met the primary endpoint in the Phase 3 HARBOR trial in atopic dermatitis.",
-                   kind="trial_readout")
+    (ev,) = events(
+        "Amlitelimab met the primary endpoint in the Phase 3 HARBOR trial in atopic dermatitis.", kind="trial_readout"
+    )
     f = ev.fields
     assert (f["drug"], f["trial"], f["phase"], f["indication"], f["outcome"]) == (
-        "amlitelimab", "HARBOR", "3", "atopic dermatitis", "met")
+        "amlitelimab",
+        "HARBOR",
+        "3",
+        "atopic dermatitis",
+        "met",
+    )
 
 
 def test_readout_missed_by_negation(events: Reader) -> None:
@@ -21,7 +27,9 @@ def test_readout_missed_by_negation(events: Reader) -> None:
 
 
 def test_one_readout_per_trial(events: Reader) -> None:
-    evs = events("Amlitelimab hit the primary endpoints of both HARBOR and KESTREL-3 Phase 3 trials.", kind="trial_readout")
+    evs = events(
+        "Amlitelimab hit the primary endpoints of both HARBOR and KESTREL-3 Phase 3 trials.", kind="trial_readout"
+    )
     assert sorted(e.fields["trial"] for e in evs) == ["HARBOR", "KESTREL-3"]
 
 
@@ -32,15 +40,22 @@ def test_comparator_is_not_the_drug(events: Reader) -> None:
 
 
 def test_restated_readout_is_one_event_with_support(events: Reader) -> None:
-    text = ("Amlitelimab met the primary endpoint of the Phase 3 HARBOR trial. "
-            "Full results from HARBOR will be presented later.")
+    text = (
+        "Amlitelimab met the primary endpoint of the Phase 3 HARBOR trial. "
+        "Full results from HARBOR will be presented later."
+    )
     evs = events(text, kind="trial_readout")
     assert len(evs) == 1 and len(evs[0].support) == 1
 
 
 def test_trial_start_plan_against_fact(events: Reader) -> None:
     (ev,) = events("Lumora plans to initiate a Phase 3 study of toravimab in China in 2026.", kind="trial_start")
-    assert (ev.status, ev.fields["phase"], ev.fields["territory"], ev.fields["date"]) == (Status.PLANNED, "3", "China", "2026")
+    assert (ev.status, ev.fields["phase"], ev.fields["territory"], ev.fields["date"]) == (
+        Status.PLANNED,
+        "3",
+        "China",
+        "2026",
+    )
     (ev,) = events("Lumora dosed the first patient in the Phase 1 trial of toravimab last month.", kind="trial_start")
     assert ev.status == Status.HAPPENED and ev.fields["date"] == "2025-12"
 
@@ -52,16 +67,25 @@ def test_safety_signal_and_its_negation(events: Reader) -> None:
 
 
 def test_discontinuation_with_reason(events: Reader) -> None:
-    (ev,) = events("Pfizer discontinued mexolitinib in ulcerative colitis after a portfolio review.", kind="discontinuation")
+    (ev,) = events(
+        "Pfizer discontinued mexolitinib in ulcerative colitis after a portfolio review.", kind="discontinuation"
+    )
     f = ev.fields
-    assert (f["drug"], f["company"], f["indication"], f["reason"]) == ("mexolitinib", "Pfizer", "ulcerative colitis", "strategic")
+    assert (f["drug"], f["company"], f["indication"], f["reason"]) == (
+        "mexolitinib",
+        "Pfizer",
+        "ulcerative colitis",
+        "strategic",
+    )
     (ev,) = events("Sanofi halted development of ferastomig because of safety concerns.", kind="discontinuation")
     assert ev.fields["reason"] == "safety"
 
 
 def test_discontinued_list_stops_at_the_clause(events: Reader) -> None:
-    text = ("Pfizer dropped mexolitinib and ferastomig, with the company instead set to focus on approved drug "
-            "pembrolizumab.")
+    text = (
+        "Pfizer dropped mexolitinib and ferastomig, with the company instead set to focus on approved drug "
+        "pembrolizumab."
+    )
     evs = events(text, kind="discontinuation")
     assert sorted(e.fields["drug"] for e in evs) == ["ferastomig", "mexolitinib"]
 
@@ -74,7 +98,13 @@ def test_planned_discontinuation(events: Reader) -> None:
 def test_sales_forecast(events: Reader) -> None:
     (ev,) = events("Evaluate forecasts that toravimab sales will reach $6.2 billion in 2030.", kind="forecast")
     f = ev.fields
-    assert (f["drug"], f["metric"], f["value_usd"], f["year"], f["source"]) == ("toravimab", "sales", 6.2e9, "2030", "Evaluate")
+    assert (f["drug"], f["metric"], f["value_usd"], f["year"], f["source"]) == (
+        "toravimab",
+        "sales",
+        6.2e9,
+        "2030",
+        "Evaluate",
+    )
     assert ev.status == Status.EXPECTED
 
 
@@ -82,4 +112,8 @@ def test_peak_sales_and_market_size(events: Reader) -> None:
     (ev,) = events("Analysts see peak sales of $3 billion for toravimab by 2032.", kind="forecast")
     assert ev.fields["metric"] == "peak_sales"
     (ev,) = events("The global obesity market is expected to reach $100 billion by 2030.", kind="forecast")
-    assert (ev.fields["metric"], ev.fields["indication"], ev.fields["territory"]) == ("market_size", "obesity", "worldwide")
+    assert (ev.fields["metric"], ev.fields["indication"], ev.fields["territory"]) == (
+        "market_size",
+        "obesity",
+        "worldwide",
+    )

@@ -4,16 +4,19 @@
 LICENSE_IN = [
     r"in-licen[cs](?:e[ds]?|ing)",
     r"licen[cs](?:e|es|ed|ing)\s+(?:in\s+)?(?:[\w,’'-]+\s+){0,8}?from\b",
-    r"(?:acquir|obtain|gain|secur|receiv|license)(?:e[ds]?|ing|s)?\s+(?:the\s+|an?\s+)?(?:(?:exclusive|global|worldwide|"
+    r"(?:acquir|obtain|gain|secur|receiv|license)(?:e[ds]?|ing|s)?\s+(?:the\s+|"
+    r"an?\s+)?(?:(?:exclusive|global|worldwide|"
     r"commercial|development|regional|full|[\w-]+),?\s+){0,3}(?:and\s+\w+\s+)?(?:licen[cs]e|rights|option)",
-    r"exercis(?:e[ds]?|ing)\s+(?:an?\s+|its\s+|the\s+|their\s+)?(?:\w+\s+)?options?\s+(?:to\s+licen[cs]e|for|on|to\s+(?:obtain|acquire|in-license))",
+    r"exercis(?:e[ds]?|ing)\s+(?:an?\s+|its\s+|the\s+|their\s+)?(?:\w+\s+)?options?\s+(?:to\s+licen[cs]e|"
+    r"for|on|to\s+(?:obtain|acquire|in-license))",
 ]
 # The subject gives rights out: it is the licensor; "to X" (or the indirect object) is the licensee.
 LICENSE_OUT = [
     r"out-licen[cs](?:e[ds]?|ing)",
     r"grant(?:s|ed|ing)?\s+(?:to\s+)?",
     r"licen[cs](?:e[ds]?|ing)\s+(?:the\s+|its\s+)?(?:exclusive\s+|global\s+|worldwide\s+)?(?:rights\s+)?"
-    r"(?:(?!agreement|deal|with|pursuant|under|in\b|and\b)\S+\s+){0,6}?to\b(?!\s+(?:develop|commerciali|manufactur|market|sell|use))",
+    r"(?:(?!agreement|deal|with|pursuant|under|in\b|and\b)\S+\s+){0,6}?to\b(?!\s+(?:develop|"
+    r"commerciali|manufactur|market|sell|use))",
 ]
 # Neither side is marked by the verb: roles come from payments, possession or rights held.
 LICENSE_NEUTRAL = [
@@ -21,7 +24,8 @@ LICENSE_NEUTRAL = [
     r"(?:collaboration|partnership|co-development|codevelopment|co-commerciali[sz]ation|alliance|option)"
     r"(?:\s+and\s+(?:licen[cs]e|option|collaboration))?\s+(?:agreement|deal|pact)",
     r"strategic\s+(?:collaboration|partnership|alliance)",
-    r"(?:ink(?:s|ed)?|sign(?:s|ed)?|strike(?:s)?|struck|seal(?:s|ed)?)\s+(?:an?\s+)?(?:\S+\s+){0,6}?(?:deal|pact|agreement|alliance|partnership)",
+    r"(?:ink(?:s|ed)?|sign(?:s|ed)?|strike(?:s)?|struck|seal(?:s|ed)?)\s+(?:an?\s+)?(?:\S+\s+){0,6}?(?:deal|"
+    r"pact|agreement|alliance|partnership)",
     r"partner(?:s|ed|ing)?\s+(?:with|on)",
     r"team(?:s|ed)?\s+up",
     r"licen[cs]e\s+(?:deal|agreement)",
@@ -33,24 +37,42 @@ LICENSE_NEUTRAL = [
     r"joint(?:ly)?\s+develop",
 ]
 # Who pays and who is paid: a payer is the licensee, a payee the licensor.
-PAYER = r"(?:will\s+|agreed\s+to\s+|is\s+to\s+|to\s+)?(?:pay|pays|paid|paying|make|makes|made|making|fund|funds|funded)\b"
+PAYER = (
+    r"(?:will\s+|agreed\s+to\s+|is\s+to\s+|to\s+)?(?:pay|pays|paid|paying|"
+    r"make|makes|made|making|fund|funds|funded)\b"
+)
 PAYER_OBJECT = r"^\s*(?:will\s+|agreed\s+to\s+|is\s+to\s+|to\s+)?(?:pay|pays|paid|paying)\s+$"
 DISCOVERER = r"(?:discovered|developed|invented|originated|owned|created)\s+(?:\w+\s+)?by\s+$|(?:from|of)\s+$"
-PAYEE = r"(?:will\s+|is\s+eligible\s+to\s+|to\s+|could\s+|may\s+)?(?:receive|receives|received|get|gets|earn|earns|pocket|pockets|bag|bags)\b|(?:is|are)\s+eligible"
+PAYEE = (
+    r"(?:will\s+|is\s+eligible\s+to\s+|to\s+|could\s+|may\s+)?(?:receive|"
+    r"receives|received|get|gets|earn|earns|pocket|pockets|bag|bags)\b|(?:is|"
+    r"are)\s+eligible"
+)
 RIGHTS_HOLDER = (
-    r"(?:will\s+)?(?:obtain|obtains|receive|receives|gain|gains|get|gets|acquire|acquires|secure|secures|have|has|hold|holds|"
-    r"will\s+be\s+responsible|is\s+responsible|be\s+responsible)\s+(?:the\s+|an?\s+)?(?:exclusive\s+|global\s+|worldwide\s+|full\s+)?"
+    r"(?:will\s+)?(?:obtain|obtains|receive|receives|gain|gains|get|gets|"
+    r"acquire|acquires|secure|secures|have|has|hold|holds|"
+    r"will\s+be\s+responsible|is\s+responsible|be\s+responsible)\s+(?:the\s+|"
+    r"an?\s+)?(?:exclusive\s+|global\s+|worldwide\s+|full\s+)?"
     r"(?:rights?|licen[cs]e|option|responsib)"
 )
 UPFRONT = r"up-?\s?front|upfront|initial\s+payment|signing|closing\s+payment|down\s?payment|cash\s+payment\s+of"
 MILESTONE = (
-    r"milestones?|(?<!non-)contingent|(?:development|regulatory|commercial|sales)(?:[\s,-]+(?:and\s+)?\w+){0,4}\s+(?:payments|milestones?)"
+    r"milestones?|(?<!non-)contingent|(?:development|regulatory|commercial|"
+    r"sales)(?:[\s,-]+(?:and\s+)?\w+){0,4}\s+(?:payments|milestones?)"
 )
-TOTAL = r"total(?:ling)?|worth|valued|value|aggregate|as\s+much\s+as|potential(?:ly)?|up\s+to|exceed|in\s+all|overall|deal"
-EQUITY = r"equity|shares?\s+of|stake|investment|invest|premium|per\s+share|a\s+share|market\s+cap|revenue|sales\s+of|charge|impairment|loan|financing|raised"
+TOTAL = (
+    r"total(?:ling)?|worth|valued|value|aggregate|as\s+much\s+as|potential(?:ly)?|"
+    r"up\s+to|exceed|in\s+all|overall|deal"
+)
+EQUITY = (
+    r"equity|shares?\s+of|stake|investment|invest|premium|per\s+share|a\s+share|"
+    r"market\s+cap|revenue|sales\s+of|charge|impairment|loan|financing|raised"
+)
 
 ACQUIRE = [
-    r"acquir(?:e[ds]?|ing)\b(?!\s+(?:the\s+|an?\s+|exclusive\s+|global\s+|worldwide\s+|full\s+|commercial\s+)*(?:rights|licen[cs]e|option|stake|shares|interest|equity))",
+    r"acquir(?:e[ds]?|ing)\b(?!\s+(?:the\s+|an?\s+|exclusive\s+|global\s+|"
+    r"worldwide\s+|full\s+|commercial\s+)*(?:rights|licen[cs]e|option|stake|"
+    r"shares|interest|equity))",
     r"acquisition\s+of",
     r"(?:buy|buys|bought|buying)\b(?!\s+(?:back|shares|rights))",
     r"purchas(?:e[ds]?|ing)\b(?!\s+(?:of\s+)?(?:the\s+)?(?:rights|shares|stock))",
@@ -61,7 +83,11 @@ ACQUIRE = [
     r"(?:buyout|takeover|purchase)\s+of",
     r"(?:acquisition|buyout|purchase)\s+(?:deal|agreement)",
 ]
-ACQUIRE_PASSIVE = r"(?:was|were|is|be|being|been|to\s+be)\s+(?:\w+\s+)?(?:acquired|bought|purchased|taken\s+over)\s+by|(?:acquisition|purchase|takeover|buyout)\s+(?:of\s+\S+(?:\s+\S+){0,3}\s+)?by|,\s+(?:acquired|bought)\s+by|(?:now\s+)?(?:owned|part)\s+(?:by|of)"
+ACQUIRE_PASSIVE = (
+    r"(?:was|were|is|be|being|been|to\s+be)\s+(?:\w+\s+)?(?:acquired|bought|"
+    r"purchased|taken\s+over)\s+by|(?:acquisition|purchase|takeover|buyout)\s+(?:of\s+\S+(?:\s+\S+){0,3}\s+)?by|"
+    r",\s+(?:acquired|bought)\s+by|(?:now\s+)?(?:owned|part)\s+(?:by|of)"
+)
 
 RIGHTS_BACK_TO_SUBJECT = [  # the subject gets rights back: it is "to"; "from X" is "from"
     r"regain(?:s|ed|ing)?",
@@ -72,28 +98,88 @@ RIGHTS_BACK_TO_SUBJECT = [  # the subject gets rights back: it is "to"; "from X"
     r"retriev(?:e[ds]?|ing)\s+(?:the\s+)?rights",
 ]
 RIGHTS_BACK_FROM_SUBJECT = [  # the subject gives rights back: it is "from"; "to X" is "to"
-    r"(?:return(?:s|ed|ing)?|hand(?:s|ed|ing)?\s+back|give(?:s|n)?\s+back|gave\s+back)\s+(?:the\s+|its\s+|all\s+|global\s+|worldwide\s+)*(?:rights|licen[cs]e|asset|drug|program)",
+    r"(?:return(?:s|ed|ing)?|hand(?:s|ed|ing)?\s+back|give(?:s|n)?\s+back|"
+    r"gave\s+back)\s+(?:the\s+|its\s+|all\s+|global\s+|worldwide\s+)*(?:rights|"
+    r"licen[cs]e|asset|drug|program)",
     r"hand(?:s|ed|ing)?\s+(?:\S+\s+){0,3}back",
-    r"terminat(?:e[ds]?|ing|ion\s+of)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,8}?(?:licen[cs]e|licensing|collaboration|partnership|co-development|agreement|alliance|deal)",
-    r"(?:end|ends|ended|ending|exit|exits|exited|exiting)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,3}?(?:collaboration|partnership|licen[cs]e|licensing|alliance|deal|pact|agreement|tie-up)",
+    r"terminat(?:e[ds]?|ing|ion\s+of)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,8}?(?:licen[cs]e|"
+    r"licensing|collaboration|partnership|co-development|agreement|alliance|"
+    r"deal)",
+    r"(?:end|ends|ended|ending|exit|exits|exited|exiting)\s+(?:the\s+|its\s+|"
+    r"their\s+)?(?:\w+\s+){0,3}?(?:collaboration|partnership|licen[cs]e|"
+    r"licensing|alliance|deal|pact|agreement|tie-up)",
     r"walk(?:s|ed)?\s+away\s+from",
     r"opt(?:s|ed)?\s+out",
 ]
-TERMINATION_NOUN = r"termination\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:licen[cs]e|licensing|collaboration|partnership|agreement|alliance)|(?:collaboration|partnership|licen[cs]e|agreement|alliance|deal)\s+(?:has\s+been\s+|was\s+|will\s+be\s+)?(?:ended|terminated|ends|end|dissolved)"
+TERMINATION_NOUN = (
+    r"termination\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:licen[cs]e|licensing|"
+    r"collaboration|partnership|agreement|alliance)|(?:collaboration|partnership|"
+    r"licen[cs]e|agreement|alliance|deal)\s+(?:has\s+been\s+|was\s+|will\s+be\s+)?(?:ended|"
+    r"terminated|ends|end|dissolved)"
+)
 
 # Cheap gates: lower-case substrings without which a sentence holds no event of the sub-family.
 KEYWORDS = {
     "license": (
-        "licen", "right", "agreement", "agreed", "joint", "deal", "collaborat", "partner", "option", "ink", "sign", "struck", "strike",
-        "seal", "team", "co-develop", "codevelop", "alliance", "pact", "grant",
+        "licen",
+        "right",
+        "agreement",
+        "agreed",
+        "joint",
+        "deal",
+        "collaborat",
+        "partner",
+        "option",
+        "ink",
+        "sign",
+        "struck",
+        "strike",
+        "seal",
+        "team",
+        "co-develop",
+        "codevelop",
+        "alliance",
+        "pact",
+        "grant",
     ),
     "acquisition": (
-        "acqui", "buy", "bought", "purchas", "takeover", "take over", "took over", "taken over", "merge", "merging",
-        "integrated", "snap", "scoop", "owned by", "part of",
+        "acqui",
+        "buy",
+        "bought",
+        "purchas",
+        "takeover",
+        "take over",
+        "took over",
+        "taken over",
+        "merge",
+        "merging",
+        "integrated",
+        "snap",
+        "scoop",
+        "owned by",
+        "part of",
     ),
     "rights_return": (
-        "regain", "return", "hand", "revert", "re-acquir", "reacquir", "retriev", "terminat", "walk", "opt out",
-        "opted out", "opts out", "ends ", "ended", "ending", " end ", "exit", "took back", "take back", "takes back",
+        "regain",
+        "return",
+        "hand",
+        "revert",
+        "re-acquir",
+        "reacquir",
+        "retriev",
+        "terminat",
+        "walk",
+        "opt out",
+        "opted out",
+        "opts out",
+        "ends ",
+        "ended",
+        "ending",
+        " end ",
+        "exit",
+        "took back",
+        "take back",
+        "takes back",
     ),
     "terms": ("$", "€", "£", "¥", "usd", "rmb", "eur ", "yuan", "euro", "upfront", "up-front", "milestone", "royalt"),
 }

@@ -10,9 +10,13 @@ DISCONTINUE = [
     r"\bshelv(?:e[ds]?|ing)\b",
     r"\bditch(?:es|ed|ing)?\b",
     r"deprioriti[sz](?:e[ds]?|ing|ation)",
-    r"(?:stop|stops|stopped|stopping|cease[ds]?|end(?:s|ed|ing)?|terminat(?:e[ds]?|ing))\s+(?:\w+\s+){0,2}?(?:development|work|the\s+program|the\s+programme|the\s+study|the\s+trial|investment|pursuing|developing)",
+    r"(?:stop|stops|stopped|stopping|cease[ds]?|end(?:s|ed|ing)?|terminat(?:e[ds]?|"
+    r"ing))\s+(?:\w+\s+){0,2}?(?:development|work|the\s+program|the\s+programme|"
+    r"the\s+study|the\s+trial|investment|pursuing|developing)",
     r"pull(?:s|ed)?\s+the\s+plug",
-    r"(?:terminat(?:e[ds]?|ing)|stop(?:s|ped|ping)?|end(?:s|ed|ing)?|halt(?:s|ed|ing)?)\s+(?:both|all|the|its|their|two|three)\s+(?:\w+\s+)?(?:trials|studies|programs|programmes)",
+    r"(?:terminat(?:e[ds]?|ing)|stop(?:s|ped|ping)?|end(?:s|ed|ing)?|halt(?:s|"
+    r"ed|ing)?)\s+(?:both|all|the|its|their|two|three)\s+(?:\w+\s+)?(?:trials|"
+    r"studies|programs|programmes)",
     r"sw(?:ept|eeps?|eeping)\s+away",
     r"(?:headed|heading|consigned|sent)\s+to\s+the\s+scrap\s+heap",
     r"no\s+longer\s+(?:be\s+)?(?:develop|pursu|advanc|investigat)\w*",
@@ -24,14 +28,25 @@ DISCONTINUE = [
 LIST_END = r"[;]|\.\s|\.(?=[A-Z])|,\s+(?:with|while|but|instead|as|when|which|who|after)\b|\binstead\b|\bfocus"
 REASONS = {
     "safety": r"safety|adverse|toxicit|side\s+effects?|deaths?",
-    "efficacy": r"efficacy|fail(?:ed|ure|s)?\b|miss(?:ed)?\b|did\s+not\s+(?:meet|show)|futility|disappoint|lack\s+of\s+(?:benefit|effect)|flounder|fell\s+short",
-    "commercial": r"commercial\s+(?:reasons|potential|viability|opportunity)|market\s+(?:dynamics|conditions)|pricing|reimbursement|competitive\s+landscape",
-    "strategic": r"strateg|portfolio|prioriti[sz]|business\s+(?:reasons|decision)|pipeline\s+(?:review|pruning|reprioritization)|restructur|focus|resources|cost",
+    "efficacy": (
+        r"efficacy|fail(?:ed|ure|s)?\b|miss(?:ed)?\b|did\s+not\s+(?:meet|show)|futility|disappoint"
+        r"|lack\s+of\s+(?:benefit|effect)|flounder|fell\s+short"
+    ),
+    "commercial": (
+        r"commercial\s+(?:reasons|potential|viability|opportunity)|market\s+(?:dynamics|conditions)|pricing"
+        r"|reimbursement|competitive\s+landscape"
+    ),
+    "strategic": (
+        r"strateg|portfolio|prioriti[sz]|business\s+(?:reasons|decision)|pipeline\s+(?:review|pruning|reprioritization)"
+        r"|restructur|focus|resources|cost"
+    ),
 }
 FORECAST = [
     r"forecast(?:s|ed|ing)?",
     r"project(?:s|ed|ing|ions?)\b",
-    r"(?:expected|predicted|estimated|set|poised|anticipated|tipped)\s+to\s+(?:reach|generate|hit|top|exceed|surpass|rise|grow|climb|bring\s+in|be\s+worth|achieve|rake\s+in|become)",
+    r"(?:expected|predicted|estimated|set|poised|anticipated|tipped)\s+to\s+(?:reach|"
+    r"generate|hit|top|exceed|surpass|rise|grow|climb|bring\s+in|be\s+worth|"
+    r"achieve|rake\s+in|become)",
     r"peak\s+(?:annual\s+|global\s+|worldwide\s+)?sales",
     r"(?:sales|revenues?)\s+(?:of|to\s+reach|reaching|could\s+reach|will\s+reach)",
     r"(?:will|could|would|may)\s+(?:reach|generate|hit|top|exceed|be\s+worth|bring\s+in)",
@@ -44,13 +59,56 @@ FORECAST_SOURCE_WORDS = r"according\s+to|(?:said|says|estimates?|predicts?|forec
 # Cheap gates (lower-case substrings).
 KEYWORDS = {
     "discontinuation": (
-        "discontinu", "axe", "axing", "cull", "scrap", "drop", "halt", "shelv", "ditch", "depriorit", "stop", "cease",
-        "end ", "ends ", "ended", "ending", "terminat", "plug", "no longer", "remov", "cut", "prune", "pruning", "walk",
-        "pull", "swe", "not advance", "not to", "not progress", "not pursue",
+        "discontinu",
+        "axe",
+        "axing",
+        "cull",
+        "scrap",
+        "drop",
+        "halt",
+        "shelv",
+        "ditch",
+        "depriorit",
+        "stop",
+        "cease",
+        "end ",
+        "ends ",
+        "ended",
+        "ending",
+        "terminat",
+        "plug",
+        "no longer",
+        "remov",
+        "cut",
+        "prune",
+        "pruning",
+        "walk",
+        "pull",
+        "swe",
+        "not advance",
+        "not to",
+        "not progress",
+        "not pursue",
     ),
     "forecast": (
-        "forecast", "project", "expected to", "predicted to", "estimated to", "set to", "poised to",
-        "anticipated to", "tipped to", "peak", "sales", "revenue", "reach", "worth", "market", "selling", "generate",
-        "exceed", "top ",
+        "forecast",
+        "project",
+        "expected to",
+        "predicted to",
+        "estimated to",
+        "set to",
+        "poised to",
+        "anticipated to",
+        "tipped to",
+        "peak",
+        "sales",
+        "revenue",
+        "reach",
+        "worth",
+        "market",
+        "selling",
+        "generate",
+        "exceed",
+        "top ",
     ),
 }

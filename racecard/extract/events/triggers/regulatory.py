@@ -9,21 +9,32 @@ APPROVAL = [
     r"arrived\s+on\s+the\s+market|hit\s+the\s+market|(?:was|were)\s+launched\s+in",
 ]
 NOT_APPROVAL = (  # "approved" that is not a decision on this drug
-    r"(?:FDA|EMA|NMPA|already|previously|currently|recently|newly)?[- ]?approved\s+(?:[\w-]+\s+){0,2}?(?:drugs?|therap(?:y|ies)|treatments?|"
+    r"(?:FDA|EMA|NMPA|already|previously|currently|recently|newly)?[- ]?approved\s+(?:[\w-]+\s+){0,2}?(?:drugs?|"
+    r"therap(?:y|ies)|treatments?|"
     r"medicines?|products?|options?|agents?|inhibitors?|(?:\w+\s+)?(?:antibod(?:y|ies)))"
     r"|(?:no|none|not\s+yet|first|only|without)\s+(?:\w+\s+){0,2}approved|approval\s+(?:pathway|process|standards?)"
-    r"|(?:seek|seeking|sought|support|supports|supporting|file|files|filed|filing|apply|applies|applied|applying|request|requests|requesting|application\s+for|filing\s+for|submission\s+for|path\s+to|toward|towards|road\s+to|ahead\s+of|pending|potential|possible|for\s+(?:full\s+)?)\s+(?:\w+\s+){0,2}approval"
+    r"|(?:seek|seeking|sought|support|supports|supporting|file|files|filed|"
+    r"filing|apply|applies|applied|applying|request|requests|requesting|"
+    r"application\s+for|filing\s+for|submission\s+for|path\s+to|toward|towards|"
+    r"road\s+to|ahead\s+of|pending|potential|possible|for\s+(?:full\s+)?)\s+(?:\w+\s+){0,2}approval"
     r"|approval\s+(?:decision|date|is\s+expected|expected)|approved\s+(?:a|the)\s+(?:trial|study|IND|protocol|design)"
-    r"|approv\w+\s+(?:to\s+(?:start|begin|initiate|conduct))|IND\s+approval|clinical\s+trial\s+approval|approved\s+(?:the\s+)?(?:start|initiation|IND)"
-    r"|(?:if|once|upon|when|after|until|before|subject\s+to|contingent\s+(?:on|upon))\s+(?:\w+\s+){0,3}?(?:approv|clear)"
+    r"|approv\w+\s+(?:to\s+(?:start|begin|initiate|conduct))|IND\s+approval|"
+    r"clinical\s+trial\s+approval|approved\s+(?:the\s+)?(?:start|initiation|"
+    r"IND)"
+    r"|(?:if|once|upon|when|after|until|before|subject\s+to|contingent\s+(?:on|"
+    r"upon))\s+(?:\w+\s+){0,3}?(?:approv|clear)"
     r"|approvals?\s+milestones?|regulatory\s+approval\s+(?:and|milestones?)"
 )
 NEVER_APPROVAL = (  # contexts where "approved" is never a marketing approval, whatever the voice
-    r"(?:study|trial|protocol|IND|plan|deal|merger|acquisition|transaction|application\s+to\s+start)\s+(?:[\w’'-]+\s+){0,6}?"
+    r"(?:study|trial|protocol|IND|plan|deal|merger|acquisition|transaction|"
+    r"application\s+to\s+start)\s+(?:[\w’'-]+\s+){0,6}?"
     r"(?:was|were|has\s+been|have\s+been|is|been)\s+approved\s*$"
     r"|transfer\w*\s+(?:[\w®/-]+\s+){0,10}?(?:regulatory\s+)?approvals?\s*$"
 )
-CONDITIONAL = r"\b(?:if|once|upon|when|unless|should|subject\s+to|contingent\s+(?:on|upon)|tied\s+to|linked\s+to|associated\s+with|following)\s+(?:\w+\s+){0,4}$"
+CONDITIONAL = (
+    r"\b(?:if|once|upon|when|unless|should|subject\s+to|contingent\s+(?:on|"
+    r"upon)|tied\s+to|linked\s+to|associated\s+with|following)\s+(?:\w+\s+){0,4}$"
+)
 REJECTION = [
     r"complete\s+response\s+letter",
     r"\bCRL\b",
@@ -34,15 +45,19 @@ REJECTION = [
 ]
 SUBMISSION = [
     r"(?:submit(?:s|ted|ting)?|fil(?:e|es|ed|ing))\s+(?:a\s+|an\s+|the\s+|its\s+|for\s+)?(?:\w+\s+){0,3}?"
-    r"(?:(?:s|supplemental\s+)?NDA|(?:s|supplemental\s+)?BLA|MAA|IND|applications?|dossier|request|marketing|regulatory|filing|submission)",
+    r"(?:(?:s|supplemental\s+)?NDA|(?:s|supplemental\s+)?BLA|MAA|IND|applications?|"
+    r"dossier|request|marketing|regulatory|filing|submission)",
     r"(?:submission|filing)s?\s+(?:of|for|to|with|in)",
     r"(?<!in\sa\s)(?<!in\sits\s)(?<!in\sthe\s)regulatory\s+(?:submission|filing)s?",
-    r"(?:NDAs?|BLAs?|MAAs?|applications?|filings?|submissions?)\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+|is\s+|are\s+)?(?:accepted|validated|under\s+review|submitted|filed)",
+    r"(?:NDAs?|BLAs?|MAAs?|applications?|filings?|submissions?)\s+(?:was\s+|"
+    r"were\s+|has\s+been\s+|have\s+been\s+|is\s+|are\s+)?(?:accepted|validated|"
+    r"under\s+review|submitted|filed)",
     r"accepted\s+(?:the\s+|its\s+)?(?:\w+\s+){0,2}(?:NDA|BLA|MAA|application|filing|submission)",
     r"request\s+(?:for|to\s+(?:gain|obtain|win|secure|receive))\s+(?:full\s+|traditional\s+|conditional\s+)?approval",
     r"(?:seek|seeks|sought|seeking)\s+(?:\w+\s+){0,2}approval",
     r"(?:s|supplemental\s+)?(?:NDA|BLA)\s+for",
-    r"(?:file|files|filed|filing|apply|applies|applied|applying)\s+for\s+(?:\w+\s+){0,2}(?:approval|authori[sz]ation|marketing)",
+    r"(?:file|files|filed|filing|apply|applies|applied|applying)\s+for\s+(?:\w+\s+){0,2}(?:approval|"
+    r"authori[sz]ation|marketing)",
 ]
 PDUFA = r"(?:PDUFA|target\s+action|action|goal)\s+date"
 DESIGNATIONS = {  # value → the words that name it
@@ -52,7 +67,10 @@ DESIGNATIONS = {  # value → the words that name it
     "priority_review": r"priority\s+review(?:\s+designation|\s+status|\s+voucher)?",
     "prime": r"(?-i:\bPRIME\b)(?:\s+(?:designation|status|scheme))?|priority\s+medicines?\s+scheme",
     "conditional": r"conditional\s+(?:marketing\s+)?(?:authori[sz]ation|approval)\s+(?:designation|pathway)",
-    "other": r"(?:regenerative\s+medicine\s+advanced\s+therapy|RMAT|rare\s+pediatric\s+disease|SAKIGAKE|innovative\s+licensing)\s+(?:designation|status)?",
+    "other": (
+        r"(?:regenerative\s+medicine\s+advanced\s+therapy|RMAT|rare\s+pediatric\s+disease|SAKIGAKE"
+        r"|innovative\s+licensing)\s+(?:designation|status)?"
+    ),
 }
 ADVISORY = [
     r"advisory\s+(?:committee|panel)",
@@ -62,16 +80,52 @@ ADVISORY = [
     r"recommend(?:ed|s|ing)?\s+(?:\w+\s+){0,3}(?:approval|against|granting|marketing|authori[sz]ation)",
     r"vot(?:ed|es|e)\s+\d+\s*(?:-|to|–)\s*\d+",
 ]
-ADVISORY_NEGATIVE = r"recommend\w*\s+against|\bagainst\b|negative|not\s+recommend|did\s+not\s+support|declined\s+to\s+recommend|unfavou?rable|voted\s+no"
+ADVISORY_NEGATIVE = (
+    r"recommend\w*\s+against|\bagainst\b|negative|not\s+recommend|did\s+not\s+support|"
+    r"declined\s+to\s+recommend|unfavou?rable|voted\s+no"
+)
 ADVISORY_POSITIVE = r"\bin\s+favou?r\b|positive|recommend(?:ed|s)?\s+(?:\w+\s+){0,3}approv|supported?|endorsed?|backed"
 
 # Cheap gates: lower-case substrings without which a sentence holds no event of the sub-family.
 KEYWORDS = {
     "approval": ("approv", "clear", "authori", "green", "nod", "market", "launched"),
-    "rejection": ("complete response", "crl", "reject", "refus", "denied", "denies", "declined", "not approve",
-                  "negative decision", "negative ruling"),
+    "rejection": (
+        "complete response",
+        "crl",
+        "reject",
+        "refus",
+        "denied",
+        "denies",
+        "declined",
+        "not approve",
+        "negative decision",
+        "negative ruling",
+    ),
     "regulatory_submission": ("submi", "fil", "application", "request", "seek", "sought", "nda", "bla", "maa"),
-    "designation": ("designation", "breakthrough", "btd", "fast track", "fast-track", "orphan", "priority", "prime",
-                    "rmat", "regenerative", "rare pediatric", "sakigake", "innovative licensing", "conditional"),
-    "advisory_opinion": ("advisory", "adcom", "odac", "chmp", "committee for medicinal", "opinion", "recommend", "vote"),
+    "designation": (
+        "designation",
+        "breakthrough",
+        "btd",
+        "fast track",
+        "fast-track",
+        "orphan",
+        "priority",
+        "prime",
+        "rmat",
+        "regenerative",
+        "rare pediatric",
+        "sakigake",
+        "innovative licensing",
+        "conditional",
+    ),
+    "advisory_opinion": (
+        "advisory",
+        "adcom",
+        "odac",
+        "chmp",
+        "committee for medicinal",
+        "opinion",
+        "recommend",
+        "vote",
+    ),
 }

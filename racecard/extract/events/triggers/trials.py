@@ -8,48 +8,94 @@ START = [
     r"enroll(?:ed|s)\s+(?:the\s+|its\s+)?first",
     r"(?:IND|clinical\s+trial\s+application|CTA)\s+(?:clearance|approval)|clear(?:ed)?\s+(?:the|its|an)\s+IND",
     r"kick(?:ed|s)?\s+off",
-    r"(?:currently|now|already)\s+(?:being\s+)?(?:in|tested\s+in|evaluated\s+in|studied\s+in)\s+(?:an?\s+)?(?:ongoing\s+)?phase",
+    r"(?:currently|now|already)\s+(?:being\s+)?(?:in|tested\s+in|evaluated\s+in|"
+    r"studied\s+in)\s+(?:an?\s+)?(?:ongoing\s+)?phase",
     r"(?:conduct|run|launch)\s+(?:an?\s+)?(?:additional\s+|new\s+|second\s+)?(?:confirmatory|pivotal|phase)",
     r"(?:study|trial)\s+(?:[\w-]+\s+){0,8}?(?:was|were|has\s+been)\s+(?:approved|cleared)",
 ]
-START_PLANNED = r"(?:study|trial)\s+(?:[\w-]+\s+){0,8}?(?:was|were|has\s+been)\s+(?:approved|cleared)|(?:have|has|had|need|needs)\s+to\s+(?:conduct|run|launch)|asked\s+(?:\w+\s+){0,4}to"
+START_PLANNED = (
+    r"(?:study|trial)\s+(?:[\w-]+\s+){0,8}?(?:was|were|has\s+been)\s+(?:approved|"
+    r"cleared)|(?:have|has|had|need|needs)\s+to\s+(?:conduct|run|launch)|"
+    r"asked\s+(?:\w+\s+){0,4}to"
+)
 TRIAL_WORD = r"\b(?:trial|study|studies|phase\s*(?:[1-4]|I{1,3})|pivotal|registrational|dose-escalation)\b"
 READOUT = [
-    r"\bmet\s+(?:(?:the|its|both|all|their|each|two|co-?)\s+)*(?:\w+\s+){0,3}?(?:primary|co-?primary|secondary|main|key)",
-    r"(?:achiev|reach)(?:ed|es)\s+(?:(?:the|its|both|all|statistically)\s+)*(?:\w+\s+){0,2}?(?:primary|endpoints?|significan)",
+    r"\bmet\s+(?:(?:the|its|both|all|their|each|two|co-?)\s+)*(?:\w+\s+){0,3}?(?:primary|"
+    r"co-?primary|secondary|main|key)",
+    r"(?:achiev|reach)(?:ed|es)\s+(?:(?:the|its|both|all|statistically)\s+)*(?:\w+\s+){0,2}?(?:primary|"
+    r"endpoints?|significan)",
     r"\bhit(?:s)?\s+(?:(?:the|its|all|both)\s+)*(?:\w+\s+){0,2}?(?:primary|endpoints?|goals?)",
-    r"(?:fail(?:ed|s)?|did\s+not|didn't|does\s+not)\s+(?:to\s+)?(?:meet|achieve|hit|reach|show|demonstrate|improve|reduce|slow|delay|beat|outperform)",
+    r"(?:fail(?:ed|s)?|did\s+not|didn't|does\s+not)\s+(?:to\s+)?(?:meet|"
+    r"achieve|hit|reach|show|demonstrate|improve|reduce|slow|delay|beat|"
+    r"outperform)",
     r"\bmiss(?:ed|es)\s+(?:(?:the|its|both)\s+)*(?:\w+\s+){0,2}?(?:primary|endpoints?|goals?|mark)",
     r"fell\s+short|\bflop(?:ped|s)?\b|\bfailed\b|\bfails\b",
     r"top-?line\s+(?:results|data|readout|findings)",
-    r"(?:positive|negative|mixed|disappointing|encouraging|promising|detailed|full|final|interim|new|updated|late-breaking|first|early)\s+(?:\w+\s+){0,2}?(?:results|data|readout|findings)",
+    r"(?:positive|negative|mixed|disappointing|encouraging|promising|detailed|"
+    r"full|final|interim|new|updated|late-breaking|first|early)\s+(?:\w+\s+){0,2}?(?:results|"
+    r"data|readout|findings)",
     r"(?:results|data|findings)\s+(?:from|of)\s+(?:the\s+|a\s+|its\s+)?",
     r"failure\s+(?:of|in)",
     r"read\s*out|readouts?",
-    r"(?:showed|shows|demonstrated|demonstrates|delivered|produced)\s+(?:a\s+)?(?:statistically\s+)?(?:significant|superior|improve|benefit|reduc|efficacy|response)",
+    r"(?:showed|shows|demonstrated|demonstrates|delivered|produced)\s+(?:a\s+)?(?:statistically\s+)?(?:significant|"
+    r"superior|improve|benefit|reduc|efficacy|response)",
     r"statistically\s+significant",
     r"(?:presented|reported|unveiled|announced|shared|published)\s+(?:\w+\s+){0,3}?(?:results|data|findings)",
 ]
-MISSED = r"met\s+neither|neither\s+(?:of\s+)?(?:the\s+|its\s+)?(?:co-?)?primary|fail\w*|did\s+not\s+(?:meet|achieve|hit|reach|show|demonstrate|improve|reduce|slow|delay)|didn't|not\s+(?:statistically\s+)?significant|miss(?:ed|es)|fell\s+short|flop\w*|negative\s+(?:top-?line\s+)?(?:results|data|trial)|no\s+(?:significant\s+)?(?:benefit|difference)|disappoint\w*|unsuccessful|futil\w*"
-MET = r"\bmet\b|achiev\w+|\bhit(?:s)?\b|positive|statistically\s+significant|significant(?:ly)?\s+(?:improv|reduc|better)|superior\w*|succeed\w*|success\w*|beat|outperform\w*"
+MISSED = (
+    r"met\s+neither|neither\s+(?:of\s+)?(?:the\s+|its\s+)?(?:co-?)?primary|"
+    r"fail\w*|did\s+not\s+(?:meet|achieve|hit|reach|show|demonstrate|improve|"
+    r"reduce|slow|delay)|didn't|not\s+(?:statistically\s+)?significant|miss(?:ed|"
+    r"es)|fell\s+short|flop\w*|negative\s+(?:top-?line\s+)?(?:results|data|"
+    r"trial)|no\s+(?:significant\s+)?(?:benefit|difference)|disappoint\w*|"
+    r"unsuccessful|futil\w*"
+)
+MET = (
+    r"\bmet\b|achiev\w+|\bhit(?:s)?\b|positive|statistically\s+significant|"
+    r"significant(?:ly)?\s+(?:improv|reduc|better)|superior\w*|succeed\w*|"
+    r"success\w*|beat|outperform\w*"
+)
 MIXED = r"\bmixed\b|\bone\s+of\s+(?:the\s+)?two\b|\bbut\s+(?:not|missed|failed)\b|\bwhile\s+(?:it\s+)?(?:missed|failed)"
 SAFETY = [
     r"safety\s+(?:signal|concern|issue)s?",
     r"clinical\s+hold",
     r"(?:treatment-related|serious|grade\s*[3-5]|fatal)\s+(?:\w+\s+){0,2}?(?:adverse\s+events?|AEs?|deaths?)",
-    r"(?:\d+|two|three|four|five|several|multiple)\s+(?:patient\s+|treatment-related\s+)?deaths|patient\s+deaths?|deaths?\s+(?:of|in)\s+(?:a\s+|two\s+|three\s+|\d+\s+)?(?:patients?|participants?)",
-    r"(?:rates?|incidence|cases?|events?|reports?)\s+of\s+(?:\w+\s+){0,3}?(?:ulcerations?|pyrexia|chills|hepatotoxicity|liver\s+injury|toxicit(?:y|ies)|bleeding|pneumonitis|hypersensitivity|infections?|ARIA|edema)",
+    r"(?:\d+|two|three|four|five|several|multiple)\s+(?:patient\s+|treatment-related\s+)?deaths|"
+    r"patient\s+deaths?|deaths?\s+(?:of|in)\s+(?:a\s+|two\s+|three\s+|\d+\s+)?(?:patients?|"
+    r"participants?)",
+    r"(?:rates?|incidence|cases?|events?|reports?)\s+of\s+(?:\w+\s+){0,3}?(?:ulcerations?|"
+    r"pyrexia|chills|hepatotoxicity|liver\s+injury|toxicit(?:y|ies)|bleeding|"
+    r"pneumonitis|hypersensitivity|infections?|ARIA|edema)",
     r"(?:ulcerations?|pyrexia|hepatotoxicity|liver\s+toxicity)\s+(?:events?|cases?)",
     r"boxed\s+warning",
     r"toxicity\s+profile",
 ]
-CONDITIONAL = r"\b(?:if|once|upon|when|unless|should|subject\s+to|contingent\s+(?:on|upon)|tied\s+to|linked\s+to)\s+(?:\w+\s+){0,4}$"
+CONDITIONAL = (
+    r"\b(?:if|once|upon|when|unless|should|subject\s+to|contingent\s+(?:on|"
+    r"upon)|tied\s+to|linked\s+to)\s+(?:\w+\s+){0,4}$"
+)
 
 # Cheap gates (lower-case substrings).
 KEYWORDS = {
     "trial": ("trial", "stud", "phase", "pivotal", "registrational", "dose-escalation"),
     "safety_signal": (
-        "safety", "hold", "adverse", "death", "ulcer", "pyrexia", "toxic", "boxed", "rates of", "incidence",
-        "cases of", "events of", "liver", "bleeding", "pneumonitis", "hypersensitivity", "infection", "edema",
+        "safety",
+        "hold",
+        "adverse",
+        "death",
+        "ulcer",
+        "pyrexia",
+        "toxic",
+        "boxed",
+        "rates of",
+        "incidence",
+        "cases of",
+        "events of",
+        "liver",
+        "bleeding",
+        "pneumonitis",
+        "hypersensitivity",
+        "infection",
+        "edema",
     ),
 }
