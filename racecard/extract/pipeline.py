@@ -234,10 +234,10 @@ def stage_prune(d: Draft) -> None:
             return not curated and bool(rules.NOT_DRUG_NAME.search(m.name))
         if m.kind == EntityKind.INDICATION:
             bare = _bare(m.name)
-            noise = bare in rules.NOT_INDICATIONS or m.text.lower() in rules.NOT_INDICATIONS
             return (
                 bare in rules.GENERIC_INDICATIONS
-                or (noise and not curated)
+                or m.text.lower() in rules.NOT_INDICATIONS  # a symptom word, whatever it was mapped to
+                or (bare in rules.NOT_INDICATIONS and not curated)
                 or text[max(0, m.start - 4) : m.start].lower() == "non-"
             )
         return False
