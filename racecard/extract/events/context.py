@@ -168,7 +168,8 @@ class Doc:
         if not _WE.search(self.text[:20000]):
             return None
         first = next((m.name for s in self.sents[:3] for m in s.of(EntityKind.COMPANY)), None)
-        return first or (self.companies() or [None])[0]
+        companies = self.companies()
+        return first or (companies[0] if companies else None)
 
     def _recent_company(self, before: int) -> str | None:
         """The last company named before sentence ``before`` (this one's start included)."""

@@ -107,7 +107,9 @@ def _month_shift(pub: date, months: int) -> tuple[int, int]:
 
 
 def _one(kind: str, m: re.Match[str], pub: date | None) -> tuple[str | None, bool]:
-    g = lambda name: _g(m, kind, name)  # noqa: E731
+    def g(name: str) -> str | None:
+        return _g(m, kind, name)
+
     if kind == "iso":
         return f"{g('y')}-{g('m')}-{g('d')}", False
     if kind in ("mdy", "dmy"):

@@ -109,7 +109,7 @@ def _cue_roles(doc: Doc, sent: Sent, drugs: list[str]) -> tuple[str | None, str 
 def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]:
     out: list[Cand] = []
     text = sent.text
-    matches = sorted(
+    matches: list[tuple[re.Match[str], str]] = sorted(
         [(m, "in") for m in _IN.finditer(text)]
         + [(m, "out") for m in _OUT.finditer(text)]
         + [(m, "neutral") for m in _NEUTRAL.finditer(text)],
@@ -359,7 +359,8 @@ def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, in
             fields["date"] = date
         fields = {k: v for k, v in fields.items() if v}
         status = _status(sent, pos, m.end())
-        for d in drugs[:3] or [None]:
+        picks: list[str | None] = list(drugs[:3]) or [None]
+        for d in picks:
             f = dict(fields)
             if d:
                 f["drug"] = d

@@ -57,7 +57,7 @@ def date_near(doc: Doc, sent: Sent, pos: int, *, default_published: bool = False
     if found:
         # the nearest phrase, after the trigger rather than before, a full date rather than a bare year
         ranked = [(abs(f.start - pos) + (0 if f.start >= pos else 15) - 4 * len(f.value), f.value) for f in found]
-        return min(ranked)[1]
+        return str(min(ranked)[1])
     if default_published and doc.published is not None and sent.index < 5:
         return doc.published.isoformat()
     return None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from typing import Any
 
 from racecard.extract.events.found import Cand
@@ -12,10 +11,11 @@ __all__ = ["merge"]
 
 ROLE_FIELDS = {"licensor", "licensee", "from", "to", "acquirer", "acquired"}
 TERM_FIELDS = ("upfront_usd", "milestones_usd", "total_usd", "royalties", "value_text")
+Key = tuple[Any, ...]
 RANK = {Status.HAPPENED: 0, Status.FAILED: 1, Status.PLANNED: 2, Status.EXPECTED: 3}
 
 
-def _key(c: Cand) -> Hashable:
+def _key(c: Cand) -> Key:
     f = c.fields
     if c.type == "acquisition":
         return (c.type, f.get("acquirer"), f.get("acquired"))
@@ -32,7 +32,7 @@ def _key(c: Cand) -> Hashable:
     return (c.type, f.get("drug"))
 
 
-def _fold_loose(groups: dict[Hashable, list[Cand]]) -> None:
+def _fold_loose(groups: dict[Key, list[Cand]]) -> None:
     """A reading missing a distinguishing field joins the one fuller reading of the same drug, if unique."""
     for key in list(groups):
         if not isinstance(key, tuple) or len(key) < 3 or key[2] is not None or key[1] is None:
@@ -137,7 +137,7 @@ def _combine(cands: list[Cand]) -> Event:
 
 def merge(cands: list[Cand], doc_id: str) -> list[Event]:
     terms = [c for c in cands if c.type == "_terms"]
-    groups: dict[Hashable, list[Cand]] = {}
+    groups: dict[Key, list[Cand]] = {}
     for c in cands:
         if c.type != "_terms":
             c.fields["_doc"] = doc_id
@@ -149,10 +149,7 @@ def merge(cands: list[Cand], doc_id: str) -> list[Event]:
         kin = [
             k
             for k, cs in groups.items()
-            if k[0] == "license"
-            and k[1] is not None  # type: ignore[index]
-            and _parties(cs)
-            and _parties(cs) <= parties
+            if k[0] == "license" and k[1] is not None and _parties(cs) and _parties(cs) <= parties
         ]
         if kin:
             for k in kin:
@@ -168,11 +165,11 @@ def merge(cands: list[Cand], doc_id: str) -> list[Event]:
                     for c in groups[key]
                 )
             del groups[key]
-    licences = [k for k in groups if k[0] == "license"]  # type: ignore[index]
+    licences = [k for k in groups if k[0] == "license"]
     # a rights return without a party takes it from the licence of the same drug
     for k, cs in groups.items():
-        if k[0] == "rights_return" and k[1] is not None:  # type: ignore[index]
-            lic = next((groups[x] for x in licences if x[1] == k[1]), None)  # type: ignore[index]
+        if k[0] == "rights_return" and k[1] is not None:
+            lic = next((groups[x] for x in licences if x[1] == k[1]), None)
             if lic:
                 lor = next((c.fields["licensor"] for c in lic if c.fields.get("licensor")), None)
                 lee = next((c.fields["licensee"] for c in lic if c.fields.get("licensee")), None)
@@ -182,7 +179,7 @@ def merge(cands: list[Cand], doc_id: str) -> list[Event]:
                     if lor and lor != c.fields.get("from"):
                         c.fields.setdefault("to", lor)
     for t in terms:
-        target = [k for k in licences if t.fields.get("drug") and k[1] == t.fields["drug"]]  # type: ignore[index]
+        target = [k for k in licences if t.fields.get("drug") and k[1] == t.fields["drug"]]
         if not target:
             target = [
                 k

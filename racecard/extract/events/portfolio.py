@@ -54,8 +54,8 @@ def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
     if not drugs:
         return []
     if len(drugs) > 1:  # a list of culled candidates: every drug in the trigger's clause
-        clause_end = _LIST_END.search(text[m.end() :])
-        limit = m.end() + (clause_end.start() if clause_end else len(text))
+        list_end = _LIST_END.search(text[m.end() :])
+        limit = m.end() + (list_end.start() if list_end else len(text))
         drugs = [d.name for d in sent.of(EntityKind.DRUG) if d.start - sent.start < limit]
         drugs = list(dict.fromkeys(drugs))
     sub = subject_of(sent, m.start())

@@ -84,7 +84,8 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
             if fields["outcome"] != "reported":
                 status = Status.HAPPENED  # an outcome is reported only once it is known
             score = 1.0 if fields["outcome"] != "reported" else 0.7
-            trials = list(dict.fromkeys(t.name for t in sent.of(EntityKind.TRIAL))) or [fields.get("trial")]
+            named: list[str | None] = list(dict.fromkeys(t.name for t in sent.of(EntityKind.TRIAL)))
+            trials = named or [fields.get("trial")]
             for t in trials:  # "SHORE and COAST 2 met …": one readout per trial
                 f = dict(fields)
                 if t:
@@ -117,13 +118,13 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
             if _START_PLANNED.search(text):
                 status = Status.PLANNED
             out.append(Cand("trial_start", status, {"drug": drugs[0], **fields}, sent, s.start(), 0.8))
-    f = _SAFETY.search(text) if "safety_signal" in tags else None
-    if f and not _NO_SAFETY.search(text[max(0, f.start() - 30) : f.start()]):
-        drugs = drugs_near(sent, f.start())
+    hit = _SAFETY.search(text) if "safety_signal" in tags else None
+    if hit and not _NO_SAFETY.search(text[max(0, hit.start() - 30) : hit.start()]):
+        drugs = drugs_near(sent, hit.start())
         if drugs:
-            fields = {"finding": " ".join(text[f.start() : f.start() + 140].split())}
-            trial = trial_near(sent, f.start())
+            finding: dict[str, Any] = {"finding": " ".join(text[hit.start() : hit.start() + 140].split())}
+            trial = trial_near(sent, hit.start())
             if trial:
-                fields["trial"] = trial
-            out.append(Cand("safety_signal", Status.HAPPENED, {"drug": drugs[0], **fields}, sent, f.start(), 0.8))
+                finding["trial"] = trial
+            out.append(Cand("safety_signal", Status.HAPPENED, {"drug": drugs[0], **finding}, sent, hit.start(), 0.8))
     return out
