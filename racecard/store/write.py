@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, Table, delete, insert, select, update
 
 from racecard.model import Document, EntityKind, Event, Evidence, Reading
 from racecard.store.entities import Resolver, norm
@@ -34,7 +34,7 @@ from racecard.store.schema import (
     sections,
 )
 
-__all__ = ["ROLE_KINDS", "DocumentRecord", "Writer", "event_key", "first_day"]
+__all__ = ["ROLE_KINDS", "DocumentRecord", "Writer", "bulk_insert", "event_key", "first_day"]
 
 # Event fields that name entities, and the kinds to ground them as (first known wins).
 ROLE_KINDS: Mapping[str, tuple[EntityKind, ...]] = {
@@ -118,6 +118,28 @@ def _values(value: Any) -> list[str]:
     return [] if value in (None, "") else [str(value)]
 
 
+def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert many rows of plain values (str, int, float, bool, None), all with the same keys.
+
+    On SQLite the rows go straight to the driver's ``executemany`` in this transaction,
+    skipping SQLAlchemy's per-row parameter processing (these tables hold no dates or
+    JSON); elsewhere SQLAlchemy batches them into multi-row VALUES.
+    """
+    if not rows:
+        return
+    if conn.dialect.name != "sqlite":
+        conn.execute(insert(table), list(rows))
+        return
+    names = list(rows[0])
+    columns = ", ".join('"' + n + '"' for n in names)
+    sql = f"INSERT INTO {table.name} ({columns}) VALUES ({', '.join('?' * len(names))})"
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(sql, [tuple(row[n] for n in names) for row in rows])
+    finally:
+        cursor.close()
+
+
 def event_key(type_: str, status: str, grounded: Iterable[tuple[str, str]]) -> str:
     """The identity of a fact: its type, status and grounded arguments (not its date or terms)."""
     payload = json.dumps([type_, status, sorted(set(grounded))], ensure_ascii=False)
@@ -170,7 +192,7 @@ class Writer:
         )
         bands = [{"document_id": r.document.id, "band": i, "bucket": b} for r in records for i, b in enumerate(r.bands)]
         if bands:
-            conn.execute(insert(document_bands), bands)
+            bulk_insert(conn, document_bands, bands)
         parts = [
             {"document_id": r.document.id, "name": name, "start": start, "end": end}
             for r in records
@@ -369,7 +391,7 @@ class _Rows:
 
     def write(self, conn: Connection) -> None:
         if self.mentions:
-            conn.execute(insert(mentions), self.mentions)
+            bulk_insert(conn, mentions, self.mentions)
         if not self.events:
             return
         stmt = insert(events).returning(events.c.id, sort_by_parameter_order=True)
@@ -377,6 +399,6 @@ class _Rows:
         role_rows = [{"event_id": i, **r} for i, (_, rs, _) in zip(ids, self.events, strict=True) for r in rs]
         quote_rows = [{"event_id": i, **q} for i, (_, _, qs) in zip(ids, self.events, strict=True) for q in qs]
         if role_rows:
-            conn.execute(insert(roles), role_rows)
+            bulk_insert(conn, roles, role_rows)
         if quote_rows:
-            conn.execute(insert(evidence), quote_rows)
+            bulk_insert(conn, evidence, quote_rows)
