@@ -59,7 +59,7 @@ def read_events(doc: Doc) -> list[Event]:
             cands += discontinuations(doc, sent)
         if "forecast" in tags and "20" in sent.low:
             cands += forecasts(doc, sent)
-    return merge(cands, doc.id)
+    return merge(cands, doc.id, doc.published)
 
 
 def find_events(draft: Draft) -> list[Event]:

@@ -42,7 +42,7 @@ _IT = re.compile(
 )
 _GOVERNED = re.compile(r"\b(?:with|from|to|by|of|for|and)\s+(?:the\s+)?$|[(“\"]\s*$", re.I)
 _DRUG_ANAPHOR = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:\w+\s+){0,2}?(?:drug|"
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?(?:drug|"
     r"candidate|therapy|treatment|asset|antibody|"
     r"molecule|medicine|compound|program|programme|inhibitor|agent|biologic|product|study|trial)\b"
     r"|\b(?:It|it)\s+(?:was|is|has|had|will|failed|met|showed)\b"
@@ -137,6 +137,13 @@ class Doc:
 
     def country(self, company: str) -> str:
         return str(self.lexicon.attrs(EntityKind.COMPANY, company).get("country") or "")
+
+    def main_drug(self) -> str | None:
+        """The article's drug when one dominates it (named at least twice as often as any other)."""
+        top = [(n, c) for (k, n), c in self.counts.most_common() if k == EntityKind.DRUG][:2]
+        if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
+            return None
+        return top[0][0]
 
     def refers_back(self, sent: Sent) -> bool:
         """Whether a sentence names its drug only by reference ("the drug", "the study", "it")."""

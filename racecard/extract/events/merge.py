@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date, timedelta
 from typing import Any
 
 from racecard.extract.events.found import Cand
@@ -92,6 +94,36 @@ def _fill_regulatory(events: list[Event]) -> list[Event]:
     return out
 
 
+_BACKGROUND = re.compile(r"\b(?:previously|earlier|already|originally|first\s+(?:approved|granted)|prior)\b", re.I)
+_SPLIT_BY_DATE = ("approval", "designation")
+
+
+def _explicit_date(c: Cand) -> str | None:
+    """The candidate's date when the sentence writes it (not the publication date a lead defaulted to)."""
+    value = c.fields.get("date")
+    return value if value and value in {f.value for f in c.sent.dates or []} else None
+
+
+def _split_background(groups: dict[Key, list[Cand]], published: date | None) -> None:
+    """An earlier decision restated as background ("was previously approved in May 2023") is a fact of
+    its own, apart from the news of the article."""
+    for key in [k for k in groups if k[0] in _SPLIT_BY_DATE]:
+        cands = groups[key]
+        old = []
+        for c in cands:
+            when = _explicit_date(c)
+            if when is None:
+                continue
+            stale = published is not None and when[:7] < (published.replace(day=1) - timedelta(days=60)).isoformat()[:7]
+            if stale or (published is None and _BACKGROUND.search(c.sent.text)):
+                old.append(c)
+        rest = [c for c in cands if c not in old]
+        if old and rest:
+            groups[key] = rest
+            for when in dict.fromkeys(_explicit_date(c) for c in old):
+                groups[(*key, when)] = [c for c in old if _explicit_date(c) == when]
+
+
 def _parties(cs: list[Cand]) -> frozenset[str]:
     return frozenset(v for c in cs for v in (c.fields.get("licensor"), c.fields.get("licensee")) if v)
 
@@ -135,7 +167,7 @@ def _combine(cands: list[Cand]) -> Event:
     return Event(best.type, status, fields, evidences[0], tuple(evidences[1:]))
 
 
-def merge(cands: list[Cand], doc_id: str) -> list[Event]:
+def merge(cands: list[Cand], doc_id: str, published: date | None = None) -> list[Event]:
     terms = [c for c in cands if c.type == "_terms"]
     groups: dict[Key, list[Cand]] = {}
     for c in cands:
@@ -143,6 +175,7 @@ def merge(cands: list[Cand], doc_id: str) -> list[Event]:
             c.fields["_doc"] = doc_id
             groups.setdefault(_key(c), []).append(c)
     _fold_loose(groups)
+    _split_background(groups, published)
     # a drug-less licence between the parties of a drug licence is that licence restated
     for key in [k for k in groups if isinstance(k, tuple) and k[0] == "license" and k[1] is None]:
         parties = key[2]

@@ -36,6 +36,9 @@ def _before_rx(preps: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{preps})\s+(?:its\s+|the\s+|[\w-]+-based\s+|[A-Z][a-z]+\s+)?$", re.I)
 
 
+_RELATIVE = re.compile(r",\s*(?:which|who)\s+$", re.I)
+
+
 def _governed(sent: Sent, ref: Ref) -> bool:
     return _PREP_BEFORE.search(sent.text[max(0, ref.start - 24) : ref.start]) is not None
 
@@ -43,6 +46,11 @@ def _governed(sent: Sent, ref: Ref) -> bool:
 def subject_of(sent: Sent, pos: int, *, skip: tuple[str, ...] = ()) -> Ref | None:
     """The company acting at the trigger ``pos``: the closest ungoverned reference before it in its clause."""
     clause_start = pos - len(clause_before(sent.text, pos, 160))
+    relative = _RELATIVE.search(sent.text[max(0, clause_start - 16) : clause_start])
+    if relative:  # "Mirati, which was acquired by …": the antecedent is the subject
+        ante = [r for r in sent.refs if r.end <= clause_start and r.name not in skip]
+        if ante and clause_start - ante[-1].end <= 30:
+            return ante[-1]
     cands = [
         r
         for r in sent.refs

@@ -53,7 +53,7 @@ def _trial_fields(doc: Doc, sent: Sent, pos: int) -> tuple[list[str], dict[str, 
     trial = trial_near(sent, pos)
     drugs = drugs_near(sent, pos, main=True)
     if not drugs:
-        d = doc.trial_drug(sent, trial) or doc.recent_drug(sent, need_anaphor=trial is None)
+        d = doc.trial_drug(sent, trial) or doc.recent_drug(sent, need_anaphor=trial is None) or doc.main_drug()
         drugs = [d] if d else []
     fields: dict[str, Any] = {}
     if trial:

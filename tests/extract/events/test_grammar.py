@@ -93,3 +93,27 @@ def test_past_sales_are_no_forecast(events: Reader) -> None:
 def test_trial_territory_after_a_full_stop_abbreviation(events: Reader) -> None:
     (ev,) = events("Tessaly has initiated a Phase 2b trial of toravimab in the U.S.", kind="trial_start")
     assert ev.fields["territory"] == "US" and ev.fields["phase"] == "2"
+
+
+def test_relative_clause_antecedent_is_acquired(events: Reader) -> None:
+    (ev,) = events("Krazati was developed by Mirati, which was acquired by Amgen last year.", kind="acquisition")
+    assert (ev.fields["acquirer"], ev.fields["acquired"], ev.fields["date"]) == ("Amgen", "Mirati", "2025")
+
+
+def test_earlier_approval_stays_a_fact_of_its_own(events: Reader) -> None:
+    text = (
+        "The NMPA approved glecirasib for NSCLC this week. "
+        "Glecirasib was previously approved in China in May 2023 for a narrower NSCLC population."
+    )
+    evs = events(text, kind="approval")
+    assert sorted(str(e.fields.get("date")) for e in evs) == ["2023-05", "2026-01-30"]
+
+
+def test_single_asset_article_lends_its_drug_to_a_bare_plan(events: Reader) -> None:
+    text = (
+        "Tessaly licensed quilveranib from Lumora Bio. Quilveranib is in Phase 1 in China. "
+        "Tessaly plans to begin Phase 1 trials outside of China in 2027."
+    )
+    starts = events(text, kind="trial_start")
+    planned = [e for e in starts if e.status == Status.PLANNED]
+    assert planned and planned[0].fields["drug"] == "quilveranib" and planned[0].fields["territory"] == "ex-China"
