@@ -27,7 +27,16 @@ from racecard.lexicon import sources_companies as companies
 from racecard.lexicon import sources_diseases as diseases
 from racecard.lexicon import sources_drugs as drugs
 from racecard.lexicon import sources_targets as targets
-from racecard.lexicon.sources_common import NEWS_ACRONYMS, Concept, Form, key, read_csv, require, split_list
+from racecard.lexicon.sources_common import (
+    NEWS_ACRONYMS,
+    Concept,
+    Form,
+    is_code,
+    key,
+    read_csv,
+    require,
+    split_list,
+)
 from racecard.lexicon.sources_curated import read_curated, read_stems, read_stopwords
 from racecard.lexicon.sources_merge import KIND_ORDER, Entity, merge, resolve_conflicts
 
@@ -150,7 +159,8 @@ def build(data: Path, out: Path, curated: Path | None = None) -> BuildReport:
     report.dropped = resolve_conflicts(entities)
     entities = [e for e in entities if e.forms]
     _dedupe_names(entities)
-    _set_attrs(entities)
+    stems = read_stems(data, curated)
+    _set_attrs(entities, stems)
 
     out.mkdir(parents=True, exist_ok=True)
     rows = sorted(
@@ -163,7 +173,7 @@ def build(data: Path, out: Path, curated: Path | None = None) -> BuildReport:
     _write_gz(out / "terms.tsv.gz", _tsv(TERM_COLUMNS, rows))
     objs = sorted(((e.kind, e.name, _json(e)) for e in entities), key=lambda t: (KIND_ORDER.index(t[0]), t[1]))
     _write_gz(out / "entities.jsonl.gz", "".join(o + "\n" for _, _, o in objs))
-    (out / "stems.tsv").write_text(_tsv(STEM_COLUMNS, read_stems(data, curated)), encoding="utf-8")
+    (out / "stems.tsv").write_text(_tsv(STEM_COLUMNS, stems), encoding="utf-8")
     report.files = {p.name: p.stat().st_size for p in sorted(out.iterdir()) if p.is_file()}
     report.seconds = time.perf_counter() - t0
     return report
@@ -192,7 +202,26 @@ def _dedupe_names(entities: list[Entity]) -> None:
         seen[(e.kind, e.name)] = e
 
 
-def _set_attrs(entities: list[Entity]) -> None:
+def _stem_modality(stems: list[tuple[str, str, str, str]]) -> Callable[[str], str]:
+    """A function giving the modality an INN's stem implies ("-mab" antibody), longest stem first;
+    for two-word INNs the second word counts first ("... vedotin" is an ADC)."""
+    ends = sorted(((s.lstrip("-"), mod) for s, pos, _m, mod in stems if pos == "suffix" and mod),
+                  key=lambda t: -len(t[0]))
+
+    def guess(name: str) -> str:
+        if is_code(name):
+            return ""
+        for word in reversed(name.casefold().split()):
+            for stem, mod in ends:
+                if word.endswith(stem) and len(word) > len(stem) + 2:
+                    return mod
+        return ""
+
+    return guess
+
+
+def _set_attrs(entities: list[Entity], stems: list[tuple[str, str, str, str]]) -> None:
+    modality_of = _stem_modality(stems)
     gene_to_target: dict[str, str] = {}
     for e in entities:
         if e.kind == "target":
@@ -230,6 +259,8 @@ def _set_attrs(entities: list[Entity]) -> None:
                     a[attr] = found
             if "targets" in a:
                 a["targets"] = sorted({gene_to_target.get(t, t) for t in a["targets"]})
+            if "modality" not in a and modality_of(e.name):
+                a["modality"] = modality_of(e.name)
         if e.kind == "company" and "tickers" not in a:
             found = sorted({f.text for f in e.forms.values() if f.status == "ticker"})
             if found:

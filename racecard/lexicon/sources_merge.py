@@ -9,6 +9,7 @@ cross-references from welding unrelated things together.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -166,7 +167,28 @@ def _entity(kind: str, members: list[Concept]) -> Entity:
             old = e.forms.get(k)
             if old is None or _form_rank(f) < _form_rank(old):
                 e.forms[k] = f
+    if kind == "drug":
+        _one_code_spelling(e)
     return e
+
+
+def _one_code_spelling(e: Entity) -> None:
+    """Keep one spelling of each open-data research code ("NS-1619", "NS 1619", "NS1619"): the
+    matcher generates the spacing and hyphen variants (FORMAT.md). Curated codes all stay."""
+    best: dict[str, tuple[str, Form]] = {}
+    for k, f in sorted(e.forms.items()):
+        if f.status != "code" or f.source == "curated":
+            continue
+        ck = re.sub(r"[\s\-]", "", k)
+        rank = (f.text != e.name, _form_rank(f))
+        if ck not in best or rank < (best[ck][1].text != e.name, _form_rank(best[ck][1])):
+            best[ck] = (k, f)
+    keep = {k for k, _ in best.values()}
+    curated = {re.sub(r"[\s\-]", "", k) for k, f in e.forms.items() if f.source == "curated"}
+    for k, f in list(e.forms.items()):
+        if f.status == "code" and f.source != "curated" and (
+                k not in keep or re.sub(r"[\s\-]", "", k) in curated):
+            del e.forms[k]
 
 
 def _form_rank(f: Form) -> tuple[int, int, int, str]:
