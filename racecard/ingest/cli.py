@@ -2,31 +2,55 @@
 
 from __future__ import annotations
 
+from types import TracebackType
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 if TYPE_CHECKING:
-    from rich.progress import Progress
+    from rich.progress import Progress, TaskID
 
 __all__ = ["ingest_command", "reread_command"]
 
 _PROGRESS_MIN = 20  # inputs from which a progress bar is shown
 
 
-def _progress(label: str) -> Progress:
-    """A progress bar on stderr, shown once a run has enough inputs to be worth one."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+class _Bar:
+    """A progress bar on stderr, started only once a run proves long enough to want one."""
 
-    return Progress(
-        TextColumn(label),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        transient=True,
-        console=Console(stderr=True),
-    )
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar: Progress | None = None
+        self.task: TaskID | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if total < _PROGRESS_MIN:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(
+                TextColumn(self.label),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                transient=True,
+                console=Console(stderr=True),
+            )
+            self.bar.start()
+            self.task = self.bar.add_task(self.label, total=total)
+        if self.task is not None:
+            self.bar.update(self.task, completed=done, total=total)
+
+    def __enter__(self) -> _Bar:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def ingest_command(
@@ -44,16 +68,12 @@ def ingest_command(
 
     store = Store(db)
     try:
-        with _progress("ingest") as bar:
-            task = bar.add_task("ingest", total=None, visible=False)
-
-            def step(done: int, total: int) -> None:
-                bar.update(task, completed=done, total=total, visible=total >= _PROGRESS_MIN)
-
-            summary = ingest(sources, store=store, workers=workers, batch_size=batch, read=read, progress=step)
+        with _Bar("ingest") as bar:
+            summary = ingest(sources, store=store, workers=workers, batch_size=batch, read=read, progress=bar)
     finally:
         store.close()
-    rate = summary.read / summary.elapsed if summary.elapsed else 0.0
+    seen = summary.read + summary.duplicates
+    rate = seen / summary.elapsed if summary.elapsed else 0.0
     typer.echo(
         f"read {summary.read}, skipped as duplicate {summary.duplicates}, failed {len(summary.failed)}"
         f" ({summary.elapsed:.1f}s, {rate:.0f} documents/s)"
@@ -77,13 +97,8 @@ def reread_command(
 
     store = Store(db)
     try:
-        with _progress("reread") as bar:
-            task = bar.add_task("reread", total=None, visible=False)
-
-            def step(done: int, total: int) -> None:
-                bar.update(task, completed=done, total=total, visible=total >= _PROGRESS_MIN)
-
-            summary = reread(store=store, everything=all_, workers=workers, progress=step)
+        with _Bar("reread") as bar:
+            summary = reread(store=store, everything=all_, workers=workers, progress=bar)
     finally:
         store.close()
     typer.echo(f"re-read {summary.reread}, failed {len(summary.failed)} ({summary.elapsed:.1f}s)")
