@@ -74,6 +74,12 @@ for _name, _command in _VIEW_COMMANDS.items():
     app.command(_name)(_command)
 
 
+from racecard.web.cli import serve_cmd, token_app  # noqa: E402
+
+app.command(name="serve")(serve_cmd)
+app.add_typer(token_app)
+
+
 def main() -> None:
     """Entry point: run the app, turning Racecard's errors into one-line messages."""
     try:

@@ -1,0 +1,29 @@
+"""The company page: portfolio (own, in-licensed), deals in and out, hand-backs."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse
+from sqlalchemy import Connection
+
+from racecard.web.company import CompanyPage, company_page
+from racecard.web.errors import ERROR_RESPONSES
+from racecard.web.params import AsOf, NamePath
+from racecard.web.routes._page import page
+from racecard.web.settings import connection
+
+router = APIRouter()
+Conn = Annotated[Connection, Depends(connection)]
+
+
+@router.get("/api/v1/companies/{name}", response_model=CompanyPage, responses=ERROR_RESPONSES, tags=["companies"])
+def company_json(conn: Conn, name: NamePath, as_of: AsOf = None) -> CompanyPage:
+    """A company's portfolio, its deals in and out, and the rights handed back to or by it."""
+    return company_page(conn, name, as_of)
+
+
+@router.get("/companies/{name}", response_class=HTMLResponse, include_in_schema=False)
+def company_html(request: Request, conn: Conn, name: NamePath, as_of: AsOf = None) -> HTMLResponse:
+    return page(request, "company.html", c=company_page(conn, name, as_of), as_of=as_of)

@@ -1,0 +1,42 @@
+"""The race board: target × indication × market as of a date, with pickers and a stage chart."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse
+from sqlalchemy import Connection, select
+
+from racecard.store.schema import entities
+from racecard.views.race import RaceBoard, race
+from racecard.web.charts import race_chart
+from racecard.web.errors import ERROR_RESPONSES
+from racecard.web.params import AsOf, Name, OptName
+from racecard.web.routes._page import page
+from racecard.web.settings import connection
+
+router = APIRouter()
+Conn = Annotated[Connection, Depends(connection)]
+MARKETS = ("China", "US", "Japan", "EU", "UK", "South Korea", "Taiwan", "Greater China", "7MM")
+
+
+def _names(conn: Connection, kind: str, limit: int = 2000) -> list[str]:
+    query = select(entities.c.name).where(entities.c.kind == kind, entities.c.merged_into.is_(None))
+    return sorted(r[0] for r in conn.execute(query.order_by(entities.c.name).limit(limit)).all())
+
+
+@router.get("/api/v1/race", response_model=RaceBoard, responses=ERROR_RESPONSES, tags=["race"])
+def race_json(conn: Conn, target: Name, indication: OptName = None, market: OptName = None,
+              as_of: AsOf = None) -> RaceBoard:
+    """Every asset on a target (or drug class), ranked by its furthest stage in a market, as of a date."""
+    return race(conn=conn, target=target, indication=indication, market=market, as_of=as_of)
+
+
+@router.get("/race", response_class=HTMLResponse, include_in_schema=False)
+def race_page(request: Request, conn: Conn, target: OptName = None, indication: OptName = None,
+              market: OptName = None, as_of: AsOf = None) -> HTMLResponse:
+    board = race(conn=conn, target=target, indication=indication, market=market, as_of=as_of) if target else None
+    return page(request, "race.html", board=board, chart=race_chart(board) if board else None,
+                target=target or "", indication=indication or "", market=market or "", as_of=as_of,
+                targets=_names(conn, "target"), indications=_names(conn, "indication"), markets=MARKETS)

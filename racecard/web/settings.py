@@ -1,0 +1,80 @@
+"""The app's settings and the dependencies that hand them (and a database connection) to routes.
+
+Tests and embedders pass a :class:`Settings` to :func:`racecard.web.create_app`; routes
+take them through :func:`settings` and :func:`connection`, which FastAPI can override.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fastapi import Request
+from sqlalchemy import Connection
+from sqlalchemy.exc import SQLAlchemyError
+
+from racecard.errors import ConfigError, StoreError
+from racecard.store import Store
+
+__all__ = ["CASES_ENV", "CaseRef", "Settings", "connection", "parse_case", "settings", "store"]
+
+CASES_ENV = "RACECARD_CASES"
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRef:
+    """A forecast case the server offers: a case file, or one case of a research bundle."""
+
+    path: Path
+    case_id: str | None = None
+
+
+def parse_case(value: str) -> tuple[str, CaseRef]:
+    """``PATH`` or ``PATH#CASE_ID`` → (name shown in the UI, reference); the file must exist."""
+    raw, _, case_id = value.partition("#")
+    path = Path(raw).expanduser()
+    if not path.is_file():
+        raise ConfigError(f"no forecast case file at {raw!r}", field="--case-file")
+    name = case_id or path.stem
+    return name, CaseRef(path, case_id or None)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Where the data is: the database URL (None: ``$RACECARD_DB``), the token file, forecast cases."""
+
+    database: str | None = None
+    tokens: Path | None = None
+    cases: Mapping[str, CaseRef] = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, *, database: str | None = None, case_files: tuple[str, ...] = ()) -> Settings:
+        listed = [*filter(None, os.environ.get(CASES_ENV, "").split(os.pathsep)), *case_files]
+        return cls(database=database, cases=dict(parse_case(v) for v in listed))
+
+
+def settings(request: Request) -> Settings:
+    """The running app's settings."""
+    found: Settings = request.app.state.settings
+    return found
+
+
+def store(request: Request) -> Store:
+    """The running app's store (opened and migrated once, at start-up)."""
+    found: Store = request.app.state.store
+    return found
+
+
+def connection(request: Request) -> Iterator[Connection]:
+    """A read connection for one request, closed after it."""
+    engine = store(request).engine
+    try:
+        conn = engine.connect()
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot open the database: {exc}") from exc
+    try:
+        yield conn
+    finally:
+        conn.close()
