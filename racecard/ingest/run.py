@@ -273,15 +273,14 @@ def ingest(
     seen = _Seen(store)
     items = list(sources.expand(paths))
     total = len(items)
-    if total and read_fn is not None:
-        read_fn(Document(text="Warm-up."))  # load the lexicon once (shared by forked workers); fail early
-    pool = multiprocessing.get_context("fork").Pool(workers, _init, (ctx,)) if workers > 1 else None
     _init(ctx)
+    pool: Any = None  # started with the first documents to read, after the reader is warm
+    warm = False
 
     def mapped(fn: Callable[[Any], Any], inputs: list[Any]) -> list[Any]:
         if pool is None:
             return [fn(x) for x in inputs]
-        return pool.map(fn, inputs, chunksize=max(1, len(inputs) // (workers * 4)))
+        return list(pool.map(fn, inputs, chunksize=max(1, len(inputs) // (workers * 4))))
 
     try:
         batch = _Batch(store, summary, batch_size)
@@ -296,6 +295,12 @@ def ingest(
                         summary.duplicates += 1
                     else:
                         new.append(parsed)
+            if new and not warm:
+                warm = True
+                if read_fn is not None:  # load the lexicon once, before forking, so workers share it
+                    read_fn(Document(text="Warm-up."))
+                if workers > 1:
+                    pool = multiprocessing.get_context("fork").Pool(workers, _init, (ctx,))
             for ready in mapped(_read, new):
                 if isinstance(ready, Skip):
                     summary.failed.append(ready)
