@@ -137,12 +137,13 @@ def read_sec(data: Path, terms: list[str]) -> Iterator[Concept]:
     ex = _load_json(require(folder / "company_tickers_exchange.json.gz"))
     rows += [(r[0], r[1], r[2]) for r in ex["data"]]
     for cik, title, ticker in rows:
-        if not PHARMA_NAME.search(title):
-            continue
+        if not PHARMA_NAME.search(title) or re.search(r"\bacquisition", title, re.IGNORECASE):
+            continue  # not pharma by name, or a blank-cheque (SPAC) shell
         _title, tick = by_cik.setdefault(int(cik), (title, []))
         if ticker and ticker not in tick:
             tick.append(ticker)
-    shorts = {cik: nice_case(strip_legal(t, terms)) for cik, (t, _) in by_cik.items()}
+    shorts = {cik: nice_case(strip_legal(clean_text(re.sub(r"\(.*?\)", "", t)), terms))
+              for cik, (t, _) in by_cik.items()}
     counts = Counter(s.casefold() for s in shorts.values())
     for cik in sorted(by_cik):
         title, tickers = by_cik[cik]
