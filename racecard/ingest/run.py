@@ -2,9 +2,10 @@
 
 Inputs go in chunks through two steps in worker processes: parse (adapter → Document),
 then — for documents the parent has not seen stored or earlier in the run, by content
-hash — read and sign (Reading, MinHash). The parent alone writes, a batch per
-transaction, so a kill mid-run loses at most the batch in flight, and re-running the
-same command skips what is stored without reading it again and completes the rest.
+hash — read and sign (Reading, MinHash); the parent writes one chunk while the
+workers read the next. The parent alone writes, a batch per transaction, so a kill
+mid-run loses at most the batch in flight, and re-running the same command skips what
+is stored without reading it again and completes the rest.
 
 A document whose text is already stored, or which is a near-copy (estimated Jaccard
 ≥ :data:`DUPLICATE`) of a stored one, is not stored again (the copy is recorded in
@@ -284,6 +285,15 @@ def ingest(
 
     try:
         batch = _Batch(store, summary, batch_size)
+
+        def absorb(readies: list[_Ready | Skip]) -> None:
+            for ready in readies:
+                if isinstance(ready, Skip):
+                    summary.failed.append(ready)
+                else:
+                    batch.offer(ready)
+
+        pending: Any = None  # the previous chunk's reading, written while workers read this one
         done = 0
         for chunk in _chunks(_jobs(items, transport, limit), max(64, 32 * workers)):
             new: list[Parsed] = []
@@ -301,14 +311,18 @@ def ingest(
                     read_fn(Document(text="Warm-up."))
                 if workers > 1:
                     pool = multiprocessing.get_context("fork").Pool(workers, _init, (ctx,))
-            for ready in mapped(_read, new):
-                if isinstance(ready, Skip):
-                    summary.failed.append(ready)
-                else:
-                    batch.offer(ready)
+            if pool is None:
+                absorb([_read(p) for p in new])
+            else:
+                submitted = pool.map_async(_read, new, chunksize=max(1, len(new) // (workers * 4)))
+                if pending is not None:
+                    absorb(pending.get())
+                pending = submitted
             done += len(chunk)
             if progress is not None:
                 progress(done, total)
+        if pending is not None:
+            absorb(pending.get())
         batch.flush()
     finally:
         if pool is not None:
