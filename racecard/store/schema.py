@@ -80,7 +80,7 @@ documents = Table(
     Column("text", Text, nullable=False),
     Column("cluster", String(64), nullable=False),
     Column("signature", LargeBinary),
-    Column("extractor", String(64)),
+    Column("extractor", Text),
     Column("read_at", DateTime(timezone=True)),
 )
 Index("ix_documents_published", documents.c.published)
@@ -144,7 +144,7 @@ aliases = Table(
     Column("document_id", String(64), ForeignKey("documents.id")),
     Column("start", Integer),
     Column("end", Integer),
-    Column("how", String(64), nullable=False),
+    Column("how", Text, nullable=False),
     Column("created", DateTime(timezone=True), nullable=False),
     UniqueConstraint("entity_id", "norm"),
 )
@@ -158,10 +158,10 @@ merges = Table(
     Column("target_id", Integer, ForeignKey("entities.id"), nullable=False),
     Column("reason", Text, nullable=False),
     Column("document_id", String(64), ForeignKey("documents.id")),
-    Column("by", String(128), nullable=False),
+    Column("by", Text, nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
     Column("undone_at", DateTime(timezone=True)),
-    Column("undone_by", String(128)),
+    Column("undone_by", Text),
 )
 
 entity_links = Table(
@@ -186,7 +186,7 @@ mentions = Table(
     Column("text", Text, nullable=False),
     Column("kind", String(16), nullable=False),
     Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False),
-    Column("how", String(64), nullable=False),
+    Column("how", Text, nullable=False),
     Column("score", Float, nullable=False),
 )
 Index("ix_mentions_document_id", mentions.c.document_id)
@@ -198,13 +198,13 @@ events = Table(
     Column("id", Integer, primary_key=True),
     Column("document_id", String(64), ForeignKey("documents.id"), nullable=False),
     Column("key", String(64), nullable=False),
-    Column("type", String(32), nullable=False),
+    Column("type", Text, nullable=False),
     Column("status", String(16), nullable=False),
-    Column("date", String(32)),
+    Column("date", Text),
     Column("day", Date),
     Column("published", Date),
     Column("fields", JSON, nullable=False),
-    Column("extractor", String(64), nullable=False),
+    Column("extractor", Text, nullable=False),
     Column("origin", String(16), nullable=False),
     Column("created", DateTime(timezone=True), nullable=False),
     UniqueConstraint("document_id", "key"),
@@ -218,7 +218,7 @@ roles = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("event_id", Integer, ForeignKey("events.id"), nullable=False),
-    Column("role", String(32), nullable=False),
+    Column("role", Text, nullable=False),
     Column("entity_id", Integer, ForeignKey("entities.id")),
     Column("value", Text, nullable=False),
 )
@@ -234,7 +234,7 @@ evidence = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("quote", Text, nullable=False),
-    Column("extractor", String(64), nullable=False),
+    Column("extractor", Text, nullable=False),
     Column("primary", Boolean, nullable=False),
 )
 Index("ix_evidence_event_id", evidence.c.event_id)
@@ -247,7 +247,7 @@ reviews = Table(
     Column("action", String(16), nullable=False),
     Column("fields", JSON),
     Column("note", Text),
-    Column("by", String(128), nullable=False),
+    Column("by", Text, nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
 )
 Index("ix_reviews_event_id", reviews.c.event_id)
