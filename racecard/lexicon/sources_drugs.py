@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from racecard.lexicon.sources_common import (
@@ -91,6 +92,8 @@ def drug_form_ok(text: str, status: str, *, medicine: bool = False, corroborated
         return False  # "imatinib mesylate": the salt of a drug named on its own
     if not code and (text[0].isdigit() or (n_words(text) > 1 and any(is_code(w) for w in text.split()))):
         return False  # "14c asp8273", "probody bms-986288", "0.4 ch3oh"
+    if not code and ("." in text or (n_words(text) > 1 and text.split()[-1].isdigit())):
+        return False  # "Procarbazine.HCl", "Aluline 100": a salt or a strength
     if not code and status != "name" and n_words(text) > 1 and any(len(w) == 1 for w in text.split()):
         return False  # "wt-1 ricin a", "Rinderon A"
     if not code and status == "synonym" and (len(text) < 6 or looks_abbreviation(text)):
@@ -185,10 +188,18 @@ def read_drugbank(data: Path) -> Iterator[Concept]:
         yield c
 
 
+#: Second words of two-word INNs: "trastuzumab deruxtecan", "darbepoetin alfa", "certolizumab pegol".
+SECOND_WORDS = ("alfa", "beta", "gamma", "pegol", "dotin", "tecan", "tansine", "tesirine", "ozogamicin",
+                "leucel", "vec", "sudotox", "pasudotox", "aritox", "tiuxetan", "glutide")
+
+
 def inn_like(name: str, suffixes: tuple[str, ...]) -> bool:
-    """One or two words, the first a plain word of 7+ letters ending in an INN stem."""
+    """A plain word of 7+ letters ending in an INN stem, alone or with an INN second word
+    ("... vedotin", "... alfa"); not "cholesterol reductase" or "lynamicin g"."""
     words = name.casefold().split()
-    return 1 <= len(words) <= 2 and words[0].isalpha() and len(words[0]) >= 7 and words[0].endswith(suffixes)
+    if not words or not words[0].isalpha() or len(words[0]) < 7 or not words[0].endswith(suffixes):
+        return False
+    return len(words) == 1 or (len(words) == 2 and words[1].endswith(SECOND_WORDS))
 
 
 def read_chembl(data: Path, suffixes: tuple[str, ...], known: set[str]) -> Iterator[Concept]:
@@ -315,8 +326,8 @@ def read_dner(data: Path, drugbank_synonyms: set[str]) -> Iterator[Concept]:
                 continue  # "antifolates", "monoterpenoids": a class, not a name of this drug
             if brand:
                 c.add(v[:1].upper() + v[1:], "brand")
-            elif not is_language_variant(v, stem):
-                c.add(v, "synonym")
+            elif not is_language_variant(v, stem) and all(len(w) >= 4 for w in v.split()):
+                c.add(v, "synonym")  # not "voltaren xr", "uno vit": product lines and fragments
         yield c
 
 
@@ -333,7 +344,10 @@ def is_language_variant(form: str, name: str) -> bool:
         if a != b:
             break
         common += 1
-    return common >= 5 and common >= max(len(f), len(n)) - 3
+    if common >= 5 and common >= max(len(f), len(n)) - 3:
+        return True
+    # "Fosfomicina", "Etambutolo": one word spelled the way another language spells it
+    return n_words(f) == 1 and min(len(f), len(n)) >= 6 and SequenceMatcher(None, f, n).ratio() >= 0.8
 
 
 def read_mesh_drugs(data: Path, suffixes: tuple[str, ...]) -> Iterator[Concept]:
