@@ -86,8 +86,9 @@ def decode(data: bytes, source: str, *, html: bool = False, limit: int = MAX_BYT
         raise InputError(f"input is too large ({len(data):,} bytes; the limit is {limit:,})", source=source)
     if not data.strip():
         raise InputError("empty input", source=source)
-    if b"\x00" in data[:8192]:
-        raise InputError("binary data, not text", source=source)
+    nul = data.find(b"\x00")
+    if nul >= 0:  # binary, or text no database should hold (PostgreSQL refuses NUL in text)
+        raise InputError(f"binary data, not text (NUL byte at {nul})", source=source)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

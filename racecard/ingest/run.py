@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
+from sqlalchemy import Connection
 
-from racecard.errors import LexiconError, RacecardError
+from racecard.errors import LexiconError, RacecardError, StoreError
 from racecard.ingest import ctgov, sources
 from racecard.ingest.base import MAX_BYTES, Parsed, Result, Skip
 from racecard.ingest.fetch import fetch
@@ -197,41 +198,74 @@ class _Batch:
     def flush(self) -> None:
         if not self.waiting:
             return
+        records, copies = self._decide()
+        try:
+            with self.store.begin() as conn:
+                self._write(conn, records, copies)
+        except StoreError:
+            self._one_by_one(records, copies)  # find the document the database refuses; keep the rest
+        else:
+            self._count(records, copies)
+        self.waiting = []
+
+    def _decide(self) -> tuple[list[DocumentRecord], list[tuple[str, Document, str, float]]]:
+        """Which waiting documents are new (with their cluster) and which are near-copies."""
         records: list[DocumentRecord] = []
-        with self.store.begin() as conn:
+        copies: list[tuple[str, Document, str, float]] = []
+        with self.store.engine.connect() as conn:
             stored = q.band_index(conn, [item.bands for item in self.waiting])
-            fresh: dict[tuple[int, int], list[tuple[str, str, bytes]]] = {}
-            copies: list[tuple[str, Document, str, float]] = []
-            for item in self.waiting:
-                doc = item.parsed.document
-                best = _best(item, stored, fresh)
-                if best is not None and best[0] >= DUPLICATE and item.parsed.kind in NEWS:
-                    copies.append((best[1], doc, item.parsed.origin, best[0]))
-                    continue
-                cluster = best[2] if best is not None and best[0] >= RELATED else doc.id
-                for i, b in enumerate(item.bands):
-                    fresh.setdefault((i, b), []).append((doc.id, cluster, item.signature))
-                parsed = item.parsed
-                records.append(
-                    DocumentRecord(
-                        doc,
-                        parsed.kind,
-                        parsed.origin,
-                        parsed.sections,
-                        item.reading,
-                        item.extractor,
-                        item.signature,
-                        item.bands,
-                        cluster,
-                    )
+        fresh: dict[tuple[int, int], list[tuple[str, str, bytes]]] = {}
+        for item in self.waiting:
+            doc, parsed = item.parsed.document, item.parsed
+            best = _best(item, stored, fresh)
+            if best is not None and best[0] >= DUPLICATE and parsed.kind in NEWS:
+                copies.append((best[1], doc, parsed.origin, best[0]))
+                continue
+            cluster = best[2] if best is not None and best[0] >= RELATED else doc.id
+            for i, b in enumerate(item.bands):
+                fresh.setdefault((i, b), []).append((doc.id, cluster, item.signature))
+            records.append(
+                DocumentRecord(
+                    doc,
+                    parsed.kind,
+                    parsed.origin,
+                    parsed.sections,
+                    item.reading,
+                    item.extractor,
+                    item.signature,
+                    item.bands,
+                    cluster,
                 )
-            self.store.writer.add(conn, records)
-            for original, doc, origin, sim in copies:
-                self.store.writer.add_copy(conn, original, doc, origin, sim)
+            )
+        return records, copies
+
+    def _write(
+        self, conn: Connection, records: list[DocumentRecord], copies: list[tuple[str, Document, str, float]]
+    ) -> None:
+        self.store.writer.add(conn, records)
+        for original, doc, origin, sim in copies:
+            self.store.writer.add_copy(conn, original, doc, origin, sim)
+
+    def _one_by_one(self, records: list[DocumentRecord], copies: list[tuple[str, Document, str, float]]) -> None:
+        stored: set[str] = set()
+        for record in records:
+            try:
+                with self.store.begin() as conn:
+                    self._write(conn, [record], [])
+            except StoreError as exc:
+                self.summary.failed.append(Skip(record.origin or record.document.id, f"cannot store: {exc}"))
+            else:
+                stored.add(record.document.id)
+                self._count([record], [])
+        kept = [c for c in copies if c[0] in stored or c[0] not in {r.document.id for r in records}]
+        with self.store.begin() as conn:
+            self._write(conn, [], kept)
+        self._count([], kept)
+
+    def _count(self, records: list[DocumentRecord], copies: list[tuple[str, Document, str, float]]) -> None:
         self.summary.duplicates += len(copies)
         self.summary.read += len(records)
         self.summary.stored.extend(r.document.id for r in records)
-        self.waiting = []
 
 
 def _best(item: _Ready, *indexes: dict[tuple[int, int], list[tuple[str, str, bytes]]]) -> tuple[float, str, str] | None:

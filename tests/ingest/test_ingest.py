@@ -263,3 +263,32 @@ def test_a_filing_like_the_last_one_is_still_stored(store: Store, tmp_path: Path
     with store.engine.connect() as conn:
         clusters = conn.execute(select(documents.c.id, documents.c.cluster).order_by(documents.c.stored)).all()
     assert clusters[1].cluster == clusters[0].id  # near-identical filings: one cluster, two documents
+
+
+def test_a_document_the_database_refuses_fails_alone(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from racecard.errors import StoreError
+
+    for n, text in enumerate(["Nuvora Bio news.", "POISON for the database.", "Calder Pharma news."]):
+        (tmp_path / f"{n}.txt").write_text(text)
+    real_add = store.writer.add
+
+    def picky_add(conn: object, records: list) -> None:  # type: ignore[type-arg]
+        if any("POISON" in r.document.text for r in records):
+            raise StoreError("value refused by the database")
+        real_add(conn, records)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store.writer, "add", picky_add)
+    summary = ingest([tmp_path], store=store, reader=fake_read)
+    assert summary.read == 2
+    [failure] = summary.failed
+    assert failure.source.endswith("1.txt") and "cannot store" in failure.reason
+    assert _count(store, documents) == 2
+
+
+def test_nul_anywhere_is_binary(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "late-nul.txt").write_bytes(b"word " * 3000 + b"\x00 tail")
+    summary = ingest([tmp_path], store=store, reader=fake_read)
+    [failure] = summary.failed
+    assert "NUL byte at 15000" in failure.reason and summary.read == 0
