@@ -51,7 +51,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("rel_month", r"\b(?P<late>late\s+|early\s+)?(?P<which>last|this|next|previous|past)\s+month\b"),
     (
         "month_only",
-        rf"\b(?:in|since|during|from|until|by|through|last|this)\s+{_MON}\b(?!\s*[0-3]?\d\b)(?!,?\s*(?:19|20)\d\d)",
+        rf"\b(?:in|since|during|from|until|by|through|last|this)\s+{_MON}\b(?!\s*[0-3]?\d\b)(?!,?\s*(?:19|20)\d\d)(?!\s+(?:of\s+)?(?:that|the\s+same)\s+year)",
     ),
     (
         "weekday",

@@ -7,7 +7,7 @@ from typing import Any
 
 from racecard.extract.events import triggers
 from racecard.extract.events.context import Doc, Ref, Sent
-from racecard.extract.events.found import Cand, date_near, drugs_near
+from racecard.extract.events.found import Cand, coordinated, date_near, drugs_near
 from racecard.extract.events.roles import after_prep, before_prep, object_of, possessor, subject_of
 from racecard.extract.events.status import status_of
 from racecard.extract.events.terms import deal_terms, deal_value
@@ -38,6 +38,7 @@ _ASSET = re.compile(
     r"(?:for|to|on|of)\s+((?:(?:an?|its|their|the|up\s+to|\w+)\s+){0,5}(?:candidates?|programs?|programmes?|assets?|molecules?|antibod(?:y|ies)|platform|portfolio|compounds?|therapies|products?))",
     re.I,
 )
+_ACQ_NOUN = re.compile(r"(?:takeover|acquisition|buyout|purchase|merger)\b", re.I)
 _FIRM_DEAL = re.compile(r"licen|agreement|deal|pact|option|alliance|strategic|co-develop|jointly", re.I)
 _CLOSE = re.compile(r"\bexpected\s+to\s+close\b", re.I)
 
@@ -77,6 +78,25 @@ def _parties(sent: Sent) -> list[Ref]:
     for r in sent.refs:
         seen.setdefault(r.name, r)
     return list(seen.values())
+
+
+_TO_DRUG = re.compile(r"rights\s+to$|\bto$", re.I)
+
+
+def _drug_at(sent: Sent, pos: int) -> bool:
+    """Whether a drug is named right after ``pos`` ("… rights to adagrasib")."""
+    return any(0 <= m.start - sent.start - pos <= 6 for m in sent.of(EntityKind.DRUG))
+
+
+def _owners(sent: Sent, drugs: list[str]) -> set[str]:
+    """The companies written as owners of the given drugs ("Amgen's sotorasib")."""
+    owners = set()
+    for m in sent.of(EntityKind.DRUG):
+        if m.name in drugs:
+            own = possessor(sent, m.start - sent.start, window=30)
+            if own:
+                owners.add(own.name)
+    return owners
 
 
 def _cue_roles(doc: Doc, sent: Sent, drugs: list[str]) -> tuple[str | None, str | None, float]:
@@ -125,7 +145,8 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
             and not _GRANT_OBJECT.search(text[m.end() : m.end() + 70])
         ):
             continue
-        drugs = drugs_near(sent, pos, main=True)
+        near = drugs_near(sent, pos, main=True)
+        drugs = coordinated(sent, near[0]) if near else []
         if how == "neutral":
             drugs = [
                 d.name
@@ -141,12 +162,23 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
             src = after_prep(sent, pos, "from") or (possessor(sent, pos + 80) if drugs else None)
             licensee, licensor = (sub.name if sub else None), (src.name if src else None)
             score = 1.0
+        elif how == "out" and _TO_DRUG.search(m.group(0)) and _drug_at(sent, m.end()):
+            # "Zai Lab has licensed the rights to adagrasib, developed by Mirati": rights *to a drug*
+            sub = subject_of(sent, pos)
+            src = after_prep(sent, pos, "from") or possessor(sent, m.end() + 60)
+            licensee, licensor = (sub.name if sub else None), (src.name if src else None)
+            score = 0.9
         elif how == "out":
             sub = subject_of(sent, pos)
             obj = object_of(sent, m.end(), limit=40) or after_prep(sent, pos, "to")
             licensor, licensee = (sub.name if sub else None), (obj.name if obj else None)
             score = 1.0
+        if how == "neutral" and len(_owners(sent, drugs)) >= 2:
+            continue  # "A's X and B's Y, partnered with C and D": who licensed what is not said
         cue_lor, cue_lee, strength = _cue_roles(doc, sent, drugs)
+        if how == "neutral" and cue_lor and not cue_lee:
+            partner = after_prep(sent, pos, "with", skip=(cue_lor,))
+            cue_lee = partner.name if partner else None
         if licensor is None and licensee is None:
             licensor, licensee, score = cue_lor, cue_lee, strength or 0.3
         licensor = licensor or (cue_lor if cue_lor != licensee else None)
@@ -250,11 +282,16 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
     out: list[Cand] = []
     spans: list[tuple[int, int]] = []
     text = sent.text
+    readings: list[Cand] = []
     for m in _ACQ.finditer(text):
         pos = m.start()
         passive = _ACQ_PASSIVE.search(text, max(0, pos - 25), m.end() + 40)
         acquirer = acquired = None
-        if passive and passive.start() <= m.end() + 5:
+        compound = [r for r in sent.refs if 0 <= pos - r.end <= 2] if _ACQ_NOUN.match(m.group(0)) else []
+        if compound:  # "closes $4.8 billion Mirati takeover": the name before the noun is the one bought
+            buyer = possessor(sent, compound[0].start, window=40) or subject_of(sent, compound[0].start)
+            acquirer, acquired = (buyer.name if buyer else None), compound[0].name
+        elif passive and passive.start() <= m.end() + 5:
             by = after_prep(sent, passive.start(), "by|of", limit=60)
             sub = subject_of(sent, pos) or before_prep(sent, pos, "of", limit=60)
             acquirer, acquired = (by.name if by else None), (sub.name if sub else None)
@@ -284,8 +321,10 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
             r"\b(?:plans?|intends?|considering|talks|exploring|bid|offer|weighing)\b", text, re.I
         ):
             status = Status.HAPPENED  # "said it would buy": an agreed deal
-        out.append(Cand("acquisition", status, fields, sent, pos, 1.0))
-        break
+        readings.append(Cand("acquisition", status, fields, sent, pos, 1.0))
+    # "acquired the drug with its purchase of Kymab": the company bought is the fact
+    companies = [c for c in readings if (EntityKind.COMPANY, c.fields["acquired"]) in doc.counts]
+    out = (companies or readings)[:1]
     return out, spans
 
 

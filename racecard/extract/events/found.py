@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from racecard.extract.events.context import Doc, Sent
-from racecard.extract.events.dates import find_dates
+from racecard.extract.events.dates import MONTHS, find_dates
+from racecard.extract.events.status import CLAUSE_BREAK
 from racecard.model import EntityKind, Mention, Status
 
 __all__ = ["Cand", "coordinated", "date_near", "drugs_near", "indication_near", "phase_in", "trial_near"]
@@ -55,9 +56,28 @@ def date_near(doc: Doc, sent: Sent, pos: int, *, default_published: bool = False
         ]
     found = sent.dates
     if found:
-        # the nearest phrase, after the trigger rather than before, a full date rather than a bare year
-        ranked = [(abs(f.start - pos) + (0 if f.start >= pos else 15) - 4 * len(f.value), f.value) for f in found]
+        # the nearest phrase, after the trigger rather than before, a full date rather than a bare year,
+        # in the trigger's own clause rather than across a clause boundary
+        ranked = []
+        for f in found:
+            lo, hi = sorted((f.start, pos))
+            crossing = 100 if CLAUSE_BREAK.search(sent.text, lo, hi) else 0
+            ranked.append((abs(f.start - pos) + (0 if f.start >= pos else 15) - 4 * len(f.value) + crossing, f.value))
         return str(min(ranked)[1])
+    that_year = _THAT_YEAR.search(sent.text)
+    if that_year:  # "in June of that year": the year the text named last
+        year = next(
+            (
+                f.value[:4]
+                for s in reversed(doc.sents[max(0, sent.index - 3) : sent.index])
+                for f in reversed(find_dates(s.text, doc.published))
+                if not f.relative
+            ),
+            None,
+        )
+        if year:
+            month = that_year.group("mon")
+            return f"{year}-{MONTHS[month.lower()[:3]]:02d}" if month else year
     if default_published and doc.published is not None and sent.index < 5:
         return doc.published.isoformat()
     return None
@@ -72,12 +92,16 @@ _COMPARED = re.compile(
     r"plus|with|alongside|combination\s+with|combined\s+with)\s+(?:\w+\s+){0,3}?$",
     re.I,
 )
+_THAT_YEAR = re.compile(
+    r"\b(?:(?:in\s+)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(?:of\s+)?)?(?:that|the\s+same)\s+year\b"
+)
 _DEADLINE = re.compile(r"(?:PDUFA|action|goal)\s+date(?:\s+(?:of|is|set\s+for))?\s*$|\bdate\s+of\s*$", re.I)
 _MODIFIER = re.compile(
     r"-(?:\s|based|containing|pretreated|treated|refractory|naive|naïve|resistant|experienced|like)", re.I
 )
 _COORD = re.compile(
-    r"^(?:\s*\([^)]*\))?(?:[^.;()]{0,60}?)(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+or\s+)(?:the\s+)?(?:\w+\s+){0,3}$",
+    r"^(?:\s*\([^)]*\))?(?:[^.;()]{0,80}?)(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+or\s+)(?:the\s+)?(?:[\w/-]+\s+){0,4}$",
     re.I,
 )
 _NOT_COORD = re.compile(r"\b(?:plus|with|combination|versus|vs|compared|than|like|such\s+as|including|over)\b", re.I)
@@ -87,10 +111,11 @@ def drugs_near(sent: Sent, pos: int, *, main: bool = False) -> list[str]:
     """Drug names of the sentence, the closest to ``pos`` first; ``main`` drops comparators and partners."""
     rel = pos + sent.start
     ms = _near(sent.of(EntityKind.DRUG), rel)
-    if main:
-        ms = [
-            m for m in ms if not _COMPARED.search(sent.text[max(0, m.start - sent.start - 40) : m.start - sent.start])
-        ]
+    if main:  # a drug named once as a comparator or rival is one in all its mentions ("rival Lumakras (sotorasib)")
+        rivals = {
+            m.name for m in ms if _COMPARED.search(sent.text[max(0, m.start - sent.start - 40) : m.start - sent.start])
+        }
+        ms = [m for m in ms if m.name not in rivals]
     ms = [m for m in ms if not _MODIFIER.match(sent.text, m.end - sent.start)]
     return list(dict.fromkeys(m.name for m in ms))
 

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from racecard.extract.events.found import Cand
+from racecard.extract.events.territory import AGENCY_TERRITORY
 from racecard.model import Event, Evidence, Status
 
 __all__ = ["merge"]
@@ -88,7 +89,12 @@ def _fill_regulatory(events: list[Event]) -> list[Event]:
                     and (f != "agency" or o.type != "advisory_opinion")
                 }
                 if len(seen) == 1:
-                    fields[f] = seen.pop()
+                    value = seen.pop()
+                    if f == "agency" and fields.get("territory") and AGENCY_TERRITORY.get(value) != fields["territory"]:
+                        continue  # another decision's regulator, in another territory
+                    if f == "territory" and fields.get("agency") and AGENCY_TERRITORY.get(fields["agency"]) != value:
+                        continue
+                    fields[f] = value
             ev = Event(ev.type, ev.status, fields, ev.evidence, ev.support)
         out.append(ev)
     return out

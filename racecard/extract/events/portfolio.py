@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from racecard.extract.events.context import Doc, Sent
-from racecard.extract.events.found import Cand, date_near, drugs_near
+from racecard.extract.events.found import Cand, coordinated, date_near, drugs_near
 from racecard.extract.events.money import find_money
 from racecard.extract.events.roles import subject_of
 from racecard.extract.events.status import clause_before, status_of
@@ -23,6 +23,7 @@ _FORECAST = re.compile("|".join(f"(?:{p})" for p in T.FORECAST), re.I)
 _YEAR = re.compile(
     r"\b(?:in|by|through|for|of)\s+(?:the\s+year\s+)?((?:20)\d\d)\b|\b((?:20)\d\d)\s+(?:sales|revenues?|forecast)", re.I
 )
+_OWNER_OF_OTHER = re.compile(r"['’]s\s+(?!(?:\w+\s+)?(?:sales|revenues?|peak|market))", re.I)
 _NOT_DRUG_CONTEXT = re.compile(r"\b(?:after|following|because|since|as)\b", re.I)
 
 
@@ -69,7 +70,10 @@ def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
             fields["company"] = company
         mention = next((x for x in sent.of(EntityKind.DRUG) if x.name == d), None)
         at = mention.end if mention else m.end() + sent.start
-        inds = sorted(sent.of(EntityKind.INDICATION), key=lambda i: (i.start < at - 1, abs(i.start - at)))
+        inds = sorted(
+            (i for i in sent.of(EntityKind.INDICATION) if clause_start <= i.start - sent.start < clause_end),
+            key=lambda i: (i.start < at - 1, abs(i.start - at)),
+        )
         if inds:
             fields["indication"] = inds[0].name
         if reason:
@@ -84,27 +88,39 @@ def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
     return out
 
 
+def _near_after(items: list[tuple[int, str]], pos: int, ahead: int, behind: int) -> str | None:
+    """The item closest after ``pos`` (within ``ahead``), else closest before it (within ``behind``)."""
+    after = [(at - pos, v) for at, v in items if 0 <= at - pos <= ahead]
+    before = [(pos - at, v) for at, v in items if 0 < pos - at <= behind]
+    return min(after)[1] if after else (min(before)[1] if before else None)
+
+
 def forecasts(doc: Doc, sent: Sent) -> list[Cand]:
     text = sent.text
     m = _FORECAST.search(text)
     if m is None:
         return []
-    year_m = _YEAR.search(text)
-    if year_m is None:
-        return []
-    year = year_m.group(1) or year_m.group(2)
-    if doc.published and int(year) <= doc.published.year - 1:
-        return []
     money = [x for x in find_money(text) if x.usd is not None and x.amount >= 1e7]
+    value = _near_after([(x.start, str(x.amount)) for x in money], m.start(), 90, 60)
+    anchor = next((x.start for x in money if str(x.amount) == value), m.start())
+    years = [(y.start(), y.group(1) or y.group(2)) for y in _YEAR.finditer(text)]
+    year = _near_after(years, anchor, 60, 60)
     low = text.lower()
+    drug_ms = [d for d in sent.of(EntityKind.DRUG) if not _OWNER_OF_OTHER.match(text, d.end - sent.start)]
     metric = (
         "peak_sales"
         if "peak" in low
-        else ("market_size" if re.search(r"\bmarket\b|industry", low) and not sent.of(EntityKind.DRUG) else "sales")
+        else ("market_size" if re.search(r"\bmarket\b|industry", low) and not drug_ms else "sales")
     )
-    fields: dict[str, Any] = {"metric": metric, "year": year}
-    if money:
-        fields["value_usd"] = min(money, key=lambda x: abs(x.start - m.start())).amount
+    if year is None and metric != "peak_sales":
+        return []  # a sales figure without a year is no forecast
+    if year and doc.published and int(year) <= doc.published.year - 1:
+        return []
+    fields: dict[str, Any] = {"metric": metric}
+    if year:
+        fields["year"] = year
+    if value:
+        fields["value_usd"] = float(value)
     terr = territory_in(text)
     fields["territory"] = terr or "worldwide"
     src = subject_of(sent, m.start()) or next(
@@ -114,7 +130,6 @@ def forecasts(doc: Doc, sent: Sent) -> list[Cand]:
     if src:
         fields["source"] = src.name
     out: list[Cand] = []
-    drugs = drugs_near(sent, m.start())
     if metric == "market_size":
         inds = [i.name for i in sent.of(EntityKind.INDICATION)]
         if inds:
@@ -122,6 +137,9 @@ def forecasts(doc: Doc, sent: Sent) -> list[Cand]:
         if "value_usd" in fields:
             out.append(Cand("forecast", Status.EXPECTED, fields, sent, m.start(), 0.8))
         return out
-    for d in drugs[:4]:
+    if not drug_ms:
+        return out
+    nearest = min(drug_ms, key=lambda d: abs(d.start - sent.start - m.start())).name
+    for d in coordinated(sent, nearest)[:4]:
         out.append(Cand("forecast", Status.EXPECTED, {"drug": d, **fields}, sent, m.start(), 0.8))
     return out

@@ -30,6 +30,9 @@ _VOTE = re.compile(
 )
 _CONDITIONAL = re.compile(T.CONDITIONAL, re.I)
 _PDUFA = re.compile(T.PDUFA, re.I)
+_DECLINED = re.compile(
+    r"\b(?:did\s+not|didn't|declined\s+to|refused\s+to|will\s+not|won't|would\s+not)\s+(?:\w+\s+)?$", re.I
+)
 _MODIFIED = re.compile(r"-(?:\s|based|containing|pretreated|refractory|naive|resistant)", re.I)
 _ANAPHOR_SUBJECT = re.compile(
     r"\b(?:the|this|its)\s+(?:\w+\s+){0,2}?(?:drug|therapy|treatment|medicine|candidate|antibody|inhibitor|combination|regimen)\b|^\s*It\b",
@@ -47,6 +50,9 @@ _REG_CONTEXT = re.compile(
 )
 
 
+_REGULATOR_OF = {"US": "FDA", "China": "NMPA", "Japan": "PMDA", "EU": "EMA", "UK": "MHRA", "Canada": "Health Canada"}
+
+
 def _place(sent: Sent, pos: int) -> dict[str, Any]:
     out: dict[str, Any] = {}
     agency = agency_in(sent.text[max(0, pos - 120) : pos + 160])
@@ -58,10 +64,8 @@ def _place(sent: Sent, pos: int) -> dict[str, Any]:
     terr = territory_in(sent.text[max(0, pos - 80) : pos + 120])
     if terr and terr != "worldwide" and not out.get("territory"):
         out["territory"] = terr
-        if terr == "China":
-            out.setdefault("agency", "NMPA")
-        if terr == "Japan":
-            out.setdefault("agency", "PMDA")
+        if terr in _REGULATOR_OF:
+            out.setdefault("agency", _REGULATOR_OF[terr])
     if terr == "worldwide" and not out:
         out["territory"] = "worldwide"
     return {k: v for k, v in out.items() if v}
@@ -138,6 +142,12 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
             outcome = "negative" if (side == "against") == (a > b) and side else ("positive" if a > b else "negative")
             if not side:
                 outcome = "negative" if neg and not pos_ else ("positive" if a > b else "negative")
+                if re.search(
+                    r"\bthat\b[^.;]{0,80}?\b(?:not|cannot|can't|could\s+not|unable|failed|insufficient)\b",
+                    window[vote.end() : vote.end() + 120],
+                    re.I,
+                ):
+                    outcome = "negative" if a > b else "positive"  # the majority backed a negative finding
         elif neg or pos_:
             strong = re.search(r"recommend\w*\s+against|not\s+recommend|voted\s+against", window, re.I)
             outcome = "negative" if strong or (neg and (not pos_ or neg.start() < pos_.start())) else "positive"
@@ -186,7 +196,7 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
             if when:
                 c.fields["date"] = when
         out += got
-    if rejected:
+    if rejected or any(c.type == "advisory_opinion" for c in out):
         return out
     for m in _APPROVAL.finditer(text) if "approval" in tags or "rejection" in tags else ():
         if any(a <= m.start() < b for a, b in taken):
@@ -210,8 +220,9 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
             continue
         status = status_of(text, m.start(), m.end())
         if negated(text, m.start()) and status != Status.PLANNED:
-            out += _make(doc, sent, "rejection", m.start(), m.end(), Status.HAPPENED, {}, 0.7)
-            break
+            if _DECLINED.search(clause_before(text, m.start(), 60)) and agency_in(text):
+                out += _make(doc, sent, "rejection", m.start(), m.end(), Status.HAPPENED, {}, 0.7)
+            break  # "is not approved in China" states a status, not a decision
         out += _make(doc, sent, "approval", m.start(), m.end(), status, {}, 1.0)
         break
     return out

@@ -21,12 +21,12 @@ _PLANNED = re.compile(
     r"(?:is|are)\s+(?:going|scheduled|slated|on\s+track|poised)\s+to|"
     r"(?:expects?|anticipates?)\s+to|(?:is|are)\s+to|would|agreed\s+to\s+(?:pay|make)|upcoming|planned|"
     r"intention\s+to|next\s+step|goal\s+(?:is|of)|looks?\s+to|hopes?\s+to|targets?\s+(?:to|a|an)|"
-    r"could\s+begin|as\s+early\s+as)\b",
+    r"could\s+begin|as\s+early\s+as|due\s+to\s+(?:read|report|start|begin|complete|be\s+(?:filed|submitted)))\b",
     re.I,
 )
 _EXPECTED = re.compile(
     r"\b(?:(?:is|are|was|were|be)\s+(?:widely\s+)?(?:expected|anticipated|projected|forecast|predicted|"
-    r"likely|unlikely|poised|rumou?red|reported)\s+to|could|might|may|eyeing|eyes|reportedly|"
+    r"likely|unlikely|poised|rumou?red|reported)\s+to|could|might|(?-i:may)(?!\s+\d)|eyeing|eyes|reportedly|"
     r"in\s+(?:advanced\s+|early\s+|exclusive\s+)?talks|(?:is|are)\s+said\s+to|according\s+to\s+(?:people|sources|"
     r"a\s+person|reports?|media)|people\s+familiar|sources\s+(?:said|say)|considering|weighing|exploring|"
     r"potential(?:ly)?|possible|would\s+be|if\s+approved|pending|expected|anticipated|forecasts?|projects?|"
@@ -42,7 +42,7 @@ _FAILED = re.compile(
 _NEG = re.compile(r"\b(?:not|no|never|n't|without|neither|nor|failed\s+to|fails\s+to|fail\s+to)\b", re.I)
 _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s*(?:and|but|while|whereas|which|who|after|before|as|although|"
-    r"when)\s|\.\s|\.(?=[A-Z])|\s(?:but|while|whereas|when)\s"
+    r"when)\s|\.\s|\.(?=[A-Z])|\s(?:but|while|whereas|when|after|because|since|although)\s"
 )
 
 

@@ -21,6 +21,7 @@ _RIGHT_CLIP = re.compile(
     r"\s+and\s+(?:is|are|was|were|will|has|have|had|two|three|a|an|the|up|may|could|also|certain)\b",
     re.I,
 )
+_SALES_BEFORE = re.compile(r"(?:sales|revenues?|peak|market)\s+(?:\w+\s+){0,3}$", re.I)
 _OTHER_PAYMENT = re.compile(r"^\s*(?:more\s+)?in\s+(?:[\w-]+\s+){0,3}payments\b", re.I)
 _DEAL_NOUN = re.compile(
     r"\s*(?:\w+\s+){0,2}(?:deal|agreement|pact|licen[cs]e|partnership|collaboration|transaction)", re.I
@@ -109,7 +110,11 @@ def royalties_in(text: str) -> str | None:
 
 def deal_value(text: str, pos: int, *, thousands: bool = False) -> dict[str, Any]:
     """An acquisition's value: the largest dollar figure that is not per share (else the text)."""
-    money = find_money(text, thousands=thousands or None)
+    money = [
+        m
+        for m in find_money(text, thousands=thousands or None)
+        if -120 <= m.start - pos <= 160 and not _SALES_BEFORE.search(text[max(0, m.start - 25) : m.start])
+    ]
     usd = [
         m
         for m in money

@@ -7,7 +7,7 @@ from typing import Any
 
 from racecard.extract.events.context import Doc, Sent
 from racecard.extract.events.found import Cand, date_near, drugs_near, indication_near, phase_in, trial_near
-from racecard.extract.events.status import status_of
+from racecard.extract.events.status import CLAUSE_BREAK, status_of
 from racecard.extract.events.territory import territory_in
 from racecard.extract.events.triggers import trials as T
 from racecard.model import EntityKind, Status
@@ -64,6 +64,15 @@ def _trial_fields(doc: Doc, sent: Sent, pos: int) -> tuple[list[str], dict[str, 
     return drugs, fields
 
 
+def _tied_trial_word(text: str, start: int, end: int) -> bool:
+    """Whether a trial word belongs to the start verb's clause ("initiated a Phase 3 trial", "the study began")."""
+    for w in _TRIAL_WORD.finditer(text, max(0, start - 60), end + 80):
+        lo, hi = (w.end(), start) if w.start() < start else (end, w.start())
+        if not CLAUSE_BREAK.search(text, lo, hi):
+            return True
+    return False
+
+
 def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial", "safety_signal"})) -> list[Cand]:
     text = sent.text
     out: list[Cand] = []
@@ -100,11 +109,7 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
         and not re.match(r"start(?:ed|s)?\s+(?:to|with)|begin\w*\s+to", s.group(0) + text[s.end() : s.end() + 4], re.I)
     ):
         drugs, fields = _trial_fields(doc, sent, s.start())
-        if drugs and (
-            fields.get("phase")
-            or fields.get("trial")
-            or re.search(r"trial|study", text[s.start() : s.end() + 60], re.I)
-        ):
+        if drugs and _tied_trial_word(text, s.start(), s.end()):
             ind = indication_near(sent, s.start())
             if ind:
                 fields["indication"] = ind

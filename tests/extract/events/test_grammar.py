@@ -117,3 +117,61 @@ def test_single_asset_article_lends_its_drug_to_a_bare_plan(events: Reader) -> N
     starts = events(text, kind="trial_start")
     planned = [e for e in starts if e.status == Status.PLANNED]
     assert planned and planned[0].fields["drug"] == "quilveranib" and planned[0].fields["territory"] == "ex-China"
+
+
+def test_licensing_the_rights_to_a_drug_is_taking_them_in(events: Reader) -> None:
+    text = (
+        "Zai Lab has licensed the Greater China rights to adagrasib, developed by Mirati, days after the FDA "
+        "cleared the rival drug Lumakras (sotorasib)."
+    )
+    (ev,) = events(text, kind="license")
+    assert (ev.fields["drug"], ev.fields["licensor"], ev.fields["licensee"]) == ("adagrasib", "Mirati", "Zai Lab")
+
+
+def test_name_before_a_takeover_noun_is_the_company_bought(events: Reader) -> None:
+    (ev,) = events("Pfizer closes $43 billion Seagen takeover, inheriting its cancer drugs.", kind="acquisition")
+    assert (ev.fields["acquirer"], ev.fields["acquired"], ev.fields["value_usd"]) == ("Pfizer", "Seagen", 43e9)
+
+
+def test_a_drug_bought_with_a_company_yields_the_company(events: Reader) -> None:
+    text = "Sanofi acquired amlitelimab with its 2021 purchase of Tessaly for $1.1 billion upfront."
+    (ev,) = events(text, kind="acquisition")
+    assert (ev.fields["acquired"], ev.fields["value_usd"]) == ("Tessaly", 1.1e9)
+
+
+def test_not_approved_is_a_status_not_a_rejection(events: Reader) -> None:
+    assert (
+        events("Adagrasib is not approved in China, where Zai Lab is responsible for the filing.", kind="rejection")
+        == []
+    )
+    (ev,) = events("The FDA declined to approve toravimab.", kind="rejection")
+    assert ev.fields["agency"] == "FDA"
+
+
+def test_the_month_may_is_no_modal(events: Reader) -> None:
+    (ev,) = events("Lumakras stays on the market under its May 2021 accelerated approval.", kind="approval")
+    assert ev.status == Status.HAPPENED and ev.fields["date"] == "2021-05"
+
+
+def test_month_of_that_year(events: Reader) -> None:
+    text = (
+        "Amgen first looked at toravimab in 2021. "
+        "In June of that year Amgen paid $400 million upfront to co-develop toravimab with Tessaly."
+    )
+    (ev,) = events(text, kind="license")
+    assert ev.fields["date"] == "2021-06"
+
+
+def test_forecast_takes_the_value_after_its_verb_and_no_unrelated_year(events: Reader) -> None:
+    text = (
+        "Sanofi bought Tessaly for $1.1 billion, and has projected peak sales of more than $5 billion for amlitelimab "
+        "as it prepares for the loss of Dupixent's patent protection in 2031."
+    )
+    (ev,) = events(text, kind="forecast")
+    assert (ev.fields["drug"], ev.fields["metric"], ev.fields["value_usd"]) == ("amlitelimab", "peak_sales", 5e9)
+    assert "year" not in ev.fields
+
+
+def test_a_product_launch_is_no_trial_start(events: Reader) -> None:
+    text = "Lumakras is launching in the US, and Sanofi is running Phase 3 trials of amlitelimab."
+    assert [e.fields["drug"] for e in events(text, kind="trial_start")] != ["sotorasib"]
