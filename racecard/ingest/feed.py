@@ -64,6 +64,7 @@ def process_str(data: str | bytes, *, origin: str, url: str | None = None) -> Re
                 result.skipped.append(Skip(item, "entry has neither title nor text" + broken))
                 continue
             text = f"{title}\n\n{body}" if title and body and not body.startswith(title) else (body or title or "")
+            text = text.replace("\x00", "")  # a character reference to NUL is not text any store can hold
             link = entry.get("link") or None
             doc = Document(text=text, url=link, title=title, published=_entry_date(entry), source=feed_title)
             result.documents.append(Parsed(doc, KIND, link or item))
