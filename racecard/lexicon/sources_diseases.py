@@ -46,6 +46,10 @@ SWAPPABLE = frozenset(
 )
 
 
+_NUMBERING = re.compile(r"^(\d+[a-z]?|[ivx]+|[IVX]+)$")
+_HEADS = frozenset({"disease", "syndrome", "complex", "association", "disorder"})
+
+
 def indication_form_ok(text: str, status: str) -> bool:
     """Disease forms: at least 4 characters, no abbreviations, no inverted ("carcinoma, lung")
     or qualified ("(disorder)", "NOS") forms, not a generic word, not a common English word
@@ -65,7 +69,12 @@ def indication_form_ok(text: str, status: str) -> bool:
         return zipf(text) <= 4.4  # "death", "complete", "shock" are words before they are diseases
     if n_words(text) == 1:  # a one-word synonym: lower-cased acronyms ("papa", "chai") and words
         return len(text) >= 6 and zipf(text) <= 3.0
-    return True
+    words = text.split()
+    plain = [w for w in words if not _NUMBERING.match(w)]
+    if len(plain) < len(words) and all(zipf(w) > 4.5 for w in plain):
+        return False  # "men 1", "park 9", "catch 22", "Ring 3": an acronym or phrase with a number
+    # "Still disease", "Her disease": read as prose ("still disease-free")
+    return not (len(words) == 2 and words[1].casefold() in _HEADS and zipf(words[0]) > 4.5)
 
 
 def tokens(text: str) -> frozenset[str]:

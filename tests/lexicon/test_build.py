@@ -117,7 +117,9 @@ def make_data(root: Path) -> Path:
     _tsv(d / "mondo" / "mondo_terms.tsv.gz", obo,
          [["MONDO:0000001", "disease", "disorder", "", "", "", ""],
           ["MONDO:0005233", "non-small cell lung carcinoma", "non-small cell lung cancer|NSCLC|disease",
-           "DOID:3908|MESH:D002289", "MONDO:0000001", "", ""]])
+           "DOID:3908|MESH:D002289", "MONDO:0000001", "", ""],
+          ["MONDO:0007540", "multiple endocrine neoplasia type 1", "men 1|Still disease|Wermer syndrome|papa",
+           "", "MONDO:0000001", "", ""]])
     _tsv(d / "disease-ontology" / "doid_terms.tsv.gz", obo,
          [["DOID:3908", "lung non-small cell carcinoma", "", "MESH:D002289", "", "", ""]])
     _tsv(d / "efo" / "efo_terms.tsv.gz", obo, [["EFO:0000408", "disease", "", "", "", "", ""]])
@@ -243,6 +245,9 @@ def test_indications_and_companies(built: tuple[Path, Path, Path]) -> None:
     assert terms["nsclc"] == [("indication", "non-small cell lung cancer", "abbreviation")]  # from curated only
     assert terms["non-small cell lung carcinoma"][0][:2] == ("indication", "non-small cell lung cancer")
     assert "avoidance of healthcare" not in terms  # a loose mner variant
+    assert terms["wermer syndrome"] == [("indication", "multiple endocrine neoplasia type 1", "synonym")]
+    for prose in ("men 1", "still disease", "papa"):  # synonyms that read as ordinary words
+        assert prose not in terms, prose
     assert terms["amgen"] == [("company", "Amgen", "name")]
     assert terms["amgn"] == [("company", "Amgen", "ticker")]
     assert "apple" not in terms and "aapl" not in terms  # not pharma
