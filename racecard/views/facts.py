@@ -17,15 +17,21 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, String, Text, and_, func, select, type_coerce
 
 from racecard.store import read
-from racecard.store.schema import documents, entities, entity_links, events, evidence, roles
+from racecard.store.schema import documents, entities, entity_links, events, evidence, merges, roles
 
 __all__ = [
     "Fact",
     "Names",
     "Source",
+    "build",
+    "by_ids",
+    "day_of",
     "facts_for",
+    "json_fields",
     "linked",
     "members_of",
+    "merged_into",
+    "roles_of_events",
     "sources_of",
     "visible",
 ]
@@ -129,6 +135,25 @@ class Names:
         self._load(ids)
 
 
+def merged_into(conn: Connection, roots: Collection[int]) -> dict[int, set[int]]:
+    """Every entity merged (directly or through others) into each of ``roots``, from the merge log."""
+    out = {r: {r} for r in roots}
+    owner = {r: r for r in roots}
+    frontier = set(roots)
+    while frontier:
+        query = select(merges.c.source_id, merges.c.target_id).where(
+            merges.c.target_id.in_(sorted(frontier)), merges.c.undone_at.is_(None)
+        )
+        frontier = set()
+        for source, target in conn.execute(query).all():
+            root = owner[target]
+            if source not in owner:
+                owner[source] = root
+                out[root].add(source)
+                frontier.add(source)
+    return out
+
+
 def members_of(conn: Connection, kind: str, name: str) -> tuple[str, tuple[int, ...]]:
     """The canonical name a name of this kind resolves to, and every entity id merged into it."""
     row = read.entity(conn, kind, name)
@@ -161,7 +186,7 @@ _EVENT_COLUMNS = (
 _DAYS: dict[str, dt.date] = {}
 
 
-def _day(value: Any) -> dt.date | None:
+def day_of(value: Any) -> dt.date | None:
     """A date column read without SQLAlchemy's processing (SQLite text, PostgreSQL date)."""
     if value is None or isinstance(value, dt.date):
         return value
@@ -173,7 +198,7 @@ def _day(value: Any) -> dt.date | None:
     return day
 
 
-def _json(value: Any) -> Mapping[str, Any]:
+def json_fields(value: Any) -> Mapping[str, Any]:
     if value is None:
         return {}
     if isinstance(value, Mapping):
@@ -217,13 +242,13 @@ def facts_for(
     for r in rows:
         found.setdefault(r.id, []).append((r.id, r.by_role, r.by_id, ""))
     wanted = sorted(found) if roles_for is None else sorted({r.id for r in rows if r.type in roles_for})
-    role_rows = _roles(conn, wanted)
+    role_rows = roles_of_events(conn, wanted)
     for i in {rr[0] for rr in role_rows}:
         found[i] = []
     for rr in role_rows:
         found[rr[0]].append(rr)
     unique = {r.id: r for r in rows}
-    return _build(list(unique.values()), found, names)
+    return build(list(unique.values()), found, names)
 
 
 def facts_where(
@@ -232,12 +257,23 @@ def facts_where(
     """Events matching a condition on the events table, as of a date, every role grounded."""
     rows = conn.execute(select(*_EVENT_COLUMNS).where(condition, visible(as_of))).all()
     found: dict[int, list[tuple[int, str, int | None, str]]] = {}
-    for r in _roles(conn, [r.id for r in rows]):
+    for r in roles_of_events(conn, [r.id for r in rows]):
         found.setdefault(r[0], []).append(r)
-    return _build(rows, found, names or Names(conn))
+    return build(rows, found, names or Names(conn))
 
 
-def _roles(conn: Connection, event_ids: Sequence[int]) -> list[tuple[int, str, int | None, str]]:
+def by_ids(conn: Connection, event_ids: Sequence[int], names: Names) -> list[Fact]:
+    """The events with these ids, every role grounded."""
+    rows: list[Any] = []
+    for i in range(0, len(event_ids), 900):
+        rows.extend(conn.execute(select(*_EVENT_COLUMNS).where(events.c.id.in_(event_ids[i : i + 900]))).all())
+    found: dict[int, list[tuple[int, str, int | None, str]]] = {}
+    for r in roles_of_events(conn, [r.id for r in rows]):
+        found.setdefault(r[0], []).append(r)
+    return build(rows, found, names)
+
+
+def roles_of_events(conn: Connection, event_ids: Sequence[int]) -> list[tuple[int, str, int | None, str]]:
     out: list[tuple[int, str, int | None, str]] = []
     for i in range(0, len(event_ids), 900):
         query = select(roles.c.event_id, roles.c.role, roles.c.entity_id, roles.c.value).where(
@@ -247,7 +283,7 @@ def _roles(conn: Connection, event_ids: Sequence[int]) -> list[tuple[int, str, i
     return out
 
 
-def _build(rows: Sequence[Any], found: Mapping[int, list[tuple[int, str, int | None, str]]], names: Names
+def build(rows: Sequence[Any], found: Mapping[int, list[tuple[int, str, int | None, str]]], names: Names
            ) -> list[Fact]:
     names.prime(r[2] for group in found.values() for r in group if r[2] is not None)
     resolved: dict[int, tuple[int, str]] = {}
@@ -272,8 +308,8 @@ def _build(rows: Sequence[Any], found: Mapping[int, list[tuple[int, str, int | N
             else:
                 by_id.setdefault(role, ())
         out.append(
-            Fact(e.id, e.key, e.type, e.status, e.date, _day(e.day), _day(e.published), e.document_id,
-                 _json(e.fields), by_name, by_id)
+            Fact(e.id, e.key, e.type, e.status, e.date, day_of(e.day), day_of(e.published), e.document_id,
+                 json_fields(e.fields), by_name, by_id)
         )
     out.sort(key=lambda f: (f.when or dt.date.max, f.published or dt.date.max, f.id))
     return out

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, select
 
 from racecard.model import EntityKind
 from racecard.store.schema import entities
-from racecard.views.facts import Fact, Names, facts_for
+from racecard.views.facts import Fact, Names, facts_for, merged_into
 from racecard.views.markets import carve_outs, covers, label
 
 __all__ = [
@@ -210,7 +210,5 @@ def acquisitions_of(
             entities.c.kind == str(EntityKind.COMPANY), entities.c.name.in_(wanted[i : i + 500])
         )
         ids.extend(r[0] for r in conn.execute(query).all())
-    merged = select(entities.c.id).where(entities.c.merged_into.in_(ids)) if ids else None
-    if merged is not None:
-        ids.extend(r[0] for r in conn.execute(merged).all())
+    ids = sorted({i for group in merged_into(conn, ids).values() for i in group})
     return facts_for(conn, entity_ids=ids, roles_of=("acquired",), types=("acquisition",), as_of=as_of, names=names)

@@ -14,7 +14,8 @@ from enum import IntEnum
 from racecard.views.facts import Fact
 from racecard.views.markets import covers, event_markets
 
-__all__ = ["GLOBAL_TYPES", "MARK_TYPES", "Stage", "placed_in", "stage_of"]
+__all__ = ["GLOBAL_TYPES", "MARK_TYPES", "PLANNABLE", "Stage", "phase_stage", "placed", "placed_in", "planned_stage",
+           "stage_from", "stage_of"]
 
 
 class Stage(IntEnum):
@@ -78,24 +79,27 @@ def phase_stage(value: object) -> Stage | None:
 
 def stage_of(fact: Fact) -> Stage | None:
     """The stage a fact shows the asset reached (only facts that happened count)."""
-    if fact.status not in ("happened",):
+    if fact.status != "happened":
         return None
     return planned_stage(fact)
 
 
 def planned_stage(fact: Fact) -> Stage | None:
     """The stage a fact is about, whatever its status."""
-    if fact.type in ("trial_start", "trial_readout"):
-        return phase_stage(fact.fields.get("phase"))
-    if fact.type in ("regulatory_submission", "advisory_opinion"):
+    return stage_from(fact.type, fact.fields.get("phase"), fact.fields.get("designation"))
+
+
+def stage_from(type_: str, phase: object, designation: object) -> Stage | None:
+    """The stage an event of this type (with this phase or designation) is about."""
+    if type_ in ("trial_start", "trial_readout"):
+        return phase_stage(phase)
+    if type_ in ("regulatory_submission", "advisory_opinion"):
         return Stage.FILED
-    if fact.type == "designation" and str(fact.fields.get("designation", "")) == "priority_review":
+    if type_ == "designation" and str(designation or "") == "priority_review":
         return Stage.FILED
-    if fact.type == "approval":
+    if type_ == "approval":
         return Stage.APPROVED
-    if fact.type == "rejection":
-        return Stage.FILED
-    return None
+    return None  # a rejection marks a stage; alone it is too often a misread "not approved"
 
 
 def placed(fact: Fact) -> str | None:
