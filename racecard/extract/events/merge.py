@@ -56,6 +56,22 @@ def _fold_loose(groups: dict[Key, list[Cand]]) -> None:
             groups[nearest].extend(groups.pop(key))
 
 
+def _widen_indications(cands: list[Cand]) -> None:
+    """"lung cancer" in a headline and "non-small cell lung cancer" in the text are one indication:
+    a short name takes the one fuller name of the same drug's events that ends with it."""
+    by_drug: dict[tuple[str, Any], set[str]] = {}
+    for c in cands:
+        if c.fields.get("indication"):
+            by_drug.setdefault((c.type, c.fields.get("drug")), set()).add(c.fields["indication"])
+    for c in cands:
+        ind = c.fields.get("indication")
+        if not ind:
+            continue
+        wider = [o for o in by_drug.get((c.type, c.fields.get("drug")), ()) if o != ind and o.endswith(" " + ind)]
+        if len(wider) == 1:
+            c.fields["indication"] = wider[0]
+
+
 def _compatible(a: list[Cand], b: list[Cand]) -> bool:
     """Whether two readings can be one fact: no field both give differently, the same kind of status."""
     planned = {Status.PLANNED, Status.EXPECTED}
@@ -175,6 +191,7 @@ def _combine(cands: list[Cand]) -> Event:
 
 def merge(cands: list[Cand], doc_id: str, published: date | None = None) -> list[Event]:
     terms = [c for c in cands if c.type == "_terms"]
+    _widen_indications(cands)
     groups: dict[Key, list[Cand]] = {}
     for c in cands:
         if c.type != "_terms":

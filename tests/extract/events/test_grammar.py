@@ -175,3 +175,16 @@ def test_forecast_takes_the_value_after_its_verb_and_no_unrelated_year(events: R
 def test_a_product_launch_is_no_trial_start(events: Reader) -> None:
     text = "Lumakras is launching in the US, and Sanofi is running Phase 3 trials of amlitelimab."
     assert [e.fields["drug"] for e in events(text, kind="trial_start")] != ["sotorasib"]
+
+
+def test_headline_and_body_name_one_approval(events: Reader) -> None:
+    text = (
+        "FDA approves Krazati in lung cancer. "
+        "The FDA has granted accelerated approval to Krazati for non-small cell lung cancer on Friday."
+    )
+    (ev,) = events(text, kind="approval")
+    assert ev.fields["indication"] == "non-small cell lung cancer" and len(ev.support) == 1
+
+
+def test_buying_a_stake_is_no_acquisition(events: Reader) -> None:
+    assert events("Amgen is buying a 20.5% stake in Tessaly for $2.7 billion.", kind="acquisition") == []

@@ -69,13 +69,16 @@ EQUITY = (
     r"market\s+cap|revenue|sales\s+of|charge|impairment|loan|financing|raised"
 )
 
+# what is bought when it is not a company or a drug: rights (a licence), a stake, shares
+_NOT_WHOLE = (
+    r"(?!\s+(?:of\s+)?(?:[\w.%$-]+\s+){0,4}?(?:rights|licen[cs]e|options?|stakes?|shares|interest|equity|holding|stock"
+    r"|back|assets?\s+of))"
+)
 ACQUIRE = [
-    r"acquir(?:e[ds]?|ing)\b(?!\s+(?:the\s+|an?\s+|exclusive\s+|global\s+|"
-    r"worldwide\s+|full\s+|commercial\s+)*(?:rights|licen[cs]e|option|stake|"
-    r"shares|interest|equity))",
-    r"acquisition\s+of",
-    r"(?:buy|buys|bought|buying)\b(?!\s+(?:back|shares|rights))",
-    r"purchas(?:e[ds]?|ing)\b(?!\s+(?:of\s+)?(?:the\s+)?(?:rights|shares|stock))",
+    rf"acquir(?:e[ds]?|ing)\b{_NOT_WHOLE}",
+    rf"acquisition\s+of{_NOT_WHOLE}",
+    rf"(?:buy|buys|bought|buying)\b{_NOT_WHOLE}",
+    rf"purchas(?:e[ds]?|ing)\b{_NOT_WHOLE}",
     r"take(?:s|n)?\s+over|took\s+over|takeover\s+of|takeover",
     r"snap(?:s|ped)?\s+up|scoop(?:s|ed)?\s+up",
     r"merger\s+(?:with|of)|merg(?:e[ds]?|ing)\s+with|integrated\s+(?:with|into)",
