@@ -55,6 +55,21 @@ class SecurityHeaders:
         await self.app(scope, receive, sending)
 
 
+class DropEmptyParams:
+    """Pages only: a form's empty field (``?indication=&as_of=``) means "not given", not an invalid value."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("query_string") and not scope["path"].startswith("/api/"):
+            pairs = scope["query_string"].split(b"&")
+            kept = b"&".join(p for p in pairs if p and not p.endswith(b"="))
+            if len(kept) != len(scope["query_string"]):
+                scope = {**scope, "query_string": kept}
+        await self.app(scope, receive, send)
+
+
 def plotly_js() -> Path:
     """Plotly's JavaScript, as shipped inside the ``plotly`` Python package."""
     import plotly
@@ -114,5 +129,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     for router in ROUTERS:
         app.include_router(router)
+    app.add_middleware(DropEmptyParams)
     app.add_middleware(SecurityHeaders)
     return app

@@ -47,7 +47,7 @@ def race_chart(board: RaceBoard) -> Figure:
     timeline = {
         "type": "scatter", "mode": "markers+text", "x": [_day(r.stage_date) for r in rows if r.stage_date],
         "y": [f"{r.rank}. {r.asset}" for r in rows if r.stage_date],
-        "text": [r.stage for r in rows if r.stage_date], "textposition": "middle right",
+        "text": [r.stage for r in rows if r.stage_date], "textposition": "top center", "cliponaxis": False,
         "marker": {"size": 11, "color": [c for r, c in zip(rows, colours, strict=True) if r.stage_date]},
     }
     timeline_layout = {**_LAYOUT, "title": {"text": "When each reached it"},
@@ -63,19 +63,34 @@ def dossier_chart(dossier: Dossier) -> Figure:
                "y": [t] * sum(1 for e in dated if e.type == t),
                "hovertext": [f"{_day(e.date)}: {e.summary}" for e in dated if e.type == t], "hoverinfo": "text",
                "marker": {"size": 12}} for t in types]
-    moves = [m for m in dossier.rights if m.date]
-    rights = [{"type": "scatter", "mode": "lines+markers+text", "name": t,
-               "x": [_day(m.date) for m in moves if m.territory == t],
-               "y": [t] * sum(1 for m in moves if m.territory == t),
-               "text": [f"{m.kind}: {m.holder or '?'}" for m in moves if m.territory == t],
-               "textposition": "top center", "marker": {"size": 12}}
-              for t in sorted({m.territory for m in moves})]
+    rights = _rights_bars(dossier)
+    territories = {b["y"][0] for b in rights}
     base = {**_LAYOUT, "xaxis": {"type": "date"}, "showlegend": False}
     return {
         "events": {"data": events, "layout": {**base, "title": {"text": "Events"}, "height": 140 + 30 * len(types)}},
         "rights": {"data": rights, "layout": {**base, "title": {"text": "Rights by territory"},
-                                              "height": 160 + 40 * len({m.territory for m in moves})}},
+                                              "barmode": "overlay", "height": 160 + 40 * len(territories)}},
     }
+
+
+def _rights_bars(dossier: Dossier) -> list[dict[str, Any]]:
+    """A Gantt of who held each territory: one bar per holder, from its move to the next (or to the date)."""
+    end = dossier.as_of or dt.date.today()
+    by_territory: dict[str, list[tuple[dt.date, str]]] = {}
+    for m in dossier.rights:
+        if m.date is not None:
+            by_territory.setdefault(m.territory, []).append((m.date, m.holder or "?"))
+    bars = []
+    for territory, moves in sorted(by_territory.items()):
+        moves.sort()
+        for i, (start, holder) in enumerate(moves):
+            stop = moves[i + 1][0] if i + 1 < len(moves) else max(end, start + dt.timedelta(days=30))
+            days = max((stop - start).days, 1)
+            bars.append({"type": "bar", "orientation": "h", "y": [territory], "base": [start.isoformat()],
+                         "x": [days * 86_400_000], "text": [holder], "textposition": "inside",
+                         "insidetextanchor": "middle", "name": holder,
+                         "hovertext": [f"{territory}: {holder} from {start.isoformat()}"], "hoverinfo": "text"})
+    return bars
 
 
 def deals_chart(table: DealTable) -> Figure:

@@ -25,7 +25,8 @@ ENVELOPE = {"ok", "error", "errors", "status"}
 
 
 def _client(store: Store, tokens: Path | None = None) -> TestClient:
-    settings = Settings(database=store.url, tokens=tokens, cases=dict([parse_case(str(HERE / "data" / "webcase.yaml"))]))
+    cases = dict([parse_case(str(HERE / "data" / "webcase.yaml"))])
+    settings = Settings(database=store.url, tokens=tokens, cases=cases)
     return TestClient(create_app(settings), raise_server_exceptions=False)
 
 
@@ -224,3 +225,9 @@ def test_token_create_command_prints_a_token_that_verifies(tmp_path: Path, monke
     assert verify_token(token) == "Bo Analyst"
     assert token not in (tmp_path / "t.json").read_text()  # only the hash is kept
     assert verify_token(token + "x") is None
+
+
+def test_empty_form_fields_mean_not_given_on_pages_only(client: TestClient) -> None:
+    page = client.get("/race?target=KRAS+G12C&indication=&market=China&as_of=")
+    assert page.status_code == 200 and "fulzerasib" in page.text
+    assert_envelope(client.get("/api/v1/race?target=KRAS+G12C&as_of="), 422)
