@@ -160,7 +160,7 @@ def build(data: Path, out: Path, curated: Path | None = None) -> BuildReport:
     entities = [e for e in entities if e.forms]
     _dedupe_names(entities)
     stems = read_stems(data, curated)
-    _set_attrs(entities, stems)
+    _set_attrs(entities, stems, targets.mab_targets(data, genes))
 
     out.mkdir(parents=True, exist_ok=True)
     rows = sorted(
@@ -220,7 +220,8 @@ def _stem_modality(stems: list[tuple[str, str, str, str]]) -> Callable[[str], st
     return guess
 
 
-def _set_attrs(entities: list[Entity], stems: list[tuple[str, str, str, str]]) -> None:
+def _set_attrs(entities: list[Entity], stems: list[tuple[str, str, str, str]],
+               mab_genes: dict[str, list[str]]) -> None:
     modality_of = _stem_modality(stems)
     gene_to_target: dict[str, str] = {}
     for e in entities:
@@ -257,6 +258,8 @@ def _set_attrs(entities: list[Entity], stems: list[tuple[str, str, str, str]]) -
                 found = sorted({f.text for f in e.forms.values() if f.status == status})
                 if found and attr not in a:
                     a[attr] = found
+            if "targets" not in a and key(e.name) in mab_genes:
+                a["targets"] = mab_genes[key(e.name)]  # the therapeutic-mab table
             if "targets" in a:
                 a["targets"] = sorted({gene_to_target.get(t, t) for t in a["targets"]})
             if "modality" not in a and modality_of(e.name):

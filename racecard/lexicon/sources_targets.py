@@ -137,17 +137,9 @@ def read_targets(data: Path, genes: dict[str, Gene]) -> Iterator[Concept]:
                 rich.setdefault(s, "ncit")
     # therapeutic mabs: their target texts are the names the news uses ("PD-L1", "IL-4Rα")
     mab_names: dict[str, Counter[str]] = defaultdict(Counter)
-    for row in read_tsv(require(data / "inn-stems" / "therapeutic_mabs_wikipedia.tsv")):
-        for part in re.split(r",|/| and ", row["target"]):
-            text = re.sub(r"\(.*?\)|\?", "", part).strip()
-            sym = resolve.get(text.casefold().replace("-", ""))
-            if sym is None:
-                for a, (letter, _) in _GREEK.items():
-                    text_l = text.replace(a, letter)
-                    sym = sym or resolve.get(text_l.casefold().replace("-", ""))
-            if sym:
-                rich.setdefault(sym, "mab")
-                mab_names[sym][text] += 1
+    for _mab, text, sym in _mab_rows(data, resolve):
+        rich.setdefault(sym, "mab")
+        mab_names[sym][text] += 1
     uniprot = {g.uniprot: g.symbol for g in genes.values() if g.uniprot}
     chembl_only: set[str] = set()
     for row in read_tsv(require(data / "chembl-names" / "chembl36_targets.tsv.gz")):
@@ -176,6 +168,26 @@ def read_targets(data: Path, genes: dict[str, Gene]) -> Iterator[Concept]:
         if len(sym) >= 3 and (zipf(sym) <= 3.0):
             yield gene_concept(genes[sym], "chembl", with_aliases=False)
     yield from _famplex_families(data)
+
+
+def _mab_rows(data: Path, resolve: dict[str, str]) -> Iterator[tuple[str, str, str]]:
+    """(antibody name, target text, HGNC symbol) for the mab table's targets that name one gene."""
+    for row in read_tsv(require(data / "inn-stems" / "therapeutic_mabs_wikipedia.tsv")):
+        for part in re.split(r",|/| and ", row["target"]):
+            text = re.sub(r"\(.*?\)|\?", "", part).strip()
+            sym = resolve.get(text.casefold().replace("-", ""))
+            for a, (letter, _) in _GREEK.items():
+                sym = sym or resolve.get(text.replace(a, letter).casefold().replace("-", ""))
+            if sym:
+                yield row["name"].strip(), text, sym
+
+
+def mab_targets(data: Path, genes: dict[str, Gene]) -> dict[str, list[str]]:
+    """Lower-case antibody name → HGNC symbols of its targets, from the therapeutic-mab table."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for mab, _text, sym in _mab_rows(data, _resolver(genes)):
+        out[mab.casefold()].add(sym)
+    return {k: sorted(v) for k, v in out.items()}
 
 
 def _is_symbol_like(text: str) -> bool:

@@ -47,6 +47,7 @@ def make_data(root: Path) -> Path:
     w.writerow(["DB08888", "", "Amgenol", "", "U4", "Amgen", ""])
     w.writerow(["DB00378", "", "Dydrogesterone", "", "U5", "", ""])
     w.writerow(["DB01024", "", "Mycophenolic acid", "", "U6", "", ""])
+    w.writerow(["DB09035", "", "Nivolumab", "", "U7", "", ""])
     p = d / "drugbank-open-vocabulary" / "drugbank_vocabulary.csv.gz"
     p.parent.mkdir(parents=True)
     p.write_bytes(gzip.compress(buf.getvalue().encode()))
@@ -224,6 +225,8 @@ def test_curated_asset_absorbs_open_records(built: tuple[Path, Path, Path]) -> N
     assert ents[("drug", "garsorasib")]["modality"] == "small molecule"  # from the -rasib stem
     assert "modality" not in ents[("drug", "D-1553")]
     assert ents[("company", "Amgen")]["tickers"] == ["AMGN"]
+    assert ents[("drug", "nivolumab")]["targets"] == ["PD-1"]  # mab table target, canonical target name
+    assert ents[("drug", "nivolumab")]["modality"] == "antibody"  # -mab stem
 
 
 def test_targets_only_drug_targets_and_no_word_aliases(built: tuple[Path, Path, Path]) -> None:
