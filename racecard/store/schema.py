@@ -223,7 +223,7 @@ roles = Table(
     Column("value", Text, nullable=False),
 )
 Index("ix_roles_event_id", roles.c.event_id)
-Index("ix_roles_entity_id", roles.c.entity_id)
+Index("ix_roles_entity_id", roles.c.entity_id, roles.c.role, roles.c.event_id)  # covers "events naming X as R"
 
 evidence = Table(
     "evidence",

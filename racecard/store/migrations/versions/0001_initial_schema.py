@@ -236,7 +236,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_roles")),
     )
     with op.batch_alter_table("roles", schema=None) as batch_op:
-        batch_op.create_index("ix_roles_entity_id", ["entity_id"], unique=False)
+        batch_op.create_index("ix_roles_entity_id", ["entity_id", "role", "event_id"], unique=False)
         batch_op.create_index("ix_roles_event_id", ["event_id"], unique=False)
 
 
