@@ -304,13 +304,21 @@ def compiled() -> list[dict[str, str]]:
     return read_terms(COMPILED)
 
 
+def _code_owners(terms: dict[str, list[tuple[str, str, str]]], code: str) -> set[str]:
+    """Drug names owning any spelling of a code ("AMG 510", "AMG-510", "AMG510")."""
+    norm = code.casefold().replace(" ", "").replace("-", "")
+    return {t[1] for k, v in terms.items() if k.replace(" ", "").replace("-", "") == norm for t in v
+            if t[0] == "drug"}
+
+
 def test_committed_drugs(compiled: list[dict[str, str]]) -> None:
     terms = by_text(compiled)
-    for text in ("sotorasib", "lumakras", "amg 510"):  # AMG 510 is a curated code
+    for text in ("sotorasib", "lumakras"):
         assert {t[1] for t in terms[text] if t[0] == "drug"} == {"sotorasib"}, text
-    for text in ("today", "focus", "vital", "water"):
+    assert _code_owners(terms, "AMG 510") == {"sotorasib"}
+    assert _code_owners(terms, "MRTX849") == {"adagrasib"}
+    for text in ("today", "focus", "vital", "water", "banana"):
         assert not [t for t in terms.get(text, []) if t[0] == "drug"], text
-    assert ("drug", "adagrasib") in {t[:2] for t in terms["mrtx849"]}
 
 
 def test_committed_rules_hold(compiled: list[dict[str, str]]) -> None:
