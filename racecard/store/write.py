@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy import text as sql_text
 
 from racecard.model import Document, EntityKind, Event, Evidence, Reading
 from racecard.store.entities import Resolver, norm
@@ -119,23 +120,26 @@ def _values(value: Any) -> list[str]:
 
 
 def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert many rows of plain values (str, int, float, bool, None), all with the same keys.
+    """Insert many rows, all with the same keys, of values the driver adapts by itself
+    (str, int, float, bool, date, datetime, None; JSON columns as already-dumped text).
 
-    On SQLite the rows go straight to the driver's ``executemany`` in this transaction,
-    skipping SQLAlchemy's per-row parameter processing (these tables hold no dates or
-    JSON); elsewhere SQLAlchemy batches them into multi-row VALUES.
+    The rows go straight to the driver in this transaction, skipping SQLAlchemy's per-row
+    parameter processing: ``executemany`` on SQLite, ``COPY … FROM STDIN`` on PostgreSQL.
     """
     if not rows:
         return
-    if conn.dialect.name != "sqlite":
-        conn.execute(insert(table), list(rows))
-        return
     names = list(rows[0])
     columns = ", ".join('"' + n + '"' for n in names)
-    sql = f"INSERT INTO {table.name} ({columns}) VALUES ({', '.join('?' * len(names))})"
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    values = [tuple(row[n] for n in names) for row in rows]
+    driver: Any = conn.connection.driver_connection
+    cursor = driver.cursor()
     try:
-        cursor.executemany(sql, [tuple(row[n] for n in names) for row in rows])
+        if conn.dialect.name == "postgresql":
+            with cursor.copy(f"COPY {table.name} ({columns}) FROM STDIN") as copy:
+                for value in values:
+                    copy.write_row(value)
+        else:
+            cursor.executemany(f"INSERT INTO {table.name} ({columns}) VALUES ({', '.join('?' * len(names))})", values)
     finally:
         cursor.close()
 
@@ -394,8 +398,16 @@ class _Rows:
             bulk_insert(conn, mentions, self.mentions)
         if not self.events:
             return
-        stmt = insert(events).returning(events.c.id, sort_by_parameter_order=True)
-        ids = [row[0] for row in conn.execute(stmt, [e[0] for e in self.events])]
+        if conn.dialect.name == "postgresql":  # take ids from the sequence, then COPY the rows in
+            serial = sql_text("SELECT nextval(pg_get_serial_sequence('events', 'id')) FROM generate_series(1, :n)")
+            ids = [row[0] for row in conn.execute(serial, {"n": len(self.events)})]
+            rows = [
+                {**e[0], "id": i, "fields": json.dumps(e[0]["fields"])} for i, e in zip(ids, self.events, strict=True)
+            ]
+            bulk_insert(conn, events, rows)
+        else:
+            stmt = insert(events).returning(events.c.id, sort_by_parameter_order=True)
+            ids = [row[0] for row in conn.execute(stmt, [e[0] for e in self.events])]
         role_rows = [{"event_id": i, **r} for i, (_, rs, _) in zip(ids, self.events, strict=True) for r in rs]
         quote_rows = [{"event_id": i, **q} for i, (_, _, qs) in zip(ids, self.events, strict=True) for q in qs]
         if role_rows:
