@@ -127,6 +127,8 @@ def _read(parsed: Parsed) -> _Ready | Skip:
             return Skip(parsed.origin, f"cannot read: {exc.message}")
         except Exception as exc:  # a bug in reading must not stop the batch
             return Skip(parsed.origin, f"reading failed: {exc!r}")
+        if reading.document.text != parsed.document.text:
+            return Skip(parsed.origin, "the reader changed the text, so its offsets would not fit the stored text")
     if parsed.kind in STRUCTURED:
         return _Ready(parsed, reading, extractor, b"", ())
     sig, bands = signature(parsed.document.text)
