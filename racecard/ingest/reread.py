@@ -39,13 +39,16 @@ def _init(reader: Reader) -> None:
 def _read(doc: Document) -> Reading | Skip:
     assert _READER is not None
     try:
-        return _READER(doc)
+        reading = _READER(doc)
     except LexiconError:
         raise
     except RacecardError as exc:
         return Skip(doc.id, f"cannot read: {exc.message}")
     except Exception as exc:  # a bug in reading must not stop the batch
         return Skip(doc.id, f"reading failed: {exc!r}")
+    if reading.document.text != doc.text:
+        return Skip(doc.id, "the reader changed the text, so its offsets would not fit the stored text")
+    return reading
 
 
 def _chunks(ids: Sequence[str], size: int) -> Iterator[Sequence[str]]:
