@@ -9,6 +9,7 @@ from racecard.extract.events import triggers
 from racecard.extract.events.context import Doc, Ref, Sent
 from racecard.extract.events.found import Cand, coordinated, date_near, drugs_near
 from racecard.extract.events.roles import after_prep, before_prep, object_of, possessor, subject_of
+from racecard.extract.events.rx import Trigger
 from racecard.extract.events.status import status_of
 from racecard.extract.events.terms import deal_terms, deal_value
 from racecard.extract.events.territory import deal_territory, territory_in
@@ -20,8 +21,8 @@ __all__ = ["acquisitions", "licences", "rights_returns", "terms_only"]
 assert triggers  # the vocabulary package
 
 
-def _rx(parts: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:\\b{p})" for p in parts), re.I)
+def _rx(parts: list[str]) -> Trigger:
+    return Trigger(parts)
 
 
 _IN, _OUT, _NEUTRAL = _rx(T.LICENSE_IN), _rx(T.LICENSE_OUT), _rx(T.LICENSE_NEUTRAL)

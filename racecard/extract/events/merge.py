@@ -57,7 +57,7 @@ def _fold_loose(groups: dict[Key, list[Cand]]) -> None:
 
 
 def _widen_indications(cands: list[Cand]) -> None:
-    """"lung cancer" in a headline and "non-small cell lung cancer" in the text are one indication:
+    """ "lung cancer" in a headline and "non-small cell lung cancer" in the text are one indication:
     a short name takes the one fuller name of the same drug's events that ends with it."""
     by_drug: dict[tuple[str, Any], set[str]] = {}
     for c in cands:

@@ -33,6 +33,9 @@ _RX = re.compile(
     rf"|(?<![\w$€£¥.])(?P<num2>\d+(?:\.\d+)?)(?:{_SCALE2})\s+{_POST2}",
     re.I,
 )
+_CURRENCY_WORD = re.compile(
+    r"USD|EUR|GBP|JPY|RMB|CNY|CHF|KRW|HKD|CAD|AUD|INR|Rs\b|dollar|euro|yuan|yen|won\b|pound", re.I
+)
 _THOUSANDS = re.compile(r"\(?\bin thousands\b", re.I)
 
 
@@ -61,6 +64,8 @@ def _currency(symbol: str) -> str:
 
 def find_money(text: str, *, thousands: bool | None = None) -> list[Money]:
     """Every money phrase in ``text``; ``thousands`` scales bare figures (a filing's "(in thousands)")."""
+    if not any(c in text for c in "$€£¥") and not _CURRENCY_WORD.search(text):
+        return []
     if thousands is None:
         thousands = bool(_THOUSANDS.search(text))
     out: list[Money] = []

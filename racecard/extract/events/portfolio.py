@@ -9,6 +9,7 @@ from racecard.extract.events.context import Doc, Sent
 from racecard.extract.events.found import Cand, coordinated, date_near, drugs_near
 from racecard.extract.events.money import find_money
 from racecard.extract.events.roles import subject_of
+from racecard.extract.events.rx import Trigger
 from racecard.extract.events.status import clause_before, status_of
 from racecard.extract.events.territory import territory_in
 from racecard.extract.events.triggers import portfolio as T
@@ -17,9 +18,9 @@ from racecard.model import EntityKind, Status
 __all__ = ["discontinuations", "forecasts"]
 
 _LIST_END = re.compile(T.LIST_END, re.I)
-_DISC = re.compile("|".join(f"(?:{p})" for p in T.DISCONTINUE), re.I)
+_DISC = Trigger(T.DISCONTINUE)
 _REASONS = [(k, re.compile(v, re.I)) for k, v in T.REASONS.items()]
-_FORECAST = re.compile("|".join(f"(?:{p})" for p in T.FORECAST), re.I)
+_FORECAST = Trigger(T.FORECAST)
 _YEAR = re.compile(
     r"\b(?:in|by|through|for|of)\s+(?:the\s+year\s+)?((?:20)\d\d)\b|\b((?:20)\d\d)\s+(?:sales|revenues?|forecast)", re.I
 )

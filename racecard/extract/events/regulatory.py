@@ -8,6 +8,7 @@ from typing import Any
 from racecard.extract.events.context import Doc, Sent
 from racecard.extract.events.dates import find_dates
 from racecard.extract.events.found import Cand, coordinated, date_near, drugs_near, indication_near
+from racecard.extract.events.rx import Trigger
 from racecard.extract.events.status import clause_before, negated, status_of
 from racecard.extract.events.territory import AGENCY_TERRITORY, agency_in, territory_in
 from racecard.extract.events.triggers import regulatory as T
@@ -16,8 +17,8 @@ from racecard.model import EntityKind, Status
 __all__ = ["regulatory"]
 
 
-def _rx(parts: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.I)
+def _rx(parts: list[str]) -> Trigger:
+    return Trigger(parts)
 
 
 _APPROVAL, _NOT_APPROVAL, _REJECTION = _rx(T.APPROVAL), re.compile(T.NOT_APPROVAL, re.I), _rx(T.REJECTION)

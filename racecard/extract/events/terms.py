@@ -104,6 +104,8 @@ def _label(left: str, right: str) -> str | None:
 
 
 def royalties_in(text: str) -> str | None:
+    if "royalt" not in text.lower():
+        return None
     m = _ROYALTY.search(text)
     return " ".join(m.group(0).split()) if m else None
 

@@ -114,8 +114,17 @@ def deal_territory(text: str) -> str | None:
     return None
 
 
+_AGENCY_WORDS = (
+    "FDA", "EMA", "NMPA", "CDE", "PMDA", "MHLW", "MHRA", "Health Canada", "TGA", "MFDS", "CHMP", "Commission",
+    "Committee", "committee", "Administration", "Agency", "Evaluation", "regulator", "dvis", "panel", "ODAC", "adcom",
+    "EC", "Ministry",
+)  # fmt: skip
+
+
 def agency_in(text: str) -> tuple[str, int] | None:
     """The first regulator named in ``text`` and where, or None."""
+    if not any(w in text for w in _AGENCY_WORDS):
+        return None
     m = _AGENCY_RX.search(text)
     if m is None:
         return None

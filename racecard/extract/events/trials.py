@@ -7,6 +7,7 @@ from typing import Any
 
 from racecard.extract.events.context import Doc, Sent
 from racecard.extract.events.found import Cand, date_near, drugs_near, indication_near, phase_in, trial_near
+from racecard.extract.events.rx import Trigger
 from racecard.extract.events.status import CLAUSE_BREAK, status_of
 from racecard.extract.events.territory import territory_in
 from racecard.extract.events.triggers import trials as T
@@ -15,8 +16,8 @@ from racecard.model import EntityKind, Status
 __all__ = ["trial_events"]
 
 
-def _rx(parts: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.I)
+def _rx(parts: list[str]) -> Trigger:
+    return Trigger(parts)
 
 
 _START, _TRIAL_WORD, _READOUT, _SAFETY = _rx(T.START), re.compile(T.TRIAL_WORD, re.I), _rx(T.READOUT), _rx(T.SAFETY)
