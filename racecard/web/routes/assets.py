@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import Connection, select
 
@@ -13,11 +13,12 @@ from racecard.store.schema import evidence
 from racecard.views.asset import Dossier, asset
 from racecard.web.charts import dossier_chart
 from racecard.web.errors import ERROR_RESPONSES
-from racecard.web.params import AsOf, NamePath
+from racecard.web.params import TEXT, AsOf, NamePath
 from racecard.web.routes._page import page
 from racecard.web.settings import connection
 
 router = APIRouter()
+AssetName = Annotated[str, Path(min_length=1, max_length=200, pattern=TEXT, examples=["fulzerasib"])]
 Conn = Annotated[Connection, Depends(connection)]
 
 
@@ -40,7 +41,7 @@ def fact_links(conn: Connection, pairs: Iterable[tuple[str, str | None]]) -> dic
 
 
 @router.get("/api/v1/assets/{name}", response_model=Dossier, responses=ERROR_RESPONSES, tags=["assets"])
-def asset_json(conn: Conn, name: NamePath, as_of: AsOf = None) -> Dossier:
+def asset_json(conn: Conn, name: AssetName, as_of: AsOf = None) -> Dossier:
     """Everything known about one drug, by any of its names or codes, as of a date."""
     return asset(conn=conn, name=name, as_of=as_of)
 

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import Connection
 
 from racecard.web.company import CompanyPage, company_page
 from racecard.web.errors import ERROR_RESPONSES
-from racecard.web.params import AsOf, NamePath
+from racecard.web.params import TEXT, AsOf, NamePath
 from racecard.web.routes._page import page
 from racecard.web.settings import connection
 
 router = APIRouter()
+CompanyName = Annotated[str, Path(min_length=1, max_length=200, pattern=TEXT, examples=["Amgen"])]
 Conn = Annotated[Connection, Depends(connection)]
 
 
 @router.get("/api/v1/companies/{name}", response_model=CompanyPage, responses=ERROR_RESPONSES, tags=["companies"])
-def company_json(conn: Conn, name: NamePath, as_of: AsOf = None) -> CompanyPage:
+def company_json(conn: Conn, name: CompanyName, as_of: AsOf = None) -> CompanyPage:
     """A company's portfolio, its deals in and out, and the rights handed back to or by it."""
     return company_page(conn, name, as_of)
 

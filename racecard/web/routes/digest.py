@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import Connection
 
@@ -13,11 +13,12 @@ from racecard.errors import ConfigError
 from racecard.views.digest import Digest, Watchlist, digest
 from racecard.views.related import RelatedStories, related
 from racecard.web.errors import ERROR_RESPONSES
-from racecard.web.params import AsOf, NamePath
+from racecard.web.params import TEXT, AsOf, NamePath
 from racecard.web.routes._page import page
 from racecard.web.settings import connection
 
 router = APIRouter()
+DocId = Annotated[str, Path(min_length=1, max_length=200, pattern=TEXT, examples=["kras-07"])]
 Conn = Annotated[Connection, Depends(connection)]
 Names = Annotated[list[str], Query(max_length=20, description="Repeat the parameter for several.")]
 SinceDay = Annotated[dt.date | None, Query(ge=dt.date(1900, 1, 1), le=dt.date(2100, 12, 31),
@@ -58,7 +59,7 @@ def digest_page(request: Request, conn: Conn, since: SinceDay = None, as_of: AsO
 
 @router.get("/api/v1/documents/{document_id}/related", response_model=RelatedStories, responses=ERROR_RESPONSES,
             tags=["documents"])
-def related_json(conn: Conn, document_id: NamePath, limit: Annotated[int, Query(ge=1, le=100)] = 10,
+def related_json(conn: Conn, document_id: DocId, limit: Annotated[int, Query(ge=1, le=100)] = 10,
                  as_of: AsOf = None) -> RelatedStories:
     """The stories sharing the most entities and facts with a document."""
     return related(conn=conn, document=document_id, limit=limit, as_of=as_of)

@@ -22,14 +22,15 @@ from racecard.store.schema import events
 from racecard.web.document import DocumentPage, document_page
 from racecard.web.errors import ERROR_RESPONSES, ErrorBody
 from racecard.web.highlight import highlight
-from racecard.web.params import NamePath
+from racecard.web.params import TEXT, NamePath
 from racecard.web.routes._page import page
 from racecard.web.settings import Settings, connection, settings, store
 from racecard.web.tokens import verify_token
 
 router = APIRouter()
 Conn = Annotated[Connection, Depends(connection)]
-FactId = Annotated[int, Path(ge=1, le=2**62)]
+FactId = Annotated[int, Path(ge=1, le=2**62, examples=[1])]
+DocId = Annotated[str, Path(min_length=1, max_length=200, pattern=TEXT, examples=["kras-07"])]
 bearer = HTTPBearer(auto_error=False, description="A token from `racecard token create NAME`.")
 Scalar = str | int | float | bool | None
 _FIELD = r"^[a-z][a-z_]{0,39}$"
@@ -83,7 +84,7 @@ def _save(request: Request, event_id: int, body: ReviewIn, by: str) -> ReviewOut
 
 @router.get("/api/v1/documents/{document_id}", response_model=DocumentPage, responses=ERROR_RESPONSES,
             tags=["documents"])
-def document_json(conn: Conn, document_id: NamePath) -> DocumentPage:
+def document_json(conn: Conn, document_id: DocId) -> DocumentPage:
     """A stored document: its text, every mention and every fact with its evidence span and review."""
     return document_page(conn, document_id)
 

@@ -21,7 +21,7 @@ from racecard.web.settings import CaseRef, Settings, settings
 
 router = APIRouter()
 Conf = Annotated[Settings, Depends(settings)]
-CaseName = Annotated[str, Query(min_length=1, max_length=100, pattern=r"^[\w.\-]+$")]
+CaseName = Annotated[str, Query(min_length=1, max_length=100, pattern=r"^[\w.\-]+$", examples=["webcase"])]
 Scenario = Annotated[str | None, Query(min_length=1, max_length=200, pattern=r"^[\w.\-+ ]+$")]
 Product = Annotated[str | None, Query(min_length=1, max_length=100, pattern=r"^[\w.\- ]+$")]
 Trials = Annotated[int, Query(ge=0, le=5000, description="Monte Carlo trials (0: point forecast).")]

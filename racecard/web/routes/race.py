@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import Connection, select
 
@@ -12,12 +12,13 @@ from racecard.store.schema import entities
 from racecard.views.race import RaceBoard, race
 from racecard.web.charts import race_chart
 from racecard.web.errors import ERROR_RESPONSES
-from racecard.web.params import AsOf, Name, OptName
+from racecard.web.params import TEXT, AsOf, OptName
 from racecard.web.routes._page import page
 from racecard.web.settings import connection
 
 router = APIRouter()
 Conn = Annotated[Connection, Depends(connection)]
+Target = Annotated[str, Query(min_length=1, max_length=200, pattern=TEXT, examples=["KRAS G12C"])]
 MARKETS = ("China", "US", "Japan", "EU", "UK", "South Korea", "Taiwan", "Greater China", "7MM")
 
 
@@ -27,7 +28,7 @@ def _names(conn: Connection, kind: str, limit: int = 2000) -> list[str]:
 
 
 @router.get("/api/v1/race", response_model=RaceBoard, responses=ERROR_RESPONSES, tags=["race"])
-def race_json(conn: Conn, target: Name, indication: OptName = None, market: OptName = None,
+def race_json(conn: Conn, target: Target, indication: OptName = None, market: OptName = None,
               as_of: AsOf = None) -> RaceBoard:
     """Every asset on a target (or drug class), ranked by its furthest stage in a market, as of a date."""
     return race(conn=conn, target=target, indication=indication, market=market, as_of=as_of)
