@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, String, Text, and_, select, type_coerce
 
@@ -21,7 +21,7 @@ from racecard.views.markets import covers, event_markets
 from racecard.views.rights import DEAL_TYPES
 from racecard.views.stages import GLOBAL_TYPES, MARK_TYPES, PLANNABLE, Stage, stage_from
 
-__all__ = ["RACE_TYPES", "Seen", "Standing", "best_elsewhere", "elsewhere", "next_milestone", "read_board",
+__all__ = ["RACE_TYPES", "Seen", "Standing", "best_elsewhere", "earlier", "elsewhere", "next_milestone", "read_board",
            "standing"]
 
 # The facts a board is made of: stages, setbacks, plans and rights (not forecasts or safety findings).
@@ -31,9 +31,10 @@ RACE_TYPES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Seen:
-    """A fact as a board sees it: where it holds, whether that is in the board's market, its stage."""
+class Seen(NamedTuple):
+    """A fact as a board sees it: where it holds, whether that is in the board's market, its stage.
+
+    A named tuple, not a frozen dataclass: a board makes thousands and tuples are cheap to build."""
 
     id: int
     key: str
@@ -54,6 +55,7 @@ class Seen:
 class Standing:
     stage: Stage | None = None
     date: dt.date | None = None
+    stated: str | None = None
     marks: list[tuple[dt.date | None, str]] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
 
@@ -161,6 +163,23 @@ def _indications(conn: Connection, event_ids: Sequence[int], names: Names) -> di
     return {k: frozenset(v) for k, v in found.items()}
 
 
+def earlier(when: dt.date | None, stated: str | None, than: dt.date | None, than_stated: str | None) -> bool:
+    """Whether a day (with the date as stated) goes before another for "the day it got there".
+
+    A vague date stands for the first day of its period ("2021-05" → 1 May), so an exact
+    day inside the other's period wins over it: 28 May 2021 beats "May 2021"."""
+    if when is None:
+        return False
+    if than is None:
+        return True
+    mine, theirs = len(stated or "") == 10, len(than_stated or "") == 10
+    if mine and not theirs and than_stated and when.isoformat().startswith(than_stated[:7]):
+        return True
+    if theirs and not mine and stated and than.isoformat().startswith(stated[:7]):
+        return False
+    return when < than
+
+
 def standing(seen: Sequence[Seen], market: str | None, indications: Collection[str] | None) -> Standing:
     """The furthest stage reached in the market and since when, the setbacks since, the facts counted."""
     s = Standing()
@@ -171,9 +190,9 @@ def standing(seen: Sequence[Seen], market: str | None, indications: Collection[s
             continue
         s.keys.add(x.key)
         if x.stage is not None and (s.stage is None or x.stage > s.stage):
-            s.stage, s.date = x.stage, x.when
-        elif x.stage is not None and x.stage == s.stage and x.when and (s.date is None or x.when < s.date):
-            s.date = x.when
+            s.stage, s.date, s.stated = x.stage, x.when, x.date
+        elif x.stage is not None and x.stage == s.stage and earlier(x.when, x.date, s.date, s.stated):
+            s.date, s.stated = x.when, x.date
     for x in seen:
         if x.status != "happened" or x.type not in MARK_TYPES or not x.inside:
             continue
@@ -212,11 +231,12 @@ def next_milestone(seen: Sequence[Seen], stage: Stage | None) -> str | None:
 def best_elsewhere(seen: Sequence[Seen]) -> tuple[Stage, dt.date | None, str] | None:
     """The furthest stage reached outside the board's market: (stage, day, where)."""
     best: tuple[Stage, dt.date | None, str] | None = None
+    stated: str | None = None
     for x in seen:
         if x.where is None or x.inside or x.stage is None:
             continue
-        if best is None or x.stage > best[0] or (x.stage == best[0] and x.when and (not best[1] or x.when < best[1])):
-            best = (x.stage, x.when, x.where)
+        if best is None or x.stage > best[0] or (x.stage == best[0] and earlier(x.when, x.date, best[1], stated)):
+            best, stated = (x.stage, x.when, x.where), x.date
     return best
 
 

@@ -7,6 +7,7 @@ store lacks. Both are optional: a store filled by hand has no lexicon behind it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from racecard.errors import LexiconError
+from racecard.lexicon import Lexicon
 from racecard.model import EntityKind
 from racecard.store.schema import entities, entity_links
 from racecard.views.facts import Names
@@ -39,17 +41,19 @@ class Company:
 
 
 @lru_cache(maxsize=1)
-def _lexicon_attrs() -> Mapping[tuple[EntityKind, str], Mapping[str, Any]]:
+def _lexicon() -> Lexicon | None:
     try:
         from racecard.lexicon import load
 
-        return load().attributes
+        return load()
     except LexiconError:
-        return {}
+        return None
 
 
 def lexicon_attrs(kind: EntityKind, name: str) -> Mapping[str, Any]:
-    return _lexicon_attrs().get((kind, name), {})
+    """An entity's attributes in the packaged lexicon (empty without one)."""
+    lexicon = _lexicon()
+    return lexicon.attrs(kind, name) if lexicon is not None else {}
 
 
 def _fold(text: str) -> str:
@@ -58,12 +62,25 @@ def _fold(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _drugs_by_target() -> Mapping[str, frozenset[str]]:
+    """Target symbol or class label (folded) → the lexicon's drugs on it; built once per process."""
+    lexicon = _lexicon()
+    if lexicon is None:
+        return {}
     index: dict[str, set[str]] = {}
-    for (kind, name), attrs in _lexicon_attrs().items():
-        if kind != EntityKind.DRUG:
-            continue
+
+    def add(name: str, attrs: Mapping[str, Any]) -> None:
         for key in (*_listed(attrs.get("targets")), *_listed(attrs.get("class"))):
             index.setdefault(_fold(key), set()).add(name)
+
+    for (kind, name), attrs in list(lexicon.attributes.items()):
+        if kind == EntityKind.DRUG:
+            add(name, attrs)
+    for (kind, name), text in list(lexicon.raw_attributes.items()):
+        if kind == EntityKind.DRUG and ('"targets"' in text or '"class"' in text):
+            try:
+                add(name, json.loads(text).get("attrs") or {})
+            except ValueError:
+                continue  # the lexicon reports it when the entity itself is asked for
     return {k: frozenset(v) for k, v in index.items()}
 
 

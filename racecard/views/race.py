@@ -143,8 +143,8 @@ def race(
     behind: dict[str, tuple[int, dt.date]] = {}  # ties broken by how far each got elsewhere
     for name, facts in seen.items():
         s = standing(facts, market, wanted_ind)
-        if not s.keys:
-            continue
+        if not s.keys and wanted_ind is not None:
+            continue  # every asset on the target is on the board, but not one never seen in the indication
         origin = originators[name]
         held = holding(origin, changes(name, origin, deals.get(name, []), takeovers), market)
         firm = firms.get(origin) if origin else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from enum import IntEnum
+from functools import lru_cache
 
 from racecard.views.facts import Fact
 from racecard.views.markets import covers, event_markets
@@ -63,11 +64,8 @@ MARK_TYPES = frozenset({"rejection", "discontinuation"})
 PLANNABLE = frozenset({"regulatory_submission", "approval", "trial_start", "trial_readout"})
 
 
-def phase_stage(value: object) -> Stage | None:
-    """The stage a stated phase means ("2", "Phase III", "1/2", "preclinical")."""
-    if value is None:
-        return None
-    text = " ".join(str(value).casefold().split())
+@lru_cache(maxsize=256)
+def _phase(text: str) -> Stage | None:
     if text in ("preclinical", "pre-clinical", "discovery", "ind-enabling"):
         return Stage.PRECLINICAL
     match = _PHASE.match(text)
@@ -75,6 +73,13 @@ def phase_stage(value: object) -> Stage | None:
         return None
     low, high = (_ROMAN.get(p, p) if p else None for p in match.groups())
     return _PHASES.get(f"{low}/{high}" if high else str(low))
+
+
+def phase_stage(value: object) -> Stage | None:
+    """The stage a stated phase means ("2", "Phase III", "1/2", "preclinical")."""
+    if value is None:
+        return None
+    return _phase(" ".join(str(value).casefold().split()))
 
 
 def stage_of(fact: Fact) -> Stage | None:
@@ -91,6 +96,11 @@ def planned_stage(fact: Fact) -> Stage | None:
 
 def stage_from(type_: str, phase: object, designation: object) -> Stage | None:
     """The stage an event of this type (with this phase or designation) is about."""
+    return _stage_from(type_, None if phase is None else str(phase), None if designation is None else str(designation))
+
+
+@lru_cache(maxsize=1024)
+def _stage_from(type_: str, phase: str | None, designation: str | None) -> Stage | None:
     if type_ in ("trial_start", "trial_readout"):
         return phase_stage(phase)
     if type_ in ("regulatory_submission", "advisory_opinion"):

@@ -52,8 +52,12 @@ def test_worldwide_board_marks_rejection_and_follows_takeover(kras: Store) -> No
     assert rows["sotorasib"].first_approved and rows["sotorasib"].stage_date == date(2021, 5, 28)
     assert any(m.startswith("rejected") for m in rows["sotorasib"].marks)
     assert (rows["adagrasib"].holder, rows["adagrasib"].holder_since) == ("Bristol Myers Squibb", date(2024, 1, 23))
-    us = {r.asset: r for r in _board(kras, market="US").rows}
-    assert set(us) == {"sotorasib", "adagrasib"} and us["sotorasib"].origin == "home-grown"
+    us = _board(kras, market="US")
+    assert [r.asset for r in us.rows][:2] == ["sotorasib", "adagrasib"]  # every asset is on the board
+    rows = {r.asset: r for r in us.rows}
+    assert rows["sotorasib"].origin == "home-grown" and rows["fulzerasib"].origin == "in-licensed"
+    assert (rows["fulzerasib"].stage, rows["fulzerasib"].facts) == ("unknown", 0)
+    assert rows["fulzerasib"].elsewhere == "approved China 2024-08-20"
 
 
 def test_next_milestone_and_other_target(kras: Store) -> None:
