@@ -63,7 +63,11 @@ def date_near(doc: Doc, sent: Sent, pos: int, *, default_published: bool = False
             lo, hi = sorted((f.start, pos))
             crossing = 100 if CLAUSE_BREAK.search(sent.text, lo, hi) else 0
             ranked.append((abs(f.start - pos) + (0 if f.start >= pos else 15) - 4 * len(f.value) + crossing, f.value))
-        return str(min(ranked)[1])
+        best = min(ranked)
+        lead = default_published and doc.published is not None and sent.index < 5
+        if best[0] < 60 or not lead or doc.published is None:
+            return str(best[1])
+        return doc.published.isoformat()  # the only dates belong to other clauses: the news is today's
     that_year = _THAT_YEAR.search(sent.text)
     if that_year:  # "in June of that year": the year the text named last
         year = next(

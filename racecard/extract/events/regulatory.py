@@ -31,6 +31,7 @@ _VOTE = re.compile(
 )
 _CONDITIONAL = re.compile(T.CONDITIONAL, re.I)
 _PDUFA = re.compile(T.PDUFA, re.I)
+_DECIDED = re.compile(r"approv(?:ed|es)\b", re.I)
 _DECLINED = re.compile(
     r"\b(?:did\s+not|didn't|declined\s+to|refused\s+to|will\s+not|won't|would\s+not)\s+(?:\w+\s+)?$", re.I
 )
@@ -79,7 +80,11 @@ def _make(
         return []  # "upon approval", "regulatory milestones": a term of a contract, not an event
     drugs = _subject_drugs(sent, pos)
     if not drugs:
-        back = doc.recent_drug(sent)
+        back = doc.recent_drug(sent, need_anaphor=kind != "advisory_opinion")
+        if back is None and (
+            status in (Status.PLANNED, Status.EXPECTED) and kind != "rejection" or kind == "advisory_opinion"
+        ):
+            back = doc.main_drug()  # "the company intends to file for approval in 2028": its drug
         drugs = [back] if back else []
     if not drugs:
         return []
@@ -133,7 +138,7 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
         out += got
         taken.append((m.start(), m.end()))
     for m in _ADVISORY.finditer(text) if "advisory_opinion" in tags else ():
-        window = text[m.start() : m.start() + 220]
+        window = text[max(0, m.start() - 40) : m.start() + 220]
         neg, pos_ = _ADV_NEG.search(window), _ADV_POS.search(window)
         outcome = None
         vote = _VOTE.search(window)
@@ -197,8 +202,9 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
             if when:
                 c.fields["date"] = when
         out += got
-    if rejected or any(c.type == "advisory_opinion" for c in out):
+    if rejected:
         return out
+    advised = any(c.type == "advisory_opinion" for c in out)
     for m in _APPROVAL.finditer(text) if "approval" in tags or "rejection" in tags else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -219,6 +225,8 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
             re.I,
         ):
             continue
+        if advised and not _DECIDED.match(text, m.start()):
+            continue  # beside an advisory vote, "the accelerated approval of X" is no decision
         status = status_of(text, m.start(), m.end())
         if negated(text, m.start()) and status != Status.PLANNED:
             if _DECLINED.search(clause_before(text, m.start(), 60)) and agency_in(text):

@@ -41,7 +41,7 @@ _FAILED = re.compile(
 )
 _NEG = re.compile(r"\b(?:not|no|never|n't|without|neither|nor|failed\s+to|fails\s+to|fail\s+to)\b", re.I)
 _CLAUSE_BREAK = re.compile(
-    r"[;:]|,\s*(?:and|but|while|whereas|which|who|after|before|as|although|"
+    r"[;:]|,\s*(?:and|but|while|whereas|which|who|after|before|as|although|following|including|"
     r"when)\s|\.\s|\.(?=[A-Z])|\s(?:but|while|whereas|when|after|because|since|although)\s"
 )
 

@@ -50,7 +50,8 @@ AGENCY_TERRITORY = {
 _AGENCIES: tuple[tuple[str, str], ...] = (
     (
         "FDA advisory committee",
-        r"(?:FDA(?:'s)?\s+)?(?:\w+\s+){0,3}Advisory\s+Committee|ODAC|adcomm?|advisory\s+panel|panel\s+of\s+(?:outside\s+)?(?:experts|advisers|advisors)",
+        r"(?:FDA(?:'s)?\s+)?(?:\w+\s+){0,3}[Aa]dvisory\s+[Cc]ommittee|ODAC|adcomm?|[Aa]dvisory\s+panel|FDA\s+panel"
+        r"|FDA\s+advisers|panel\s+of\s+(?:outside\s+)?(?:experts|advisers|advisors)",
     ),
     ("CHMP", r"CHMP|Committee\s+for\s+Medicinal\s+Products\s+for\s+Human\s+Use"),
     ("FDA", r"(?:U\.S\.\s+|US\s+)?FDA|Food\s+and\s+Drug\s+Administration"),

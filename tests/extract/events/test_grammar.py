@@ -188,3 +188,29 @@ def test_headline_and_body_name_one_approval(events: Reader) -> None:
 
 def test_buying_a_stake_is_no_acquisition(events: Reader) -> None:
     assert events("Amgen is buying a 20.5% stake in Tessaly for $2.7 billion.", kind="acquisition") == []
+
+
+def test_approval_following_an_opinion_yields_both_with_their_own_dates(events: Reader) -> None:
+    text = (
+        "The European Commission has approved amlitelimab for atopic dermatitis, "
+        "following a positive CHMP opinion in November."
+    )
+    by_type = {e.type: e for e in events(text)}
+    assert by_type["advisory_opinion"].fields["outcome"] == "positive"
+    assert by_type["advisory_opinion"].fields["date"] == "2025-11"
+    assert by_type["approval"].fields["date"] == "2026-01-30"
+
+
+def test_past_payment_for_a_drug_is_a_licence(events: Reader) -> None:
+    (ev,) = events("Merck had paid Lumora Bio $150 million upfront for ferastomig in 2023.", kind="license")
+    f = ev.fields
+    assert (f["licensor"], f["licensee"], f["upfront_usd"], f["date"]) == ("Lumora Bio", "Merck", 150e6, "2023")
+
+
+def test_advisory_vote_beside_a_noun_approval_is_no_approval(events: Reader) -> None:
+    text = (
+        "An FDA panel dealt a blow to Amgen's effort to turn the accelerated approval of Lumakras into a full one, "
+        "voting 10 to 2 that the trial could not be reliably interpreted."
+    )
+    evs = events(text)
+    assert [e.type for e in evs] == ["advisory_opinion"] and evs[0].fields["outcome"] == "negative"

@@ -38,13 +38,13 @@ LICENSE_NEUTRAL = [
 ]
 # Who pays and who is paid: a payer is the licensee, a payee the licensor.
 PAYER = (
-    r"(?:will\s+|agreed\s+to\s+|is\s+to\s+|to\s+)?(?:pay|pays|paid|paying|"
+    r"(?:(?:will|would|had|has|have|also|agreed\s+to|is\s+to|to)\s+){0,2}(?:pay|pays|paid|paying|"
     r"make|makes|made|making|fund|funds|funded)\b"
 )
 PAYER_OBJECT = r"^\s*(?:will\s+|agreed\s+to\s+|is\s+to\s+|to\s+)?(?:pay|pays|paid|paying)\s+$"
 DISCOVERER = r"(?:discovered|developed|invented|originated|owned|created)\s+(?:\w+\s+)?by\s+$|(?:from|of)\s+$"
 PAYEE = (
-    r"(?:will\s+|is\s+eligible\s+to\s+|to\s+|could\s+|may\s+)?(?:receive|"
+    r"(?:(?:will|would|had|has|have|also|is\s+eligible\s+to|to|could|may|stands\s+to)\s+){0,2}(?:receive|"
     r"receives|received|get|gets|earn|earns|pocket|pockets|bag|bags)\b|(?:is|"
     r"are)\s+eligible"
 )

@@ -33,7 +33,7 @@ NEVER_APPROVAL = (  # contexts where "approved" is never a marketing approval, w
 )
 CONDITIONAL = (
     r"\b(?:if|once|upon|when|unless|should|subject\s+to|contingent\s+(?:on|"
-    r"upon)|tied\s+to|linked\s+to|associated\s+with|following)\s+(?:\w+\s+){0,4}$"
+    r"upon)|tied\s+to|linked\s+to|associated\s+with)\s+(?:\w+\s+){0,4}$"
 )
 REJECTION = [
     r"complete\s+response\s+letter",
@@ -78,7 +78,7 @@ ADVISORY = [
     r"CHMP|Committee\s+for\s+Medicinal\s+Products",
     r"(?:positive|negative)\s+opinion",
     r"recommend(?:ed|s|ing)?\s+(?:\w+\s+){0,3}(?:approval|against|granting|marketing|authori[sz]ation)",
-    r"vot(?:ed|es|e)\s+\d+\s*(?:-|to|–)\s*\d+",
+    r"vot(?:ed|es|e|ing)\s+\d+\s*(?:-|to|–)\s*\d+",
 ]
 ADVISORY_NEGATIVE = (
     r"recommend\w*\s+against|\bagainst\b|negative|not\s+recommend|did\s+not\s+support|"
@@ -127,5 +127,8 @@ KEYWORDS = {
         "opinion",
         "recommend",
         "vote",
+        "voting",
+        "panel",
+        "advisers",
     ),
 }
