@@ -82,7 +82,7 @@ def _make(
     if not drugs:
         back = doc.recent_drug(sent, need_anaphor=kind != "advisory_opinion")
         if back is None and (
-            status in (Status.PLANNED, Status.EXPECTED) and kind != "rejection" or kind == "advisory_opinion"
+            (status in (Status.PLANNED, Status.EXPECTED) and kind != "rejection") or kind == "advisory_opinion"
         ):
             back = doc.main_drug()  # "the company intends to file for approval in 2028": its drug
         drugs = [back] if back else []
