@@ -31,7 +31,12 @@ _FOLD = str.maketrans(
 _CODE_SPLIT = re.compile(r"^([A-Za-z]{1,8})[- ]?(\d[\w-]*)$")
 _PLURAL_KINDS = (EntityKind.INDICATION,)
 _DIGIT = re.compile(r"\d")
-_NONWORD = re.compile(r"[^\w]")
+_NONWORD = re.compile(r"[^\w ]")  # spaces stay spaces: only punctuation needs replacing
+
+
+def _weight(hit: Hit) -> tuple[int, int]:
+    """Which of two overlapping hits to keep: the longer, then the one with the better status."""
+    return hit.end - hit.start, -hit.candidates[0].status
 
 
 def _same_case(surface: str, form: str) -> bool:
@@ -39,15 +44,17 @@ def _same_case(surface: str, form: str) -> bool:
     return surface == form or (surface[:-1] == form and surface[-1:] == "s")
 
 
+_SPECIAL = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
+
+
 def fold(text: str) -> str:
     """Lower case with ASCII dashes, quotes and spaces; always the same length as ``text``."""
-    if text.isascii():
-        return text.lower()
-    out = text.translate(_FOLD).lower()
+    if not text.isascii():
+        text = _SPECIAL.sub(lambda m: m.group().translate(_FOLD), text)
+    out = text.lower()
     if len(out) == len(text):
         return out
-    lowered = (x.lower() for x in text)
-    return "".join(c if len(c) == 1 else ch for ch, c in zip(text.translate(_FOLD), lowered, strict=True))
+    return "".join(c if len(c) == 1 else ch for ch, c in zip(text, (x.lower() for x in text), strict=True))
 
 
 def code_variants(code: str) -> set[str]:
@@ -143,14 +150,15 @@ class Matcher:
         """Non-overlapping hits in text order: the longest wins, then the best-status form."""
         if self.size == 0:
             return []
-        found = list(self._raw_hits(text, folded if folded is not None else fold(text)))
-        found.sort(key=lambda h: (h.start - h.end, h.candidates[0].status, h.start))
+        found = sorted(
+            self._raw_hits(text, folded if folded is not None else fold(text)),
+            key=lambda h: (h.start, h.start - h.end, h.candidates[0].status),
+        )
         taken: list[Hit] = []
-        occupied = bytearray(len(text) + 1)
-        for hit in found:
-            if occupied.find(1, hit.start, hit.end) >= 0:
+        for hit in found:  # in text order; of two overlapping hits the longer (then better) one stays
+            if taken and hit.start < taken[-1].end:
+                if _weight(hit) > _weight(taken[-1]):
+                    taken[-1] = hit
                 continue
-            occupied[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
             taken.append(hit)
-        taken.sort(key=lambda h: h.start)
         return taken
