@@ -60,6 +60,10 @@ class Standing:
     keys: set[str] = field(default_factory=set)
 
 
+_NONE: frozenset[str] = frozenset()
+placement = event_markets
+
+
 def _text(value: object) -> str | None:
     return None if value in (None, "") else str(value)
 
@@ -93,27 +97,26 @@ def read_board(
     done: set[tuple[int, str]] = set()
     for row in rows:
         id_, key, type_, status, date, day, published, raw, entity, _ = row
-        fields = json_fields(raw)
-        phase, designation = fields.get("phase"), fields.get("designation")
-        territory, agency = fields.get("territory"), fields.get("agency")
         name = owner.get(entity) or names.name(entity)
         if (id_, name) in done:
-            continue
+            continue  # named twice (as drug and as the asset acquired)
         done.add((id_, name))
+        fields = json_fields(raw)
         if type_ in DEAL_TYPES:
             deal_rows.setdefault(id_, ((*row[:7], row[9], fields), set()))[1].add(name)
-        where = event_markets(_text(territory), _text(agency))
+        agency = _text(fields.get("agency"))
+        where = placement(_text(fields.get("territory")), agency)
         if market is None:
             inside = True
         elif where is None:
             inside = type_ in GLOBAL_TYPES
         else:
             inside = covers(where, market)
-        aim = stage_from(type_, phase, designation)
-        when = day_of(day) or day_of(published)
+        aim = stage_from(type_, fields.get("phase"), fields.get("designation"))
+        reported = day_of(published)
         seen.setdefault(name, []).append(
-            Seen(id_, key, type_, status, date, when, day_of(published), _text(agency), where, inside,
-                 aim if status == "happened" else None, aim, indications.get(id_, frozenset()))
+            Seen(id_, key, type_, status, date, day_of(day) or reported, reported, agency, where, inside,
+                 aim if status == "happened" else None, aim, indications.get(id_, _NONE) if indications else _NONE)
         )
     for group in seen.values():
         group.sort(key=lambda x: (x.when or dt.date.max, x.id))
