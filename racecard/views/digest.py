@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
-from sqlalchemy import Connection, func
+from sqlalchemy import Connection, func, select
 
 from racecard.errors import ConfigError, InputError, NotFoundError
 from racecard.model import EntityKind
@@ -164,6 +164,8 @@ def digest(
     else:
         newer = func.coalesce(events.c.published, events.c.day) > since
         facts = facts_where(conn, newer, as_of=as_of, names=names)
+    known = _known_before(conn, {f.key for f in facts}, since)
+    facts = [f for f in facts if f.key not in known]  # a fact restated since is not news
     sources = sources_of(conn, [f.id for f in facts])
     new: dict[str, NewFact] = {}
     for f in facts:
@@ -184,6 +186,18 @@ def digest(
             changes.extend(_compare(before, after))
     ordered = sorted(new.values(), key=lambda n: (n.date or dt.date.max, n.type))
     return Digest(since, as_of, watch, tuple(ordered), tuple(changes))
+
+
+def _known_before(conn: Connection, keys: set[str], since: dt.date) -> set[str]:
+    """Which of these facts (by key) some document had already reported on or before ``since``."""
+    listed = sorted(keys)
+    known: set[str] = set()
+    for i in range(0, len(listed), 500):
+        query = select(events.c.key).where(
+            events.c.key.in_(listed[i : i + 500]), func.coalesce(events.c.published, events.c.day) <= since
+        )
+        known.update(r[0] for r in conn.execute(query.distinct()).all())
+    return known
 
 
 def _targets_of(conn: Connection, facts: list[Fact], limit: int = 10) -> list[str]:

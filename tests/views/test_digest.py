@@ -11,6 +11,8 @@ from racecard.errors import ConfigError, InputError
 from racecard.store import Store
 from racecard.views.digest import Watchlist, digest, load_watchlist
 
+from .conftest import add, fact
+
 
 def test_new_facts_and_moves_for_a_watched_target(kras: Store) -> None:
     with kras.begin() as conn:
@@ -57,3 +59,12 @@ def test_watchlist_files(tmp_path: Path) -> None:
     broken.write_text("{", encoding="utf-8")
     with pytest.raises(InputError, match=r"broken\.json"):
         load_watchlist(broken)
+
+
+def test_a_fact_restated_after_the_date_is_not_news(kras: Store) -> None:
+    add(kras, fact("Looking back: Zai Lab took Greater China rights to adagrasib from Mirati.", "2024-07-01",
+                   ("license", {"drug": "adagrasib", "licensor": "Mirati", "licensee": "Zai Lab",
+                                "territory": "Greater China", "date": "2021"})))
+    with kras.begin() as conn:
+        news = digest(conn=conn, since=date(2024, 6, 1), watch=Watchlist(assets=("adagrasib",)))
+    assert news.facts == ()
