@@ -18,6 +18,7 @@ from racecard.errors import ConfigError
 from racecard.store import Store
 from racecard.views.describe import money
 from racecard.web import errors
+from racecard.web.cache import ViewCache
 from racecard.web.settings import Settings
 
 __all__ = ["PACKAGE", "create_app", "plotly_js"]
@@ -119,6 +120,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.store = Store(settings.database)
     app.state.templates = _templates()
+    app.state.cache = ViewCache(app.state.store.engine)
     errors.install(app)
     app.mount("/static", StaticFiles(directory=PACKAGE / "static"), name="static")
     plotly = plotly_js()

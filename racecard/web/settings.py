@@ -10,9 +10,10 @@ import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 from fastapi import Request
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from racecard.errors import ConfigError, StoreError
@@ -67,14 +68,31 @@ def store(request: Request) -> Store:
     return found
 
 
+class _LazyConnection:
+    """A connection opened on first use, so a request answered from the cache opens none."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._conn: Connection | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._conn is None:
+            try:
+                self._conn = self._engine.connect()
+            except SQLAlchemyError as exc:
+                raise StoreError(f"cannot open the database: {exc}") from exc
+        return getattr(self._conn, name)
+
+    def release(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
 def connection(request: Request) -> Iterator[Connection]:
-    """A read connection for one request, closed after it."""
-    engine = store(request).engine
+    """A read connection for one request (opened when first used), closed after it."""
+    lazy = _LazyConnection(store(request).engine)
     try:
-        conn = engine.connect()
-    except SQLAlchemyError as exc:
-        raise StoreError(f"cannot open the database: {exc}") from exc
-    try:
-        yield conn
+        yield cast(Connection, lazy)
     finally:
-        conn.close()
+        lazy.release()

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import Connection, select
 
 from racecard.store.schema import evidence
@@ -14,7 +14,7 @@ from racecard.views.asset import Dossier, asset
 from racecard.web.charts import dossier_chart
 from racecard.web.errors import ERROR_RESPONSES
 from racecard.web.params import TEXT, AsOf, NamePath
-from racecard.web.routes._page import page
+from racecard.web.routes._page import cached, json_twin, page
 from racecard.web.settings import connection
 
 router = APIRouter()
@@ -41,13 +41,13 @@ def fact_links(conn: Connection, pairs: Iterable[tuple[str, str | None]]) -> dic
 
 
 @router.get("/api/v1/assets/{name}", response_model=Dossier, responses=ERROR_RESPONSES, tags=["assets"])
-def asset_json(conn: Conn, name: AssetName, as_of: AsOf = None) -> Dossier:
+def asset_json(request: Request, conn: Conn, name: AssetName, as_of: AsOf = None) -> Response:
     """Everything known about one drug, by any of its names or codes, as of a date."""
-    return asset(conn=conn, name=name, as_of=as_of)
+    return json_twin(request, ("asset", name, as_of), Dossier, lambda: asset(conn=conn, name=name, as_of=as_of))
 
 
 @router.get("/assets/{name}", response_class=HTMLResponse, include_in_schema=False)
 def asset_page(request: Request, conn: Conn, name: NamePath, as_of: AsOf = None) -> HTMLResponse:
-    dossier = asset(conn=conn, name=name, as_of=as_of)
+    dossier = cached(request, ("asset", name, as_of), lambda: asset(conn=conn, name=name, as_of=as_of))
     links = fact_links(conn, ((s.document_id, s.quote) for e in dossier.events for s in e.sources))
     return page(request, "asset.html", d=dossier, chart=dossier_chart(dossier), links=links, as_of=as_of)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import Connection
 
 from racecard.web.company import CompanyPage, company_page
 from racecard.web.errors import ERROR_RESPONSES
 from racecard.web.params import TEXT, AsOf, NamePath
-from racecard.web.routes._page import page
+from racecard.web.routes._page import cached, json_twin, page
 from racecard.web.settings import connection
 
 router = APIRouter()
@@ -20,11 +20,12 @@ Conn = Annotated[Connection, Depends(connection)]
 
 
 @router.get("/api/v1/companies/{name}", response_model=CompanyPage, responses=ERROR_RESPONSES, tags=["companies"])
-def company_json(conn: Conn, name: CompanyName, as_of: AsOf = None) -> CompanyPage:
+def company_json(request: Request, conn: Conn, name: CompanyName, as_of: AsOf = None) -> Response:
     """A company's portfolio, its deals in and out, and the rights handed back to or by it."""
-    return company_page(conn, name, as_of)
+    return json_twin(request, ("company", name, as_of), CompanyPage, lambda: company_page(conn, name, as_of))
 
 
 @router.get("/companies/{name}", response_class=HTMLResponse, include_in_schema=False)
 def company_html(request: Request, conn: Conn, name: NamePath, as_of: AsOf = None) -> HTMLResponse:
-    return page(request, "company.html", c=company_page(conn, name, as_of), as_of=as_of)
+    c = cached(request, ("company", name, as_of), lambda: company_page(conn, name, as_of))
+    return page(request, "company.html", c=c, as_of=as_of)

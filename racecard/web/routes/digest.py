@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import Connection
 
 from racecard.errors import ConfigError
@@ -14,7 +14,7 @@ from racecard.views.digest import Digest, Watchlist, digest
 from racecard.views.related import RelatedStories, related
 from racecard.web.errors import ERROR_RESPONSES
 from racecard.web.params import TEXT, AsOf, NamePath
-from racecard.web.routes._page import page
+from racecard.web.routes._page import cached, json_twin, page
 from racecard.web.settings import connection
 
 router = APIRouter()
@@ -32,18 +32,21 @@ def _check(values: list[str]) -> tuple[str, ...]:
     return tuple(values)
 
 
-def _digest(conn: Connection, since: dt.date | None, as_of: dt.date | None, targets: list[str], assets: list[str],
-            companies: list[str], markets: list[str]) -> Digest:
+def _digest(request: Request, conn: Connection, since: dt.date | None, as_of: dt.date | None, targets: list[str],
+            assets: list[str], companies: list[str], markets: list[str]) -> tuple[tuple[object, ...], Digest]:
     start = since or (as_of or dt.date.today()) - dt.timedelta(days=7)
     watch = Watchlist(_check(targets), _check(assets), _check(companies), _check(markets))
-    return digest(conn=conn, since=start, watch=watch, as_of=as_of)
+    key = ("digest", start, as_of, watch)
+    return key, cached(request, key, lambda: digest(conn=conn, since=start, watch=watch, as_of=as_of))
 
 
 @router.get("/api/v1/digest", response_model=Digest, responses=ERROR_RESPONSES, tags=["digest"])
-def digest_json(conn: Conn, since: SinceDay = None, as_of: AsOf = None, target: Names = [],  # noqa: B006
-                asset: Names = [], company: Names = [], market: Names = []) -> Digest:  # noqa: B006
+def digest_json(request: Request, conn: Conn, since: SinceDay = None, as_of: AsOf = None,
+                target: Names = [], asset: Names = [], company: Names = [],  # noqa: B006
+                market: Names = []) -> Response:  # noqa: B006
     """Facts new since a date for a watchlist (targets, assets, companies, markets), and race moves."""
-    return _digest(conn, since, as_of, target, asset, company, market)
+    key, news = _digest(request, conn, since, as_of, target, asset, company, market)
+    return json_twin(request, key, Digest, lambda: news)
 
 
 @router.get("/digest", response_class=HTMLResponse, include_in_schema=False)
@@ -52,20 +55,23 @@ def digest_page(request: Request, conn: Conn, since: SinceDay = None, as_of: AsO
     def split(values: list[str]) -> list[str]:
         return [p.strip() for v in values for p in v.split(",") if p.strip()]
 
-    news = _digest(conn, since, as_of, split(target), split(asset), split(company), split(market))
+    _, news = _digest(request, conn, since, as_of, split(target), split(asset), split(company), split(market))
     return page(request, "digest.html", news=news, target=", ".join(target), asset=", ".join(asset),
                 company=", ".join(company), market=", ".join(market))
 
 
 @router.get("/api/v1/documents/{document_id}/related", response_model=RelatedStories, responses=ERROR_RESPONSES,
             tags=["documents"])
-def related_json(conn: Conn, document_id: DocId, limit: Annotated[int, Query(ge=1, le=100)] = 10,
-                 as_of: AsOf = None) -> RelatedStories:
+def related_json(request: Request, conn: Conn, document_id: DocId, limit: Annotated[int, Query(ge=1, le=100)] = 10,
+                 as_of: AsOf = None) -> Response:
     """The stories sharing the most entities and facts with a document."""
-    return related(conn=conn, document=document_id, limit=limit, as_of=as_of)
+    return json_twin(request, ("related", document_id, limit, as_of), RelatedStories,
+                     lambda: related(conn=conn, document=document_id, limit=limit, as_of=as_of))
 
 
 @router.get("/documents/{document_id}/related", response_class=HTMLResponse, include_in_schema=False)
 def related_page(request: Request, conn: Conn, document_id: NamePath,
                  limit: Annotated[int, Query(ge=1, le=100)] = 10, as_of: AsOf = None) -> HTMLResponse:
-    return page(request, "related.html", r=related(conn=conn, document=document_id, limit=limit, as_of=as_of))
+    r = cached(request, ("related", document_id, limit, as_of),
+               lambda: related(conn=conn, document=document_id, limit=limit, as_of=as_of))
+    return page(request, "related.html", r=r)

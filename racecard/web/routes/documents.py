@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Depends, Path, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Connection, select
@@ -23,7 +23,7 @@ from racecard.web.document import DocumentPage, document_page
 from racecard.web.errors import ERROR_RESPONSES, ErrorBody
 from racecard.web.highlight import highlight
 from racecard.web.params import TEXT, NamePath
-from racecard.web.routes._page import page
+from racecard.web.routes._page import cached, json_twin, page
 from racecard.web.settings import Settings, connection, settings, store
 from racecard.web.tokens import verify_token
 
@@ -79,19 +79,20 @@ def _save(request: Request, event_id: int, body: ReviewIn, by: str) -> ReviewOut
     with store(request).begin() as conn:
         new = review(conn, event_id, body.action, by=by, fields=body.fields, note=body.note)
         saved = next(r for r in reviews_of(conn, event_id) if r.id == new)
+    request.app.state.cache.clear()
     return _out(saved)
 
 
 @router.get("/api/v1/documents/{document_id}", response_model=DocumentPage, responses=ERROR_RESPONSES,
             tags=["documents"])
-def document_json(conn: Conn, document_id: DocId) -> DocumentPage:
+def document_json(request: Request, conn: Conn, document_id: DocId) -> Response:
     """A stored document: its text, every mention and every fact with its evidence span and review."""
-    return document_page(conn, document_id)
+    return json_twin(request, ("document", document_id), DocumentPage, lambda: document_page(conn, document_id))
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse, include_in_schema=False)
 def document_html(request: Request, conn: Conn, document_id: NamePath) -> HTMLResponse:
-    doc = document_page(conn, document_id)
+    doc = cached(request, ("document", document_id), lambda: document_page(conn, document_id))
     return page(request, "document.html", doc=doc, text=highlight(doc.text, doc.mentions, doc.facts))
 
 

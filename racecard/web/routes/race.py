@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import Connection, select
 
 from racecard.store.schema import entities
@@ -13,7 +13,7 @@ from racecard.views.race import RaceBoard, race
 from racecard.web.charts import race_chart
 from racecard.web.errors import ERROR_RESPONSES
 from racecard.web.params import TEXT, AsOf, OptName
-from racecard.web.routes._page import page
+from racecard.web.routes._page import cached, json_twin, page
 from racecard.web.settings import connection
 
 router = APIRouter()
@@ -28,16 +28,20 @@ def _names(conn: Connection, kind: str, limit: int = 2000) -> list[str]:
 
 
 @router.get("/api/v1/race", response_model=RaceBoard, responses=ERROR_RESPONSES, tags=["race"])
-def race_json(conn: Conn, target: Target, indication: OptName = None, market: OptName = None,
-              as_of: AsOf = None) -> RaceBoard:
+def race_json(request: Request, conn: Conn, target: Target, indication: OptName = None, market: OptName = None,
+              as_of: AsOf = None) -> Response:
     """Every asset on a target (or drug class), ranked by its furthest stage in a market, as of a date."""
-    return race(conn=conn, target=target, indication=indication, market=market, as_of=as_of)
+    return json_twin(request, ("race", target, indication, market, as_of), RaceBoard,
+                     lambda: race(conn=conn, target=target, indication=indication, market=market, as_of=as_of))
 
 
 @router.get("/race", response_class=HTMLResponse, include_in_schema=False)
 def race_page(request: Request, conn: Conn, target: OptName = None, indication: OptName = None,
               market: OptName = None, as_of: AsOf = None) -> HTMLResponse:
-    board = race(conn=conn, target=target, indication=indication, market=market, as_of=as_of) if target else None
+    board = cached(request, ("race", target, indication, market, as_of), lambda: race(
+        conn=conn, target=target, indication=indication, market=market, as_of=as_of)) if target else None
     return page(request, "race.html", board=board, chart=race_chart(board) if board else None,
                 target=target or "", indication=indication or "", market=market or "", as_of=as_of,
-                targets=_names(conn, "target"), indications=_names(conn, "indication"), markets=MARKETS)
+                targets=cached(request, ("names", "target"), lambda: _names(conn, "target")),
+                indications=cached(request, ("names", "indication"), lambda: _names(conn, "indication")),
+                markets=MARKETS)
