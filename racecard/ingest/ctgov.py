@@ -15,11 +15,13 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import httpx
+
 from racecard.errors import InputError
 from racecard.ingest.base import Parsed, Result, Skip, decode, parse_date, read_bytes
 from racecard.model import Document, Entity, EntityKind, Event, Evidence, Mention, Reading, Status
 
-__all__ = ["EXTRACTOR", "looks_like_ctgov", "process_file", "process_str"]
+__all__ = ["EXTRACTOR", "looks_like_ctgov", "next_page", "process_file", "process_str"]
 
 KIND = "ctgov"
 EXTRACTOR = "ctgov-v1"
@@ -208,6 +210,19 @@ def _study(study: Mapping[str, Any], origin: str) -> Parsed:
             )
     reading = Reading(doc, mentions=tuple(mentions), entities=tuple(entities), events=tuple(events))
     return Parsed(doc, KIND, origin, reading=reading)
+
+
+def next_page(url: str, data: bytes) -> str | None:
+    """The URL of the next page of a CT.gov API search (its ``nextPageToken``), if any."""
+    if b"nextPageToken" not in data[-4096:] and b"nextPageToken" not in data[:4096]:
+        return None
+    try:
+        token = json.loads(data).get("nextPageToken")
+    except (ValueError, AttributeError):
+        return None
+    if not isinstance(token, str) or not token:
+        return None
+    return str(httpx.URL(url).copy_set_param("pageToken", token))
 
 
 def process_data(data: Any, *, origin: str) -> Result:

@@ -44,6 +44,7 @@ NEWS = frozenset({"text", "html", "feed"})  # kinds dropped as near-copies; othe
 Reader = Callable[[Document], Reading]
 STRUCTURED = {"ctgov": ctgov.EXTRACTOR}  # sources read without NLP, and their extractor names
 Progress = Callable[[int, int], None]
+MAX_PAGES = 100  # pages of one CT.gov search followed per URL
 T = TypeVar("T")
 
 
@@ -167,18 +168,22 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
 def _jobs(
     items: Iterable[sources.Job | Skip], transport: httpx.BaseTransport | None, limit: int
 ) -> Iterator[sources.Job | Skip]:
+    """The inputs with URLs fetched; a CT.gov search is followed page by page (``nextPageToken``)."""
     for item in items:
-        if isinstance(item, sources.Job) and item.url and item.data is None:
-            try:
-                got = fetch(item.url, transport=transport, limit=limit)
-            except RacecardError as exc:
-                yield Skip(item.origin, exc.message)
-                continue
-            yield sources.Job(
-                item.origin, data=got.data, content_type=got.content_type, url=got.url, fetched=got.fetched
-            )
-        else:
+        if not (isinstance(item, sources.Job) and item.url and item.data is None):
             yield item
+            continue
+        url: str | None = item.url
+        pages = 0
+        while url is not None and pages < MAX_PAGES:
+            pages += 1
+            try:
+                got = fetch(url, transport=transport, limit=limit)
+            except RacecardError as exc:
+                yield Skip(url, exc.message)
+                break
+            yield sources.Job(url, data=got.data, content_type=got.content_type, url=got.url, fetched=got.fetched)
+            url = ctgov.next_page(url, got.data)
 
 
 class _Batch:

@@ -292,3 +292,28 @@ def test_nul_anywhere_is_binary(store: Store, tmp_path: Path) -> None:
     summary = ingest([tmp_path], store=store, reader=fake_read)
     [failure] = summary.failed
     assert "NUL byte at 15000" in failure.reason and summary.read == 0
+
+
+def test_ctgov_search_is_followed_page_by_page(store: Store) -> None:
+    import json
+
+    study = json.loads((DATA / "ctgov_study.json").read_text())
+    other = json.loads((DATA / "ctgov_search_bad.json").read_text())["studies"][0]
+    pages = {
+        None: {"studies": [study], "nextPageToken": "p2"},
+        "p2": {"studies": [other], "nextPageToken": "p3"},
+        "p3": {"studies": []},
+    }
+    asked: list[str | None] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        token = request.url.params.get("pageToken")
+        asked.append(token)
+        assert request.url.params["query.cond"] == "atopic dermatitis"
+        return httpx.Response(200, json=pages[token])
+
+    url = "https://clinicaltrials.gov/api/v2/studies?query.cond=atopic+dermatitis"
+    summary = ingest([url], store=store, reader=fake_read, transport=httpx.MockTransport(handler))
+    assert asked == [None, "p2", "p3"]
+    assert summary.read == 2
+    assert [s.reason for s in summary.skipped] == ["no studies in the search page"]
