@@ -27,7 +27,7 @@ __all__ = ["find_events", "read_events"]
 
 _DEALS = frozenset({"license", "acquisition", "rights_return"})
 _REGULATORY = frozenset({"approval", "rejection", "regulatory_submission", "designation", "advisory_opinion"})
-_TRIALS = frozenset({"trial", "safety_signal"})
+_TRIALS = frozenset({"trial", "safety_signal", "measure"})
 
 
 def read_events(doc: Doc) -> list[Event]:

@@ -8,7 +8,6 @@ from typing import Any
 
 from racecard.extract.events.context import Doc, Sent
 from racecard.extract.events.dates import MONTHS, find_dates
-from racecard.extract.events.status import CLAUSE_BREAK
 from racecard.model import EntityKind, Mention, Status
 
 __all__ = ["Cand", "coordinated", "date_near", "drugs_near", "indication_near", "phase_in", "trial_near"]
@@ -61,13 +60,14 @@ def date_near(doc: Doc, sent: Sent, pos: int, *, default_published: bool = False
         ranked = []
         for f in found:
             lo, hi = sorted((f.start, pos))
-            crossing = 100 if CLAUSE_BREAK.search(sent.text, lo, hi) else 0
-            ranked.append((abs(f.start - pos) + (0 if f.start >= pos else 15) - 4 * len(f.value) + crossing, f.value))
+            crossing = _DATE_BREAK.search(sent.text, lo, hi) is not None
+            ranked.append((crossing, abs(f.start - pos) + (0 if f.start >= pos else 15) - 4 * len(f.value), f.value))
         best = min(ranked)
-        lead = default_published and doc.published is not None and sent.index < 5
-        if best[0] < 60 or not lead or doc.published is None:
-            return str(best[1])
-        return doc.published.isoformat()  # the only dates belong to other clauses: the news is today's
+        if not best[0]:
+            return str(best[2])
+        if default_published and doc.published is not None and sent.index < 5:
+            return doc.published.isoformat()  # the only dates belong to other clauses: the news is today's
+        return None
     that_year = _THAT_YEAR.search(sent.text)
     if that_year:  # "in June of that year": the year the text named last
         year = next(
@@ -95,6 +95,9 @@ _COMPARED = re.compile(
     r"(?:versus|vs\.?|compared\s+(?:with|to)|than|over|against|relative\s+to|like|rival|rivals|competitor|competitors|"
     r"plus|with|alongside|combination\s+with|combined\s+with)\s+(?:\w+\s+){0,3}?$",
     re.I,
+)
+_DATE_BREAK = re.compile(
+    r";|\.\s|,\s*(?:but|while|whereas|which|who|following|after|before|when)\s|\s(?:while|whereas)\s"
 )
 _THAT_YEAR = re.compile(
     r"\b(?:(?:in\s+)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)"

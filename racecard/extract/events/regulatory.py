@@ -41,6 +41,7 @@ _ANAPHOR_SUBJECT = re.compile(
     re.I,
 )
 _NEVER_APPROVAL = re.compile(T.NEVER_APPROVAL, re.I)
+_LISTED = re.compile(r"including\s+(?:the\s+|its\s+|all\s+)?$", re.I)
 _NOT_A_FILING = re.compile(
     r"BTD|breakthrough|designation|fast\s+track|orphan|IND\b|in\s+(?:a|its|the)\s+(?:regulatory\s+|stock\s+exchange\s+)?filing",
     re.I,
@@ -76,6 +77,8 @@ def _place(sent: Sent, pos: int) -> dict[str, Any]:
 def _make(
     doc: Doc, sent: Sent, kind: str, pos: int, end: int, status: Status, extra: dict[str, Any], score: float = 1.0
 ) -> list[Cand]:
+    if status == Status.PLANNED and kind in ("approval", "rejection", "designation", "advisory_opinion"):
+        status = Status.EXPECTED  # a company plans its filings; regulators' decisions can only be expected
     if _CONDITIONAL.search(sent.text[max(0, pos - 40) : pos]) or _MONEY_TERMS.search(sent.text):
         return []  # "upon approval", "regulatory milestones": a term of a contract, not an event
     drugs = _subject_drugs(sent, pos)
@@ -184,8 +187,10 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
     for m in _SUBMISSION.finditer(text) if "regulatory_submission" in tags else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
-        if re.match(r"(?:submit|fil)\w*\s+(?:\w+\s+){0,3}?IND\b", m.group(0), re.I) or _NOT_A_FILING.search(
-            text[max(0, m.start() - 25) : m.end() + 5]
+        if (
+            re.match(r"(?:submit|fil)\w*\s+(?:\w+\s+){0,3}?IND\b", m.group(0), re.I)
+            or _NOT_A_FILING.search(text[max(0, m.start() - 25) : m.end() + 5])
+            or _LISTED.search(text[max(0, m.start() - 20) : m.start()])
         ):
             continue  # an IND opens a trial; a designation request or a disclosure filing is no marketing submission
         status = status_of(text, m.start(), m.end())

@@ -36,7 +36,8 @@ _EXPECTED = re.compile(
 _FAILED = re.compile(
     r"\b(?:failed\s+to|fails\s+to|did\s+not|didn't|does\s+not|doesn't|was\s+not|were\s+not|has\s+not|"
     r"have\s+not|never|no\s+longer|could\s+not|couldn't|unable\s+to|was\s+blocked|were\s+blocked|"
-    r"abandoned|called\s+off|collapsed|fell\s+through|walked\s+away\s+from|scrapped|terminated)\b",
+    r"abandoned|called\s+off|collapsed|fell\s+through|walked\s+away\s+from|scrapped|terminated|"
+    r"(?:scraps?|scrapping|abandons?|abandoning|drops?|dropping|shelves|cancels?)\s+(?:\w+\s+){0,2}plans?)\b",
     re.I,
 )
 _NEG = re.compile(r"\b(?:not|no|never|n't|without|neither|nor|failed\s+to|fails\s+to|fail\s+to)\b", re.I)

@@ -22,6 +22,8 @@ def _rx(parts: list[str]) -> Trigger:
 
 _START, _TRIAL_WORD, _READOUT, _SAFETY = _rx(T.START), re.compile(T.TRIAL_WORD, re.I), _rx(T.READOUT), _rx(T.SAFETY)
 _START_PLANNED = re.compile(T.START_PLANNED, re.I)
+_MEASURE = re.compile(T.CLINICAL_MEASURE, re.I)
+_TRIAL_ANAPHOR = re.compile(r"\b(?:that|this|the)\s+(?:same\s+)?(?:study|trial)\b", re.I)
 _CONDITIONAL = re.compile(T.CONDITIONAL, re.I)
 _NO_SAFETY = re.compile(r"\b(?:no|not|without|never|nor)\s+(?:\w+\s+){0,3}$", re.I)
 _MISSED, _MET, _MIXED = re.compile(T.MISSED, re.I), re.compile(T.MET, re.I), re.compile(T.MIXED, re.I)
@@ -51,7 +53,7 @@ def _outcome(text: str) -> str:
 
 
 def _trial_fields(doc: Doc, sent: Sent, pos: int) -> tuple[list[str], dict[str, Any]]:
-    trial = trial_near(sent, pos)
+    trial = trial_near(sent, pos) or _trial_referred(doc, sent)
     drugs = drugs_near(sent, pos, main=True)
     if not drugs:
         d = doc.trial_drug(sent, trial) or doc.recent_drug(sent, need_anaphor=trial is None) or doc.main_drug()
@@ -63,6 +65,17 @@ def _trial_fields(doc: Doc, sent: Sent, pos: int) -> tuple[list[str], dict[str, 
     if phase:
         fields["phase"] = phase
     return drugs, fields
+
+
+def _trial_referred(doc: Doc, sent: Sent) -> str | None:
+    """The trial "that study" or "the trial" points back to: the last one named just before."""
+    if not _TRIAL_ANAPHOR.search(sent.text):
+        return None
+    for s in reversed(doc.sents[max(0, sent.index - 2) : sent.index]):
+        trials = s.names(EntityKind.TRIAL)
+        if trials:
+            return trials[-1] if len(trials) == 1 else None
+    return None
 
 
 def _tied_trial_word(text: str, start: int, end: int) -> bool:
@@ -79,7 +92,10 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
     out: list[Cand] = []
     has_trial = "trial" in tags and (bool(sent.of(EntityKind.TRIAL)) or bool(_TRIAL_WORD.search(text)))
     m = _READOUT.search(text) if has_trial else None
-    if m and has_trial:
+    measure = None if m or "measure" not in tags else _MEASURE.search(text)
+    if measure and drugs_near(sent, measure.start(), main=True):
+        m = measure  # "LY3537982 achieved a 38% overall response rate": results, whether or not a trial is named
+    if m and (has_trial or m is measure):
         drugs, fields = _trial_fields(doc, sent, m.start())
         if drugs:
             clause = text[max(0, m.start() - 80) : m.end() + 120]

@@ -214,3 +214,30 @@ def test_advisory_vote_beside_a_noun_approval_is_no_approval(events: Reader) -> 
     )
     evs = events(text)
     assert [e.type for e in evs] == ["advisory_opinion"] and evs[0].fields["outcome"] == "negative"
+
+
+def test_listed_filings_are_no_submission_but_a_plan_is(events: Reader) -> None:
+    text = (
+        "Kyowa Kirin will regain control of the programme, including regulatory filings, "
+        "and still plans a regulatory submission for rocatinlimab in the first half of 2026."
+    )
+    (ev,) = events(text, kind="regulatory_submission")
+    assert ev.status == Status.PLANNED and ev.fields["date"] == "2026-H1"
+
+
+def test_scrapped_plan_is_failed(events: Reader) -> None:
+    text = "The move scraps the plan to seek FDA approval for rocatinlimab in the first half of this year."
+    (ev,) = events(text, kind="regulatory_submission")
+    assert ev.status == Status.FAILED
+
+
+def test_regulators_decisions_are_expected_not_planned(events: Reader) -> None:
+    (ev,) = events(
+        "Tessaly will receive FDA approval for toravimab next year, its chief executive said.", kind="approval"
+    )
+    assert ev.status == Status.EXPECTED and ev.fields["date"] == "2027"
+
+
+def test_reported_response_rate_is_a_readout(events: Reader) -> None:
+    (ev,) = events("Toravimab achieved a 38% overall response rate in previously treated NSCLC.", kind="trial_readout")
+    assert (ev.fields["drug"], ev.fields["outcome"]) == ("toravimab", "reported")

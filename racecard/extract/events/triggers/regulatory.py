@@ -11,7 +11,7 @@ APPROVAL = [
 NOT_APPROVAL = (  # "approved" that is not a decision on this drug
     r"(?:FDA|EMA|NMPA|already|previously|currently|recently|newly)?[- ]?approved\s+(?:[\w-]+\s+){0,2}?(?:drugs?|"
     r"therap(?:y|ies)|treatments?|"
-    r"medicines?|products?|options?|agents?|inhibitors?|(?:\w+\s+)?(?:antibod(?:y|ies)))"
+    r"medicines?|products?|options?|agents?|inhibitors?|doses?|dosing|labels?|uses?|indications?|(?:\w+\s+)?(?:antibod(?:y|ies)))"
     r"|(?:no|none|not\s+yet|first|only|without)\s+(?:\w+\s+){0,2}approved|approval\s+(?:pathway|process|standards?)"
     r"|(?:seek|seeking|sought|support|supports|supporting|file|files|filed|"
     r"filing|apply|applies|applied|applying|request|requests|requesting|"

@@ -19,7 +19,14 @@ START_PLANNED = (
     r"asked\s+(?:\w+\s+){0,4}to"
 )
 TRIAL_WORD = r"\b(?:trial|study|studies|phase\s*(?:[1-4]|I{1,3})|pivotal|registrational|dose-escalation)\b"
+# Measures only a trial reports: a sentence giving one for a named drug reports results.
+CLINICAL_MEASURE = (
+    r"\d+(?:\.\d+)?\s?%\s+(?:\w+\s+){0,3}?(?:response|remission|disease\s+control|reduction|improvement|clearance)"
+    r"|(?:overall\s+)?response\s+rate\s+(?:of\s+)?\d|\b(?:ORR|DCR|PFS|OS)\s+(?:of\s+|was\s+)?\d"
+    r"|hazard\s+ratio|p\s?[<=]\s?0?\.\d|median\s+(?:progression-free|overall)\s+survival\s+(?:of\s+)?\d"
+)
 READOUT = [
+    r"phase\s*(?:[1-4]|i{1,3})[ab]?\s+(?:\w+\s+)?(?:data|results|findings|readout)",
     r"\bmet\s+(?:(?:the|its|both|all|their|each|two|co-?)\s+)*(?:\w+\s+){0,3}?(?:primary|"
     r"co-?primary|secondary|main|key)",
     r"(?:achiev|reach)(?:ed|es)\s+(?:(?:the|its|both|all|statistically)\s+)*(?:\w+\s+){0,2}?(?:primary|"
@@ -51,7 +58,8 @@ MISSED = (
     r"unsuccessful|futil\w*"
 )
 MET = (
-    r"\bmet\b|achiev\w+|\bhit(?:s)?\b|positive|statistically\s+significant|"
+    r"\bmet\b|achiev\w+\s+(?:(?:the|its|both|all|a)\s+)?(?:\w+\s+){0,2}?(?:primary|endpoints?|goals?|statistical)"
+    r"|\bhit(?:s)?\b|positive|statistically\s+significant|"
     r"significant(?:ly)?\s+(?:improv|reduc|better)|superior\w*|succeed\w*|"
     r"success\w*|beat|outperform\w*"
 )
@@ -77,6 +85,19 @@ CONDITIONAL = (
 
 # Cheap gates (lower-case substrings).
 KEYWORDS = {
+    "measure": (
+        "response",
+        "remission",
+        "orr",
+        "dcr",
+        "pfs",
+        "hazard ratio",
+        "p<",
+        "p =",
+        "p=",
+        "survival",
+        "clearance",
+    ),
     "trial": ("trial", "stud", "phase", "pivotal", "registrational", "dose-escalation"),
     "safety_signal": (
         "safety",
