@@ -113,7 +113,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Every page of the dashboard has a JSON twin here, from the same view function. "
         'Errors are `{"ok": false, "error", "errors", "status"}`. Reviews need `Authorization: Bearer TOKEN` '
         "(make one with `racecard token create NAME`).",
-        docs_url="/api/docs",
+        docs_url=None,
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
     )

@@ -118,7 +118,8 @@ def test_pages_render_and_link_their_json(client: TestClient) -> None:
     for url, twin in [("/", "/api/v1/home"), ("/race?target=KRAS+G12C&market=China", "/api/v1/race?target=KRAS"),
                       ("/assets/fulzerasib", "/api/v1/assets/fulzerasib"), ("/deals", "/api/v1/deals"),
                       ("/digest?since=2024-01-01", "/api/v1/digest?since=2024-01-01"),
-                      ("/forecast", "/api/v1/forecast?case=webcase"), ("/documents/kras-07/related", "related")]:
+                      ("/forecast", "/api/v1/forecast?case=webcase"), ("/documents/kras-07/related", "related"),
+                      ("/api/docs", "/api/v1/openapi.json"), ("/companies/Amgen", "/api/v1/companies/Amgen")]:
         r = client.get(url)
         assert r.status_code == 200, (url, r.text[:300])
         assert twin in r.text, url
@@ -231,3 +232,26 @@ def test_empty_form_fields_mean_not_given_on_pages_only(client: TestClient) -> N
     page = client.get("/race?target=KRAS+G12C&indication=&market=China&as_of=")
     assert page.status_code == 200 and "fulzerasib" in page.text
     assert_envelope(client.get("/api/v1/race?target=KRAS+G12C&as_of="), 422)
+
+
+def test_cached_views_follow_the_store(tmp_path: Path, fresh_store: Store) -> None:
+    """A page served from the cache changes as soon as another process writes to the store."""
+    from racecard.model import Document, Entity, EntityKind, Event, Evidence, Reading, Status
+    from racecard.store import DocumentRecord
+
+    with _client(fresh_store) as client:
+        before = client.get("/api/v1/race", params={"target": "KRAS G12C", "market": "China"}).json()
+        assert client.get("/api/v1/race", params={"target": "KRAS G12C", "market": "China"}).json() == before
+        text = "China approves glecirasib."
+        doc = Document(text=text, id="late", title=text, published=dt.date(2024, 9, 1))
+        event = Event("approval", Status.HAPPENED, {"drug": "glecirasib", "agency": "NMPA", "territory": "China",
+                                                     "date": "2024-05-01"}, Evidence("late", 0, len(text), text, "x"))
+        reading = Reading(doc, entities=(Entity(EntityKind.DRUG, "glecirasib", (), {"targets": ["KRAS G12C"]}),),
+                          events=(event,))
+        other = Store(fresh_store.url)  # another writer, as `racecard ingest` would be
+        with other.begin() as conn:
+            other.writer.add(conn, [DocumentRecord(doc, "text", reading=reading, extractor="x")])
+        other.close()
+        after = client.get("/api/v1/race", params={"target": "KRAS G12C", "market": "China"}).json()
+    assert after != before
+    assert after["rows"][0]["asset"] == "glecirasib" and after["rows"][0]["first_approved"]
