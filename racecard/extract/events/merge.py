@@ -30,6 +30,8 @@ def _key(c: Cand) -> Key:
         return (c.type, f.get("drug") or f.get("indication"), f.get("metric"), f.get("year"))
     if c.type in ("trial_readout", "trial_start"):
         return (c.type, f.get("drug"), f.get("trial"))
+    if c.type == "safety_signal":  # findings in different trials, or none named, are different findings
+        return (c.type, f.get("drug"), f.get("trial") or f"sentence {c.sent.index}")
     if c.type in ("approval", "rejection", "regulatory_submission", "designation", "advisory_opinion"):
         return (c.type, f.get("drug"), f.get("indication"), f.get("designation"))
     return (c.type, f.get("drug"))

@@ -24,6 +24,7 @@ _FORECAST = Trigger(T.FORECAST)
 _YEAR = re.compile(
     r"\b(?:in|by|through|for|of)\s+(?:the\s+year\s+)?((?:20)\d\d)\b|\b((?:20)\d\d)\s+(?:sales|revenues?|forecast)", re.I
 )
+_TOP_LIST = re.compile(r"top\s+(?:\d+|three|five|ten)\s", re.I)
 _OWNER_OF_OTHER = re.compile(r"['’]s\s+(?!(?:\w+\s+)?(?:sales|revenues?|peak|market))", re.I)
 _NOT_DRUG_CONTEXT = re.compile(r"\b(?:after|following|because|since|as)\b", re.I)
 
@@ -140,7 +141,10 @@ def forecasts(doc: Doc, sent: Sent) -> list[Cand]:
         return out
     if not drug_ms:
         return out
-    nearest = min(drug_ms, key=lambda d: abs(d.start - sent.start - m.start())).name
-    for d in coordinated(sent, nearest)[:4]:
+    if _TOP_LIST.match(m.group(0)):  # "Top 3 drugs in 2028: Keytruda …, Dupixent … and Ozempic …"
+        listed = list(dict.fromkeys(d.name for d in drug_ms if d.start - sent.start > m.start()))
+    else:
+        listed = coordinated(sent, min(drug_ms, key=lambda d: abs(d.start - sent.start - m.start())).name)
+    for d in listed[:10]:
         out.append(Cand("forecast", Status.EXPECTED, {"drug": d, **fields}, sent, m.start(), 0.8))
     return out

@@ -56,9 +56,26 @@ _REG_CONTEXT = re.compile(
 _REGULATOR_OF = {"US": "FDA", "China": "NMPA", "Japan": "PMDA", "EU": "EMA", "UK": "MHRA", "Canada": "Health Canada"}
 
 
-def _place(sent: Sent, pos: int) -> dict[str, Any]:
+_SAME_REGULATOR = {"CDE": "NMPA", "MHLW": "PMDA", "European Commission": "EMA"}
+
+
+def _agency_mention(doc: Doc, sent: Sent, pos: int) -> tuple[str, str] | None:
+    """A regulator the lexicon recognised in the sentence (nearest the trigger), with its territory."""
+    found = sorted(sent.of(EntityKind.AGENCY), key=lambda m: abs(m.start - sent.start - pos))
+    if not found:
+        return None
+    name = found[0].name
+    territory = str(doc.lexicon.attrs(EntityKind.AGENCY, name).get("territory") or AGENCY_TERRITORY.get(name, ""))
+    return _SAME_REGULATOR.get(name, name), territory
+
+
+def _place(sent: Sent, pos: int, doc: Doc | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     agency = agency_in(sent.text[max(0, pos - 120) : pos + 160])
+    if agency is None and doc is not None:
+        known = _agency_mention(doc, sent, pos)
+        if known:
+            out["agency"], out["territory"] = known
     if agency:
         out["agency"] = agency[0] if agency[0] not in ("European Commission",) else "EMA"
         if agency[0] in ("MHLW",):
@@ -92,7 +109,7 @@ def _make(
     if not drugs:
         return []
     drugs = coordinated(sent, drugs[0]) if kind in ("regulatory_submission", "approval") else drugs[:1]
-    fields: dict[str, Any] = {**_place(sent, pos), **extra}
+    fields: dict[str, Any] = {**_place(sent, pos, doc), **extra}
     ind = indication_near(sent, pos)
     if ind:
         fields["indication"] = ind

@@ -117,3 +117,20 @@ def test_peak_sales_and_market_size(events: Reader) -> None:
         "obesity",
         "worldwide",
     )
+
+
+def test_two_safety_findings_for_one_drug_stay_two(events: Reader) -> None:
+    text = (
+        "Across the KESTREL-3 study, cases of liver injury with toravimab were rare. "
+        "An analyst flagged relatively high rates of pyrexia with toravimab."
+    )
+    assert len(events(text, kind="safety_signal")) == 2
+
+
+def test_top_selling_list_is_a_sales_forecast_per_drug(events: Reader) -> None:
+    text = (
+        "Top 3 drugs in 2030: toravimab (Tessaly): obesity, pembrolizumab (Merck): oncology, and amlitelimab (Sanofi)."
+    )
+    evs = events(text, kind="forecast")
+    assert sorted(e.fields["drug"] for e in evs) == ["amlitelimab", "pembrolizumab", "toravimab"]
+    assert all(e.fields["year"] == "2030" and e.fields["metric"] == "sales" for e in evs)

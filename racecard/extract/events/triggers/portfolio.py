@@ -53,6 +53,7 @@ FORECAST = [
     r"to\s+be\s+worth",
     r"market\s+(?:size|value|is\s+expected|will|could|to\s+reach|worth)",
     r"(?:best|top)[- ]selling\s+(?:drug|medicine|product)",
+    r"top\s+(?:\d+|three|five|ten)\s+(?:drugs|products|medicines|sellers|brands)\s+(?:in|by|of)\s+20\d\d",
 ]
 FORECAST_SOURCE_WORDS = r"according\s+to|(?:said|says|estimates?|predicts?|forecasts?|projects?|expects?)"
 
