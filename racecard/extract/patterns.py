@@ -173,13 +173,19 @@ def strip_company_suffix(name: str) -> str:
     return short or name
 
 
+_SHOUTED = re.compile(r"^(?:[A-Z]{4,}|[A-Z]+-[\d.]+)$")
+
+
 def company_shapes(text: str, regions: Sequence[Span]) -> Iterator[Found]:
     """Company names by their shape: capitalised words then a sector or legal suffix."""
     for s in regions:
         for m in rules.COMPANY_SHAPE.finditer(text, s.start, s.end):
             words = m.group("name").split()
             # drop generic leading words ("The", "Chinese") and keep the proper-name tail
-            while words and words[0].lower().strip(".,") in rules.GENERIC_NAME_WORDS:
+            while words and (
+                words[0].lower().strip(".,") in rules.GENERIC_NAME_WORDS
+                or (_SHOUTED.match(words[0]) and any(not w.isupper() for w in words[1:]))
+            ):  # "The", "Chinese"; a heading's capitals before a name ("PRESS RELEASE Nuvora")
                 words = words[1:]
             if not words or any(w.lower() in rules.GENERIC_NAME_WORDS for w in words[-1:]):
                 continue

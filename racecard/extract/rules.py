@@ -80,12 +80,12 @@ COMPANY_SUFFIX_WORDS = (
     "Oncology|Medicines|Sciences|Laboratories|Labs|Genomics|Immunotherapeutics|Bio|Life Sciences"
 )
 LEGAL_SUFFIX = (
-    r"(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.,?\s*Ltd\.?|Co\.?|Ltd\.?|Limited|LLC|L\.L\.C\.|"
+    r"(?:,?[ \t]+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.,?\s*Ltd\.?|Co\.?|Ltd\.?|Limited|LLC|L\.L\.C\.|"
     r"plc|PLC|AG|SA|S\.A\.|SE|NV|N\.V\.|B\.V\.|GmbH|K\.K\.|A/S|AB|ASA|Oyj|S\.p\.A\.|Pty|Holdings?|Group))+"
 )
 COMPANY_SHAPE = re.compile(
-    r"(?<![\w@])(?P<name>(?:[A-Z0-9][\w&'’.-]*\s+){0,3}?[A-Z0-9][\w&'’-]*)\s+"
-    rf"(?P<suffix>(?:{COMPANY_SUFFIX_WORDS})(?:\s+\([A-Z][a-z]+\))?(?:{LEGAL_SUFFIX})?|"
+    r"(?<![\w@])(?P<name>(?:[A-Z0-9][\w&'’.-]*[ \t]+){0,3}?[A-Z0-9][\w&'’-]*)[ \t]+"
+    rf"(?P<suffix>(?:{COMPANY_SUFFIX_WORDS})(?:[ \t]+\([A-Z][a-z]+\))?(?:{LEGAL_SUFFIX})?|"
     r"(?:Inc\.|Corp\.|Co\.,\s*Ltd\.|Ltd\.|GmbH|plc|S\.A\.|N\.V\.|AG))"
     r"(?![\w])(?!\s+(?:School|Institute|University|Center|Centre|Hospital|Foundation|Society|Association"
     r"|Council|Department|Journal|Conference|Congress|Meeting|Summit|Index|Fund|ETF))"
@@ -217,7 +217,7 @@ NOT_INN = frozenset(
     vessel gravel travel novel level model label panel channel tunnel barrel funnel personnel
     hotel pixel camel diesel cancel marvel kernel jewel fuel duel gospel motel towel vowel
     laurel sentinel mongrel chapel hostel lapel morsel tinsel shrapnel pretzel easel weasel
-    umab mab virtual""".split()
+    umab mab virtual registrant""".split()
 )
 
 # ── descriptions that name a company of the article ("the Japanese drugmaker") ──────

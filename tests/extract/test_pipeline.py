@@ -74,3 +74,9 @@ def test_filer_from_filing_title(lex: Lexicon) -> None:
 def test_impossible_published_date_is_an_input_error(lex: Lexicon) -> None:
     with pytest.raises(InputError, match="impossible"):
         read("Amgen.", lexicon=lex, published="2026-02-30")
+
+
+def test_company_shapes_stay_on_their_line_and_skip_heading_capitals(lex: Lexicon) -> None:
+    text = "EX-99.1 PRESS RELEASE\n\nNuvora Therapeutics will file.\nFORM 10-Q Halden Pharma Inc. reported."
+    companies = _entities(lex, text)["companies"]
+    assert companies == {"Nuvora": ["Nuvora Therapeutics"], "Halden": ["Halden Pharma Inc."]}
