@@ -173,7 +173,7 @@ def strip_company_suffix(name: str) -> str:
     return short or name
 
 
-_SHOUTED = re.compile(r"^(?:[A-Z]{4,}|[A-Z]+-[\d.]+)$")
+_SHOUTED = re.compile(r"^(?:[A-Z]{4,}|[A-Z0-9]+-[A-Z0-9.]+)$")
 
 
 def company_shapes(text: str, regions: Sequence[Span]) -> Iterator[Found]:
