@@ -232,14 +232,16 @@ def next_milestone(seen: Sequence[Seen], stage: Stage | None) -> str | None:
 
 
 def best_elsewhere(seen: Sequence[Seen]) -> tuple[Stage, dt.date | None, str] | None:
-    """The furthest stage reached outside the board's market: (stage, day, where)."""
+    """The furthest stage reached outside the board's market, or in trials that name no country:
+    (stage, day, where)."""
     best: tuple[Stage, dt.date | None, str] | None = None
     stated: str | None = None
     for x in seen:
-        if x.where is None or x.inside or x.stage is None:
-            continue
+        if x.inside or x.stage is None or (x.where is None and x.type not in ("trial_start", "trial_readout")):
+            continue  # an unplaced regulatory fact says nothing about where
+        where = x.where or "global"  # a trial that names no country
         if best is None or x.stage > best[0] or (x.stage == best[0] and earlier(x.when, x.date, best[1], stated)):
-            best, stated = (x.stage, x.when, x.where), x.date
+            best, stated = (x.stage, x.when, where), x.date
     return best
 
 

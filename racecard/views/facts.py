@@ -24,7 +24,6 @@ __all__ = [
     "Names",
     "Source",
     "build",
-    "by_ids",
     "day_of",
     "facts_for",
     "json_fields",
@@ -260,17 +259,6 @@ def facts_where(
     for r in roles_of_events(conn, [r.id for r in rows]):
         found.setdefault(r[0], []).append(r)
     return build(rows, found, names or Names(conn))
-
-
-def by_ids(conn: Connection, event_ids: Sequence[int], names: Names) -> list[Fact]:
-    """The events with these ids, every role grounded."""
-    rows: list[Any] = []
-    for i in range(0, len(event_ids), 900):
-        rows.extend(conn.execute(select(*_EVENT_COLUMNS).where(events.c.id.in_(event_ids[i : i + 900]))).all())
-    found: dict[int, list[tuple[int, str, int | None, str]]] = {}
-    for r in roles_of_events(conn, [r.id for r in rows]):
-        found.setdefault(r[0], []).append(r)
-    return build(rows, found, names)
 
 
 def roles_of_events(conn: Connection, event_ids: Sequence[int]) -> list[tuple[int, str, int | None, str]]:

@@ -13,9 +13,9 @@ from enum import IntEnum
 from functools import lru_cache
 
 from racecard.views.facts import Fact
-from racecard.views.markets import covers, event_markets
+from racecard.views.markets import event_markets
 
-__all__ = ["GLOBAL_TYPES", "MARK_TYPES", "PLANNABLE", "Stage", "phase_stage", "placed", "placed_in", "planned_stage",
+__all__ = ["GLOBAL_TYPES", "MARK_TYPES", "PLANNABLE", "Stage", "phase_stage", "placed", "planned_stage",
            "stage_from", "stage_of"]
 
 
@@ -57,9 +57,10 @@ _PHASES: Mapping[str, Stage] = {
     "3": Stage.PHASE_3,
     "4": Stage.APPROVED,
 }
-# Types whose facts, with no territory or agency, hold in every market (trials are run
-# across borders; a company stops a drug everywhere). Regulatory facts need a market.
-GLOBAL_TYPES = frozenset({"trial_start", "trial_readout", "discontinuation", "safety_signal"})
+# Types whose facts, with no territory or agency, hold in every market: a company stops a
+# drug everywhere. A trial that names no country gives no stage in any one market (boards
+# show it as progress "elsewhere", globally); regulatory facts always need a market.
+GLOBAL_TYPES = frozenset({"discontinuation", "safety_signal"})
 MARK_TYPES = frozenset({"rejection", "discontinuation"})
 PLANNABLE = frozenset({"regulatory_submission", "approval", "trial_start", "trial_readout"})
 
@@ -115,13 +116,3 @@ def _stage_from(type_: str, phase: str | None, designation: str | None) -> Stage
 def placed(fact: Fact) -> str | None:
     """Where a fact holds: its territory, else its agency's market, else None (unplaced)."""
     return event_markets(fact.one("territory"), fact.one("agency"))
-
-
-def placed_in(fact: Fact, market: str | None) -> bool:
-    """Whether a fact bears on ``market`` (None: the worldwide board, where all facts do)."""
-    if market is None:
-        return True
-    where = placed(fact)
-    if where is None:
-        return fact.type in GLOBAL_TYPES
-    return covers(where, market)

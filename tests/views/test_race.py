@@ -18,12 +18,14 @@ def _board(store: Store, **kw: object) -> RaceBoard:
 
 def test_china_board_ranks_domestic_approvals_first(kras: Store) -> None:
     board = _board(kras, market="China")
-    assert [r.asset for r in board.rows] == ["fulzerasib", "garsorasib", "glecirasib", "adagrasib", "sotorasib"]
+    # the in-licensed pair has no stage in China; sotorasib got further elsewhere (approved in the US)
+    assert [r.asset for r in board.rows] == ["fulzerasib", "garsorasib", "glecirasib", "sotorasib", "adagrasib"]
     rows = {r.asset: r for r in board.rows}
     assert rows["fulzerasib"].first_approved and not rows["garsorasib"].first_approved
     assert (rows["fulzerasib"].stage, rows["fulzerasib"].stage_date) == ("approved", date(2024, 8, 20))
     assert (rows["glecirasib"].stage, rows["glecirasib"].stage_date) == ("filed", date(2024, 5, 6))
-    assert rows["sotorasib"].stage == "phase 3"  # a global trial counts in China; the US approval does not
+    assert rows["sotorasib"].stage == "unknown"  # neither a trial naming no country nor the US approval counts
+    assert rows["adagrasib"].elsewhere == "phase 3 global 2022-01-01"
     assert rows["sotorasib"].elsewhere is not None and "rejected US 2023-12-26" in rows["sotorasib"].elsewhere
 
 
@@ -53,7 +55,7 @@ def test_worldwide_board_marks_rejection_and_follows_takeover(kras: Store) -> No
     assert any(m.startswith("rejected") for m in rows["sotorasib"].marks)
     assert (rows["adagrasib"].holder, rows["adagrasib"].holder_since) == ("Bristol Myers Squibb", date(2024, 1, 23))
     us = _board(kras, market="US")
-    assert [r.asset for r in us.rows][:2] == ["sotorasib", "adagrasib"]  # every asset is on the board
+    assert us.rows[0].asset == "sotorasib" and len(us.rows) == 5  # every asset is on the board
     rows = {r.asset: r for r in us.rows}
     assert rows["sotorasib"].origin == "home-grown" and rows["fulzerasib"].origin == "in-licensed"
     assert (rows["fulzerasib"].stage, rows["fulzerasib"].facts) == ("unknown", 0)
