@@ -255,3 +255,23 @@ def test_cached_views_follow_the_store(tmp_path: Path, fresh_store: Store) -> No
         after = client.get("/api/v1/race", params={"target": "KRAS G12C", "market": "China"}).json()
     assert after != before
     assert after["rows"][0]["asset"] == "glecirasib" and after["rows"][0]["first_approved"]
+
+
+def test_digest_page_links_each_fact_to_its_sentence(client: TestClient) -> None:
+    page = client.get("/digest", params={"since": "2024-08-01", "as_of": "2024-12-31"}).text
+    links = set(re.findall(r'href="/documents/([^"#]+)#fact-(\d+)"', page))
+    assert "kras-07" in {d for d, _ in links}
+    for doc, fid in links:
+        facts = client.get(f"/api/v1/documents/{doc}").json()["facts"]
+        assert int(fid) in [f["id"] for f in facts]
+
+
+def test_serve_rejects_bad_options() -> None:
+    from typer.testing import CliRunner
+
+    from racecard.cli import app
+    from racecard.errors import ConfigError
+
+    for args in (["serve", "--port", "70000"], ["serve", "--host", "not a host"], ["serve", "--workers", "0"]):
+        result = CliRunner().invoke(app, args)
+        assert isinstance(result.exception, ConfigError), (args, result.output)

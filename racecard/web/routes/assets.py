@@ -40,6 +40,19 @@ def fact_links(conn: Connection, pairs: Iterable[tuple[str, str | None]]) -> dic
     return out
 
 
+def quote_links(conn: Connection, quotes: Iterable[str]) -> dict[str, tuple[str, int]]:
+    """quote → (document id, event id) of a fact with that evidence, for views that give only the quote."""
+    wanted = sorted(set(quotes))
+    out: dict[str, tuple[str, int]] = {}
+    for i in range(0, len(wanted), 500):
+        query = select(evidence.c.quote, evidence.c.document_id, evidence.c.event_id).where(
+            evidence.c.quote.in_(wanted[i : i + 500])
+        ).order_by(evidence.c.primary.desc(), evidence.c.id)
+        for r in conn.execute(query).all():
+            out.setdefault(r.quote, (r.document_id, r.event_id))
+    return out
+
+
 @router.get("/api/v1/assets/{name}", response_model=Dossier, responses=ERROR_RESPONSES, tags=["assets"])
 def asset_json(request: Request, conn: Conn, name: AssetName, as_of: AsOf = None) -> Response:
     """Everything known about one drug, by any of its names or codes, as of a date."""

@@ -15,6 +15,7 @@ from racecard.views.related import RelatedStories, related
 from racecard.web.errors import ERROR_RESPONSES
 from racecard.web.params import TEXT, AsOf, NamePath
 from racecard.web.routes._page import cached, json_twin, page
+from racecard.web.routes.assets import quote_links
 from racecard.web.settings import connection
 
 router = APIRouter()
@@ -56,7 +57,8 @@ def digest_page(request: Request, conn: Conn, since: SinceDay = None, as_of: AsO
         return [p.strip() for v in values for p in v.split(",") if p.strip()]
 
     _, news = _digest(request, conn, since, as_of, split(target), split(asset), split(company), split(market))
-    return page(request, "digest.html", news=news, target=", ".join(target), asset=", ".join(asset),
+    links = quote_links(conn, [f.quote for f in news.facts if f.quote])
+    return page(request, "digest.html", news=news, links=links, target=", ".join(target), asset=", ".join(asset),
                 company=", ".join(company), market=", ".join(market))
 
 
