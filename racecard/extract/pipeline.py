@@ -246,11 +246,13 @@ def stage_prune(d: Draft) -> None:
         d.drop(m)
 
 
-_OBSERVER = re.compile(r"\b(?:investment bank|research firm|broker|investor|consultan|analyst firm)", re.I)
+# Banks, brokers and research houses quote analysts; investors (private equity, venture) are
+# parties to deals and stay.
+_OBSERVER = re.compile(r"\b(?:investment bank|research firm|broker|consultan|analyst firm)", re.I)
 
 
 def stage_observers(d: Draft) -> None:
-    """Banks, research firms and investors quoted in a story are not its companies unless it is about them."""
+    """Banks and research firms quoted in a story are not its companies unless it is about them."""
     title = (d.doc.title or "") + "\n" + d.doc.text[: d.doc.text.find("\n") if "\n" in d.doc.text else 200]
     for m in list(d.mentions):
         if m.kind != EntityKind.COMPANY or not _OBSERVER.search(str(d.lexicon.attrs(m.kind, m.name).get("note", ""))):
