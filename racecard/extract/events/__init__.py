@@ -65,5 +65,9 @@ def read_events(doc: Doc) -> list[Event]:
 def find_events(draft: Draft) -> list[Event]:
     """The pipeline's last stage: the events of a drafted reading."""
     d = draft.doc
-    doc = Doc.build(d.text, d.id, d.published, d.title or "", draft.lexicon, draft.sentences, list(draft.mentions))
+    title = d.title or ""
+    in_title = tuple(
+        c.name for hit in draft.matcher.hits(title) for c in hit.candidates[:1] if c.kind == EntityKind.COMPANY
+    )
+    doc = Doc.build(d.text, d.id, d.published, title, draft.lexicon, draft.sentences, list(draft.mentions), in_title)
     return read_events(doc)

@@ -106,6 +106,7 @@ class Doc:
         lexicon: Lexicon,
         sentences: tuple[Span, ...],
         mentions: list[Mention],
+        title_companies: tuple[str, ...] = (),
     ) -> Doc:
         ms = sorted(mentions, key=lambda m: m.start)
         sents: list[Sent] = []
@@ -122,7 +123,7 @@ class Doc:
             sents.append(Sent(n, s.start, s.end, body, inside, low=body.lower()))
         counts = Counter((m.kind, m.name) for m in ms)
         doc = cls(text, doc_id, published, title, lexicon, sents, counts, thousands="in thousands" in text)
-        doc.filer = doc._filer()
+        doc.filer = doc._filer(ms, title_companies)
         return doc
 
     def with_refs(self, s: Sent) -> Sent:
@@ -171,9 +172,17 @@ class Doc:
                     return drugs[0]
         return None
 
-    def _filer(self) -> str | None:
+    def _filer(self, mentions: list[Mention], title_companies: tuple[str, ...]) -> str | None:
+        """Who "we" are: the company the title names (a filing's title names its filer), else the first one."""
         if not _WE.search(self.text[:20000]):
             return None
+        if title_companies:
+            return title_companies[0]
+        title = self.title.lower()
+        if title:
+            for m in mentions:
+                if m.kind == EntityKind.COMPANY and (m.text.lower() in title or m.name.lower() in title):
+                    return m.name
         first = next((m.name for s in self.sents[:3] for m in s.of(EntityKind.COMPANY)), None)
         companies = self.companies()
         return first or (companies[0] if companies else None)

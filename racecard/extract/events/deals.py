@@ -84,6 +84,14 @@ def _parties(sent: Sent) -> list[Ref]:
 _TO_DRUG = re.compile(r"rights\s+to$|\bto$", re.I)
 
 
+def _to_party(sent: Sent, pos: int) -> Ref | None:
+    """The company a drug's rights go to, right after it: "rights to toravimab to Lumora Bio"."""
+    for m in sent.of(EntityKind.DRUG):
+        if 0 <= m.start - sent.start - pos <= 6:
+            return after_prep(sent, m.end - sent.start, "to", limit=40)
+    return None
+
+
 def _drug_at(sent: Sent, pos: int) -> bool:
     """Whether a drug is named right after ``pos`` ("… rights to adagrasib")."""
     return any(0 <= m.start - sent.start - pos <= 6 for m in sent.of(EntityKind.DRUG))
@@ -163,7 +171,7 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
             src = after_prep(sent, pos, "from") or (possessor(sent, pos + 80) if drugs else None)
             licensee, licensor = (sub.name if sub else None), (src.name if src else None)
             score = 1.0
-        elif how == "out" and _TO_DRUG.search(m.group(0)) and _drug_at(sent, m.end()):
+        elif how == "out" and _TO_DRUG.search(m.group(0)) and _drug_at(sent, m.end()) and not _to_party(sent, m.end()):
             # "Zai Lab has licensed the rights to adagrasib, developed by Mirati": rights *to a drug*
             sub = subject_of(sent, pos)
             src = after_prep(sent, pos, "from") or possessor(sent, m.end() + 60)
@@ -171,7 +179,7 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
             score = 0.9
         elif how == "out":
             sub = subject_of(sent, pos)
-            obj = object_of(sent, m.end(), limit=40) or after_prep(sent, pos, "to")
+            obj = _to_party(sent, m.end()) or object_of(sent, m.end(), limit=40) or after_prep(sent, pos, "to")
             licensor, licensee = (sub.name if sub else None), (obj.name if obj else None)
             score = 1.0
         if how == "neutral" and len(_owners(sent, drugs)) >= 2:

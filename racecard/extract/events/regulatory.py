@@ -53,9 +53,15 @@ _REG_CONTEXT = re.compile(
 )
 
 
+def _regulatory_context(sent: Sent) -> bool:
+    """Whether a sentence speaks of regulators or of treating patients (not of approving a budget)."""
+    return bool(_REG_CONTEXT.search(sent.text) or sent.of(EntityKind.INDICATION) or agency_in(sent.text))
+
+
 _REGULATOR_OF = {"US": "FDA", "China": "NMPA", "Japan": "PMDA", "EU": "EMA", "UK": "MHRA", "Canada": "Health Canada"}
 
 
+_COMMITTEE_OF = {"CHMP": "EMA", "FDA advisory committee": "FDA"}
 _SAME_REGULATOR = {"CDE": "NMPA", "MHLW": "PMDA", "European Commission": "EMA"}
 
 
@@ -71,7 +77,7 @@ def _agency_mention(doc: Doc, sent: Sent, pos: int) -> tuple[str, str] | None:
 
 def _place(sent: Sent, pos: int, doc: Doc | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    agency = agency_in(sent.text[max(0, pos - 120) : pos + 160])
+    agency = agency_in(sent.text[max(0, pos - 200) : pos + 160])
     if agency is None and doc is not None:
         known = _agency_mention(doc, sent, pos)
         if known:
@@ -110,6 +116,8 @@ def _make(
         return []
     drugs = coordinated(sent, drugs[0]) if kind in ("regulatory_submission", "approval") else drugs[:1]
     fields: dict[str, Any] = {**_place(sent, pos, doc), **extra}
+    if kind != "advisory_opinion" and fields.get("agency") in _COMMITTEE_OF:
+        fields["agency"] = _COMMITTEE_OF[fields["agency"]]  # a committee advises; its agency decides
     ind = indication_near(sent, pos)
     if ind:
         fields["indication"] = ind
@@ -193,7 +201,7 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
         break
     rejected = False
     for m in _REJECTION.finditer(text) if "rejection" in tags else ():
-        if not _REG_CONTEXT.search(text):
+        if not _regulatory_context(sent):
             continue
         status = status_of(text, m.start(), m.end(), failure_means_failed=False)
         got = _make(doc, sent, "rejection", m.start(), m.end(), status, {})
@@ -211,6 +219,8 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
         ):
             continue  # an IND opens a trial; a designation request or a disclosure filing is no marketing submission
         status = status_of(text, m.start(), m.end())
+        if m.group(0).startswith("withdr"):
+            status = Status.FAILED  # a withdrawn application
         out += _make(doc, sent, "regulatory_submission", m.start(), m.end(), status, {}, 0.9)
         taken.append((m.start(), m.end()))
         break
@@ -239,7 +249,7 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
             re.I,
         ):
             continue
-        if not _REG_CONTEXT.search(text):
+        if not _regulatory_context(sent):
             continue
         if re.match(
             r"approv\w*\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}(?:deal|agreement|merger|acquisition|transaction|budget|plan|shareholders?)",

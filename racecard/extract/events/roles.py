@@ -21,6 +21,7 @@ _PREP_BEFORE = re.compile(
     r"\b(?:from|with|to|by|of|for|between|and|than|like|versus|vs\.?|including|as)\s+(?:its\s+|the\s+|partner\s+|rival\s+)?$",
     re.I,
 )
+_ALIAS_BEFORE = re.compile(r"[(“\"]\s*$")  # a defined alias: ("Deciphera")
 _LIST_BEFORE = re.compile(r"(?:,|\band)\s*$")
 
 
@@ -40,7 +41,8 @@ _RELATIVE = re.compile(r",\s*(?:which|who)\s+$", re.I)
 
 
 def _governed(sent: Sent, ref: Ref) -> bool:
-    return _PREP_BEFORE.search(sent.text[max(0, ref.start - 24) : ref.start]) is not None
+    before = sent.text[max(0, ref.start - 24) : ref.start]
+    return _PREP_BEFORE.search(before) is not None or _ALIAS_BEFORE.search(before) is not None
 
 
 def subject_of(sent: Sent, pos: int, *, skip: tuple[str, ...] = ()) -> Ref | None:
@@ -59,11 +61,8 @@ def subject_of(sent: Sent, pos: int, *, skip: tuple[str, ...] = ()) -> Ref | Non
         and r.name not in skip
         and sent.text[r.end : r.end + 2] not in ("'s", "’s")
     ]  # "the company's subsidiary X": X acts
-    for r in reversed(cands):
-        if not _governed(sent, r) or _LIST_BEFORE.search(sent.text[max(0, r.start - 6) : r.start]):
-            if _governed(sent, r) and not any(not _governed(sent, x) for x in cands if x.start < r.start):
-                continue
-            # "Merck and Hansoh announced": the first of coordinated subjects
+    for r in cands:  # the clause's first free name: "3SBio and its subsidiaries X and Y will grant …"
+        if not _governed(sent, r):
             return r
     # a headline or lead often opens with the subject before a comma or a dateline
     before = [r for r in sent.refs if r.end <= pos and r.name not in skip and not _governed(sent, r)]

@@ -36,14 +36,17 @@ _EXPECTED = re.compile(
 _FAILED = re.compile(
     r"\b(?:failed\s+to|fails\s+to|did\s+not|didn't|does\s+not|doesn't|was\s+not|were\s+not|has\s+not|"
     r"have\s+not|never|no\s+longer|could\s+not|couldn't|unable\s+to|was\s+blocked|were\s+blocked|"
-    r"abandoned|called\s+off|collapsed|fell\s+through|walked\s+away\s+from|scrapped|terminated|"
+    r"abandoned|called\s+off|collapsed|fell\s+through|walked\s+away\s+from|scrapped|terminated|withdr(?:ew|awn|aws)|"
     r"(?:scraps?|scrapping|abandons?|abandoning|drops?|dropping|shelves|cancels?)\s+(?:\w+\s+){0,2}plans?)\b",
     re.I,
 )
 _NEG = re.compile(r"\b(?:not|no|never|n't|without|neither|nor|failed\s+to|fails\s+to|fail\s+to)\b", re.I)
 _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s*(?:and|but|while|whereas|which|who|after|before|as|although|following|including|"
-    r"when)\s|\.\s|\.(?=[A-Z])|\s(?:but|while|whereas|when|after|because|since|although)\s"
+    r"when)\s|(?<![A-Z][a-z])(?<!\b[A-Z])(?<!Inc)(?<!Ltd)(?<!Corp)(?<!vs)\.\s|\.(?=[A-Z])"
+    r"|\s(?:but|while|whereas|when|after|because|since|although)\s"
+    r"|\b(?:said|says|announced|announces|stated|noted|disclosed|reported|added)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
+    r"|\b(?:under|pursuant\s+to|by|through|in)\s+which\s|\bwhereby\s"
 )
 
 

@@ -106,8 +106,19 @@ _RIGHTS = re.compile(
 )
 
 
+_ADJ_RIGHTS = re.compile(
+    r"\b(?P<adj>Chinese|Japanese|European|U\.S\.|US|American|Korean|Taiwanese|Indian|Canadian)\s+"
+    r"(?:commercial(?:i[sz]ation)?\s+|development\s+|marketing\s+)?(?:rights|licen[cs]e)"
+)
+_ADJ_PLACE = {"Chinese": "China", "Japanese": "Japan", "European": "EU", "U.S.": "US", "US": "US", "American": "US",
+              "Korean": "South Korea", "Taiwanese": "Taiwan", "Indian": "India", "Canadian": "Canada"}  # fmt: skip
+
+
 def deal_territory(text: str) -> str | None:
     """The territory of the rights a deal sentence grants: read only near rights words."""
+    adj = _ADJ_RIGHTS.search(text)
+    if adj and not _EXCL.search(text):
+        return _ADJ_PLACE[adj.group("adj")]
     for m in _RIGHTS.finditer(text):
         found = territory_in(text[max(0, m.start() - 30) : m.end() + 110])
         if found:

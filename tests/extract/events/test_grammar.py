@@ -241,3 +241,44 @@ def test_regulators_decisions_are_expected_not_planned(events: Reader) -> None:
 def test_reported_response_rate_is_a_readout(events: Reader) -> None:
     (ev,) = events("Toravimab achieved a 38% overall response rate in previously treated NSCLC.", kind="trial_readout")
     assert (ev.fields["drug"], ev.fields["outcome"]) == ("toravimab", "reported")
+
+
+def test_we_in_a_filing_is_the_filer_named_in_its_title(evlex: object) -> None:
+    from racecard.extract.pipeline import read
+
+    text = (
+        "In March 2024, we entered into a license agreement with Lumora Bio, pursuant to which we granted "
+        "Lumora Bio an exclusive license to develop and commercialize toravimab in Greater China."
+    )
+    reading = read(text, lexicon=evlex, published="2024-05-01", title="Tessaly 10-Q (Q1 2024)")
+    (ev,) = [e for e in reading.events if e.type == "license"]
+    assert (ev.fields["licensor"], ev.fields["licensee"], ev.fields["date"]) == ("Tessaly", "Lumora Bio", "2024-03")
+
+
+def test_rights_to_a_drug_given_to_a_company(events: Reader) -> None:
+    (ev,) = events(
+        "Under a deal signed in 2019, Amgen licensed Chinese rights to toravimab to Lumora Bio.", kind="license"
+    )
+    f = ev.fields
+    assert (f["licensor"], f["licensee"], f["territory"], f["date"]) == ("Amgen", "Lumora Bio", "China", "2019")
+
+
+def test_withdrawn_application_is_a_failed_submission_with_the_agency_not_its_committee(events: Reader) -> None:
+    text = (
+        "Tessaly withdrew its marketing application for toravimab in the EU "
+        "after the CHMP signalled a negative opinion."
+    )
+    by_type = {e.type: e for e in events(text)}
+    sub = by_type["regulatory_submission"]
+    assert sub.status == Status.FAILED and sub.fields["agency"] == "EMA"
+    assert by_type["advisory_opinion"].fields["outcome"] == "negative"
+
+
+def test_stopped_trial_for_futility(events: Reader) -> None:
+    text = (
+        "Sanofi said on Monday it had stopped the Phase 2 trial of amlitelimab in asthma after an interim analysis "
+        "showed the drug was unlikely to meet its main goal."
+    )
+    by_type = {e.type: e for e in events(text)}
+    assert by_type["discontinuation"].fields["reason"] == "efficacy"
+    assert by_type["trial_readout"].fields["outcome"] == "missed"

@@ -15,8 +15,8 @@ DISCONTINUE = [
     r"the\s+study|the\s+trial|investment|pursuing|developing)",
     r"pull(?:s|ed)?\s+the\s+plug",
     r"(?:terminat(?:e[ds]?|ing)|stop(?:s|ped|ping)?|end(?:s|ed|ing)?|halt(?:s|"
-    r"ed|ing)?)\s+(?:both|all|the|its|their|two|three)\s+(?:\w+\s+)?(?:trials|"
-    r"studies|programs|programmes)",
+    r"ed|ing)?)\s+(?:both|all|the|its|their|two|three|a)\s+(?:[\w-]+\s+){0,3}?(?:trials?|"
+    r"stud(?:y|ies)|programs?|programmes?)",
     r"sw(?:ept|eeps?|eeping)\s+away",
     r"(?:headed|heading|consigned|sent)\s+to\s+the\s+scrap\s+heap",
     r"no\s+longer\s+(?:be\s+)?(?:develop|pursu|advanc|investigat)\w*",
@@ -29,7 +29,7 @@ LIST_END = r"[;]|\.\s|\.(?=[A-Z])|,\s+(?:with|while|but|instead|as|when|which|wh
 REASONS = {
     "safety": r"safety|adverse|toxicit|side\s+effects?|deaths?",
     "efficacy": (
-        r"efficacy|fail(?:ed|ure|s)?\b|miss(?:ed)?\b|did\s+not\s+(?:meet|show)|futility|disappoint"
+        r"efficacy|fail(?:ed|ure|s)?\b|miss(?:ed)?\b|did\s+not\s+(?:meet|show)|futility|disappoint|unlikely\s+to\s+(?:meet|succeed)"
         r"|lack\s+of\s+(?:benefit|effect)|flounder|fell\s+short"
     ),
     "commercial": (

@@ -11,7 +11,8 @@ APPROVAL = [
 NOT_APPROVAL = (  # "approved" that is not a decision on this drug
     r"(?:FDA|EMA|NMPA|already|previously|currently|recently|newly)?[- ]?approved\s+(?:[\w-]+\s+){0,2}?(?:drugs?|"
     r"therap(?:y|ies)|treatments?|"
-    r"medicines?|products?|options?|agents?|inhibitors?|doses?|dosing|labels?|uses?|indications?|(?:\w+\s+)?(?:antibod(?:y|ies)))"
+    r"medicines?|products?|options?|agents?|inhibitors?|doses?|dosing|labels?|uses?|indications?|ADCs?|assets?|"
+    r"candidates?|molecules?|brands?|vaccines?|conjugates?|competitors?|rivals?|(?:\w+\s+)?(?:antibod(?:y|ies)))"
     r"|(?:no|none|not\s+yet|first|only|without)\s+(?:\w+\s+){0,2}approved|approval\s+(?:pathway|process|standards?)"
     r"|(?:seek|seeking|sought|support|supports|supporting|file|files|filed|"
     r"filing|apply|applies|applied|applying|request|requests|requesting|"
@@ -30,6 +31,9 @@ NEVER_APPROVAL = (  # contexts where "approved" is never a marketing approval, w
     r"application\s+to\s+start)\s+(?:[\w’'-]+\s+){0,6}?"
     r"(?:was|were|has\s+been|have\s+been|is|been)\s+approved\s*$"
     r"|transfer\w*\s+(?:[\w®/-]+\s+){0,10}?(?:regulatory\s+)?approvals?\s*$"
+    r"|(?:trial|study|studies|programme|program)\s+(?:[\w’'-]+\s+){0,3}?(?:was|were)\s+launched\s+in\s*$"
+    r"|\bto\s+(?:gain|win|secure|obtain|get|earn|receive|support|seek|pursue)\s+(?:[\w’'-]+\s+){0,3}"
+    r"(?:approval|nod|green\s*light|authori[sz]ation|clearance)\s*$"
 )
 CONDITIONAL = (
     r"\b(?:if|once|upon|when|unless|should|subject\s+to|contingent\s+(?:on|"
@@ -52,7 +56,9 @@ SUBMISSION = [
     r"(?:NDAs?|BLAs?|MAAs?|applications?|filings?|submissions?)\s+(?:was\s+|"
     r"were\s+|has\s+been\s+|have\s+been\s+|is\s+|are\s+)?(?:accepted|validated|"
     r"under\s+review|submitted|filed)",
-    r"accepted\s+(?:the\s+|its\s+)?(?:\w+\s+){0,2}(?:NDA|BLA|MAA|application|filing|submission)",
+    r"accepted\s+(?:for\s+(?:priority\s+)?review\s+)?(?:the\s+|its\s+|an?\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:NDAs?|BLAs?|MAAs?|applications?|filings?|submissions?)",
+    r"withdr(?:ew|aw|awn|awing|aws)\s+(?:the\s+|its\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:NDAs?|BLAs?|MAAs?|applications?|filings?|submissions?)",
     r"request\s+(?:for|to\s+(?:gain|obtain|win|secure|receive))\s+(?:full\s+|traditional\s+|conditional\s+)?approval",
     r"(?:seek|seeks|sought|seeking)\s+(?:\w+\s+){0,2}approval",
     r"(?:s|supplemental\s+)?(?:NDA|BLA)\s+for",

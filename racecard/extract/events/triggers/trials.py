@@ -3,7 +3,7 @@
 START = [
     r"(?:initiat|start|launch|commenc)(?:e[ds]?|ing|s|ion\s+of)\b",
     r"\bbegan\b|\bbegins?\b|\bbeginning\b",
-    r"first\s+(?:patient|participant|subject)s?\s+(?:\w+\s+)?(?:dosed|enrolled|randomi[sz]ed|treated)",
+    r"first\s+(?:patient|participant|subject)s?\s+(?:\w+\s+){0,2}(?:dosed|enrolled|randomi[sz]ed|treated)",
     r"dos(?:ed|es|ing)\s+(?:of\s+)?(?:the\s+|its\s+)?first\s+(?:patient|participant|subject)",
     r"enroll(?:ed|s)\s+(?:the\s+|its\s+)?first",
     r"(?:IND|clinical\s+trial\s+application|CTA)\s+(?:clearance|approval)|clear(?:ed)?\s+(?:the|its|an)\s+IND",
@@ -26,6 +26,7 @@ CLINICAL_MEASURE = (
     r"|hazard\s+ratio|p\s?[<=]\s?0?\.\d|median\s+(?:progression-free|overall)\s+survival\s+(?:of\s+)?\d"
 )
 READOUT = [
+    r"interim\s+analysis|(?:unlikely|not\s+likely)\s+to\s+(?:meet|achieve|succeed|reach)",
     r"phase\s*(?:[1-4]|i{1,3})[ab]?\s+(?:\w+\s+)?(?:data|results|findings|readout)",
     r"\bmet\s+(?:(?:the|its|both|all|their|each|two|co-?)\s+)*(?:\w+\s+){0,3}?(?:primary|"
     r"co-?primary|secondary|main|key)",
@@ -50,7 +51,7 @@ READOUT = [
     r"(?:presented|reported|unveiled|announced|shared|published)\s+(?:\w+\s+){0,3}?(?:results|data|findings)",
 ]
 MISSED = (
-    r"met\s+neither|neither\s+(?:of\s+)?(?:the\s+|its\s+)?(?:co-?)?primary|"
+    r"(?:unlikely|not\s+likely)\s+to\s+(?:meet|achieve|succeed|reach|show)|futility|met\s+neither|neither\s+(?:of\s+)?(?:the\s+|its\s+)?(?:co-?)?primary|"
     r"fail\w*|did\s+not\s+(?:meet|achieve|hit|reach|show|demonstrate|improve|"
     r"reduce|slow|delay)|didn't|not\s+(?:statistically\s+)?significant|miss(?:ed|"
     r"es)|fell\s+short|flop\w*|negative\s+(?:top-?line\s+)?(?:results|data|"
