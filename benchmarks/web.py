@@ -224,6 +224,8 @@ def main() -> int:
             asyncio.run(drive(port, distinct, 0.0, 1, once=True))  # warm-up: every distinct request once
             warm = time.perf_counter() - t1
             print(f"warm-up: {len(distinct)} distinct requests in {warm:.1f}s (cold: {len(distinct) / warm:.1f}/s)")
+            if args.workers > 1:  # each worker keeps its own cache: warm them all over many connections
+                asyncio.run(drive(port, distinct, 0.0, 4 * args.workers, once=True))
             lat, errors, elapsed = asyncio.run(drive(port, paths, args.seconds, args.connections))
         finally:
             server.terminate()

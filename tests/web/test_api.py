@@ -275,3 +275,43 @@ def test_serve_rejects_bad_options() -> None:
     for args in (["serve", "--port", "70000"], ["serve", "--host", "not a host"], ["serve", "--workers", "0"]):
         result = CliRunner().invoke(app, args)
         assert isinstance(result.exception, ConfigError), (args, result.output)
+
+
+def test_an_unexpected_failure_is_a_500_envelope_that_tells_nothing(web_store: Store) -> None:
+    from racecard.web.settings import connection
+
+    def broken() -> Iterator[Any]:
+        raise RuntimeError("secret internals /etc/passwd")
+        yield  # pragma: no cover
+
+    app = create_app(Settings(database=web_store.url))
+    app.dependency_overrides[connection] = broken
+    client = TestClient(app, raise_server_exceptions=False)
+    body = assert_envelope(client.get("/api/v1/race", params={"target": "KRAS G12C"}), 500)
+    assert "secret" not in body["error"] and "passwd" not in client.get("/race?target=KRAS+G12C").text
+
+
+def test_cache_generation_without_sqlite_data_version(fresh_store: Store) -> None:
+    """The query used on PostgreSQL: the newest ids and the document count move with every write."""
+    from racecard.web.cache import ViewCache
+
+    cache = ViewCache(fresh_store.engine, enabled=True)
+    cache.close()  # no PRAGMA probe: the portable query
+    calls: list[int] = []
+    assert cache.get("k", lambda: calls.append(1) or 1) == 1
+    assert cache.get("k", lambda: calls.append(2) or 2) == 1
+    with fresh_store.begin() as conn:
+        from racecard.store.reviews import review
+
+        review(conn, _first_event(fresh_store), "confirm", by="someone")
+    assert cache.get("k", lambda: calls.append(3) or 3) == 3
+    assert calls == [1, 3]
+
+
+def _first_event(store: Store) -> int:
+    from sqlalchemy import func, select
+
+    from racecard.store.schema import events
+
+    with store.engine.connect() as conn:
+        return int(conn.execute(select(func.min(events.c.id))).scalar_one())
