@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from racecard.extract.events.context import Doc
-from racecard.extract.events.deals import acquisitions, licences, rights_returns, terms_only
+from racecard.extract.events.deals import licences, terms_only
 from racecard.extract.events.found import Cand
 from racecard.extract.events.gates import tags_of
 from racecard.extract.events.merge import merge
+from racecard.extract.events.ownership import acquisitions, rights_returns
 from racecard.extract.events.portfolio import discontinuations, forecasts
 from racecard.extract.events.regulatory import regulatory
 from racecard.extract.events.trials import trial_events

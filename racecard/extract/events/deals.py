@@ -11,12 +11,12 @@ from racecard.extract.events.found import Cand, coordinated, date_near, drugs_ne
 from racecard.extract.events.roles import after_prep, before_prep, object_of, possessor, subject_of
 from racecard.extract.events.rx import Trigger
 from racecard.extract.events.status import status_of
-from racecard.extract.events.terms import deal_terms, deal_value
-from racecard.extract.events.territory import deal_territory, territory_in
+from racecard.extract.events.terms import deal_terms
+from racecard.extract.events.territory import deal_territory
 from racecard.extract.events.triggers import deals as T
 from racecard.model import EntityKind, Status
 
-__all__ = ["acquisitions", "licences", "rights_returns", "terms_only"]
+__all__ = ["deal_status", "licences", "parties_of", "terms_only"]
 
 assert triggers  # the vocabulary package
 
@@ -26,20 +26,15 @@ def _rx(parts: list[str]) -> Trigger:
 
 
 _IN, _OUT, _NEUTRAL = _rx(T.LICENSE_IN), _rx(T.LICENSE_OUT), _rx(T.LICENSE_NEUTRAL)
-_ACQ, _ACQ_PASSIVE = _rx(T.ACQUIRE), re.compile(T.ACQUIRE_PASSIVE, re.I)
-_BACK_TO, _BACK_FROM = _rx(T.RIGHTS_BACK_TO_SUBJECT), _rx(T.RIGHTS_BACK_FROM_SUBJECT)
-_TERMINATION = re.compile(T.TERMINATION_NOUN, re.I)
 _PAYER, _PAYEE, _HOLDER = (
     re.compile(rf"^[\s,]*(?:\([^)]*\)\s*)?(?:{x})", re.I) for x in (T.PAYER, T.PAYEE, T.RIGHTS_HOLDER)
 )
 _GRANT_OBJECT = re.compile(r"licen[cs]e|rights|options?\b", re.I)
 _PAYER_OBJ, _DISCOVERER = re.compile(T.PAYER_OBJECT, re.I), re.compile(T.DISCOVERER, re.I)
-_DEALISH = re.compile(r"licen[cs]|agreement|deal|collaborat|partnership|rights|option", re.I)
 _ASSET = re.compile(
     r"(?:for|to|on|of)\s+((?:(?:an?|its|their|the|up\s+to|\w+)\s+){0,5}(?:candidates?|programs?|programmes?|assets?|molecules?|antibod(?:y|ies)|platform|portfolio|compounds?|therapies|products?))",
     re.I,
 )
-_ACQ_NOUN = re.compile(r"(?:takeover|acquisition|buyout|purchase|merger)\b", re.I)
 _FIRM_DEAL = re.compile(r"licen|agreement|deal|pact|option|alliance|strategic|co-develop|jointly", re.I)
 _CLOSE = re.compile(r"\bexpected\s+to\s+close\b", re.I)
 
@@ -57,7 +52,7 @@ _UNDONE = re.compile(
 )
 
 
-def _status(sent: Sent, pos: int, end: int) -> Status:
+def deal_status(sent: Sent, pos: int, end: int) -> Status:
     if _UNDONE.search(sent.text[end : end + 80]):
         return Status.FAILED  # "the acquisition of X was terminated"
     st = status_of(sent.text, pos, end)
@@ -74,7 +69,7 @@ def _status(sent: Sent, pos: int, end: int) -> Status:
     return st
 
 
-def _parties(sent: Sent) -> list[Ref]:
+def parties_of(sent: Sent) -> list[Ref]:
     seen: dict[str, Ref] = {}
     for r in sent.refs:
         seen.setdefault(r.name, r)
@@ -193,7 +188,7 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
         licensor = licensor or (cue_lor if cue_lor != licensee else None)
         licensee = licensee or (cue_lee if cue_lee != licensor else None)
         if licensor is None or licensee is None:
-            parties = [r.name for r in _parties(sent) if r.name not in (licensor, licensee)]
+            parties = [r.name for r in parties_of(sent) if r.name not in (licensor, licensee)]
             if how == "neutral" and licensor is None and licensee is None and len(parties) >= 2:
                 sub = subject_of(sent, pos)
                 partner = after_prep(sent, pos, "with") or before_prep(sent, pos, "with")
@@ -217,7 +212,7 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
         date = date_near(doc, sent, pos, default_published=True)
         if date:
             fields["date"] = date
-        status = _status(sent, pos, m.end())
+        status = deal_status(sent, pos, m.end())
         fields = {k: v for k, v in fields.items() if v is not None}
         if drugs:
             for d in drugs:
@@ -285,138 +280,3 @@ def terms_only(doc: Doc, sent: Sent) -> list[Cand]:
     if date:
         fields["date"] = date
     return [Cand("_terms", Status.HAPPENED, fields, sent, 0, 0.5 + strength / 2)]
-
-
-def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]]]:
-    out: list[Cand] = []
-    spans: list[tuple[int, int]] = []
-    text = sent.text
-    readings: list[Cand] = []
-    for m in _ACQ.finditer(text):
-        pos = m.start()
-        passive = _ACQ_PASSIVE.search(text, max(0, pos - 25), m.end() + 40)
-        acquirer = acquired = None
-        compound = [r for r in sent.refs if 0 <= pos - r.end <= 2] if _ACQ_NOUN.match(m.group(0)) else []
-        if compound:  # "closes $4.8 billion Mirati takeover": the name before the noun is the one bought
-            buyer = possessor(sent, compound[0].start, window=40) or subject_of(sent, compound[0].start)
-            acquirer, acquired = (buyer.name if buyer else None), compound[0].name
-        elif passive and passive.start() <= m.end() + 5:
-            by = after_prep(sent, passive.start(), "by|of", limit=60)
-            sub = subject_of(sent, pos) or before_prep(sent, pos, "of", limit=60)
-            acquirer, acquired = (by.name if by else None), (sub.name if sub else None)
-        else:
-            own = possessor(sent, pos, window=25)
-            sub = own or subject_of(sent, pos)
-            obj = object_of(sent, m.end() - 3, limit=60) or after_prep(sent, pos, "of|with|into", limit=60)
-            acquirer, acquired = (sub.name if sub else None), (obj.name if obj else None)
-            if acquired is None:
-                drugs = [d for d in sent.of(EntityKind.DRUG) if 0 <= d.start - sent.start - m.end() <= 30]
-                acquired = drugs[0].name if drugs else None
-        if not acquirer or not acquired or acquirer == acquired:
-            continue
-        if "integrat" in m.group(0).lower() or "merg" in m.group(0).lower():
-            acquirer, acquired = (acquired, acquirer) if _bigger(doc, acquired, acquirer) else (acquirer, acquired)
-        spans.append((max(0, pos - 10), m.end() + 60))
-        fields: dict[str, Any] = {
-            "acquirer": acquirer,
-            "acquired": acquired,
-            **deal_value(text, pos, thousands=doc.thousands),
-        }
-        date = date_near(doc, sent, pos, default_published=True)
-        if date:
-            fields["date"] = date
-        status = _status(sent, pos, m.end())
-        if status == Status.PLANNED and not re.search(
-            r"\b(?:plans?|intends?|considering|talks|exploring|bid|offer|weighing)\b", text, re.I
-        ):
-            status = Status.HAPPENED  # "said it would buy": an agreed deal
-        readings.append(Cand("acquisition", status, fields, sent, pos, 1.0))
-    # "acquired the drug with its purchase of Kymab": the company bought is the fact
-    companies = [c for c in readings if (EntityKind.COMPANY, c.fields["acquired"]) in doc.counts]
-    out = (companies or readings)[:1]
-    return out, spans
-
-
-def _coordinated(sent: Sent, ref: Ref) -> bool:
-    """Whether a subject is one of two joined by "and" ("X and Y terminated")."""
-    for r in sent.refs:
-        if r is ref or r.name == ref.name:
-            continue
-        gap = sent.text[min(r.end, ref.end) : max(r.start, ref.start)]
-        if re.fullmatch(r"(?:\s*\([^)]*\))*\s*(?:[,.]?\s*(?:Inc|Ltd|Co|Corp|AG|SA|plc)\.?,?\s*)*(?:and|&)\s*", gap):
-            return True
-    return False
-
-
-def _bigger(doc: Doc, a: str, b: str) -> bool:
-    return doc.counts[(EntityKind.COMPANY, a)] > doc.counts[(EntityKind.COMPANY, b)]
-
-
-def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]]]:
-    out: list[Cand] = []
-    spans: list[tuple[int, int]] = []
-    text = sent.text
-    found = (
-        [(m, "to") for m in _BACK_TO.finditer(text)]
-        + [(m, "from") for m in _BACK_FROM.finditer(text)]
-        + [(m, "noun") for m in _TERMINATION.finditer(text)]
-    )
-    for m, how in sorted(found, key=lambda x: x[0].start()):
-        pos = m.start()
-        if (
-            how == "to"
-            and not re.search(r"rights|licen|control|program|asset", text[pos : pos + 90], re.I)
-            and not re.search(r"rights|licen", m.group(0), re.I)
-        ):
-            continue
-        sub = subject_of(sent, pos)
-        giver = taker = None
-        if how == "to":
-            taker = sub.name if sub else None
-            src = after_prep(sent, pos, "from|after|as|when", skip=(taker or "",)) or before_prep(
-                sent, pos, "from|after", skip=(taker or "",)
-            )
-            giver = src.name if src else None
-        elif how == "from":
-            giver = sub.name if sub else None
-            if sub and _coordinated(sent, sub):
-                giver = None  # "Kyowa Kirin and Amgen terminated …": who hands back is read from the licence
-            dest = after_prep(sent, pos, "to|with|from", skip=(giver or "",))
-            taker = dest.name if dest else None
-        else:
-            parties = [r.name for r in _parties(sent)]
-            if len(parties) >= 2:
-                giver, taker = parties[1], parties[0]
-        if re.search(
-            r"\b(?:right|option|may|can|could|might|entitled)\s+(?:to\s+)?$", text[max(0, pos - 20) : pos], re.I
-        ):
-            continue  # "has the right to terminate": a clause of the contract, not an event
-        drugs = drugs_near(sent, pos, main=True)
-        if not drugs:
-            back = doc.recent_drug(sent)
-            drugs = [back] if back else []
-        if not drugs and not (giver and taker):
-            continue
-        spans.append((max(0, pos - 5), m.end() + 80))
-        fields: dict[str, Any] = {"from": giver, "to": taker}
-        terr = territory_in(text[pos:])
-        if terr:
-            fields["territory"] = terr
-        date = date_near(doc, sent, pos, default_published=True)
-        if date:
-            fields["date"] = date
-        fields = {k: v for k, v in fields.items() if v}
-        status = _status(sent, pos, m.end())
-        picks: list[str | None] = list(drugs[:3]) or [None]
-        for d in picks:
-            f = dict(fields)
-            if d:
-                f["drug"] = d
-            out.append(Cand("rights_return", status, f, sent, pos, 1.0 if how != "noun" else 0.6))
-        break
-    return out, spans
-
-
-def is_dealish(text: str) -> bool:
-    """Whether a sentence holds any deal trigger (the gate before the deal readers run)."""
-    return any(rx.search(text) is not None for rx in (_DEALISH, _ACQ, _NEUTRAL, _IN, _OUT, _BACK_TO, _BACK_FROM))

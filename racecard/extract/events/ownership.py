@@ -1,0 +1,158 @@
+"""Acquisitions and rights returns: who comes to own a company or a drug, and who gives rights back."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from racecard.extract.events.context import Doc, Ref, Sent
+from racecard.extract.events.deals import deal_status, parties_of
+from racecard.extract.events.found import Cand, date_near, drugs_near
+from racecard.extract.events.roles import after_prep, before_prep, object_of, possessor, subject_of
+from racecard.extract.events.rx import Trigger
+from racecard.extract.events.terms import deal_value
+from racecard.extract.events.territory import territory_in
+from racecard.extract.events.triggers import deals as T
+from racecard.model import EntityKind, Status
+
+__all__ = ["acquisitions", "rights_returns"]
+
+
+def _rx(parts: list[str]) -> Trigger:
+    return Trigger(parts)
+
+
+_ACQ, _ACQ_PASSIVE = _rx(T.ACQUIRE), re.compile(T.ACQUIRE_PASSIVE, re.I)
+_BACK_TO, _BACK_FROM = _rx(T.RIGHTS_BACK_TO_SUBJECT), _rx(T.RIGHTS_BACK_FROM_SUBJECT)
+_TERMINATION = re.compile(T.TERMINATION_NOUN, re.I)
+_ACQ_NOUN = re.compile(r"(?:takeover|acquisition|buyout|purchase|merger)\b", re.I)
+
+
+def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]]]:
+    out: list[Cand] = []
+    spans: list[tuple[int, int]] = []
+    text = sent.text
+    readings: list[Cand] = []
+    for m in _ACQ.finditer(text):
+        pos = m.start()
+        passive = _ACQ_PASSIVE.search(text, max(0, pos - 25), m.end() + 40)
+        acquirer = acquired = None
+        compound = [r for r in sent.refs if 0 <= pos - r.end <= 2] if _ACQ_NOUN.match(m.group(0)) else []
+        if compound:  # "closes $4.8 billion Mirati takeover": the name before the noun is the one bought
+            buyer = possessor(sent, compound[0].start, window=40) or subject_of(sent, compound[0].start)
+            acquirer, acquired = (buyer.name if buyer else None), compound[0].name
+        elif passive and passive.start() <= m.end() + 5:
+            by = after_prep(sent, passive.start(), "by|of", limit=60)
+            sub = subject_of(sent, pos) or before_prep(sent, pos, "of", limit=60)
+            acquirer, acquired = (by.name if by else None), (sub.name if sub else None)
+        else:
+            own = possessor(sent, pos, window=25)
+            sub = own or subject_of(sent, pos)
+            obj = object_of(sent, m.end() - 3, limit=60) or after_prep(sent, pos, "of|with|into", limit=60)
+            acquirer, acquired = (sub.name if sub else None), (obj.name if obj else None)
+            if acquired is None:
+                drugs = [d for d in sent.of(EntityKind.DRUG) if 0 <= d.start - sent.start - m.end() <= 30]
+                acquired = drugs[0].name if drugs else None
+        if not acquirer or not acquired or acquirer == acquired:
+            continue
+        if "integrat" in m.group(0).lower() or "merg" in m.group(0).lower():
+            acquirer, acquired = (acquired, acquirer) if _bigger(doc, acquired, acquirer) else (acquirer, acquired)
+        spans.append((max(0, pos - 10), m.end() + 60))
+        fields: dict[str, Any] = {
+            "acquirer": acquirer,
+            "acquired": acquired,
+            **deal_value(text, pos, thousands=doc.thousands),
+        }
+        date = date_near(doc, sent, pos, default_published=True)
+        if date:
+            fields["date"] = date
+        status = deal_status(sent, pos, m.end())
+        if status == Status.PLANNED and not re.search(
+            r"\b(?:plans?|intends?|considering|talks|exploring|bid|offer|weighing)\b", text, re.I
+        ):
+            status = Status.HAPPENED  # "said it would buy": an agreed deal
+        readings.append(Cand("acquisition", status, fields, sent, pos, 1.0))
+    # "acquired the drug with its purchase of Kymab": the company bought is the fact
+    companies = [c for c in readings if (EntityKind.COMPANY, c.fields["acquired"]) in doc.counts]
+    out = (companies or readings)[:1]
+    return out, spans
+
+
+def _coordinated(sent: Sent, ref: Ref) -> bool:
+    """Whether a subject is one of two joined by "and" ("X and Y terminated")."""
+    for r in sent.refs:
+        if r is ref or r.name == ref.name:
+            continue
+        gap = sent.text[min(r.end, ref.end) : max(r.start, ref.start)]
+        if re.fullmatch(r"(?:\s*\([^)]*\))*\s*(?:[,.]?\s*(?:Inc|Ltd|Co|Corp|AG|SA|plc)\.?,?\s*)*(?:and|&)\s*", gap):
+            return True
+    return False
+
+
+def _bigger(doc: Doc, a: str, b: str) -> bool:
+    return doc.counts[(EntityKind.COMPANY, a)] > doc.counts[(EntityKind.COMPANY, b)]
+
+
+def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]]]:
+    out: list[Cand] = []
+    spans: list[tuple[int, int]] = []
+    text = sent.text
+    found = (
+        [(m, "to") for m in _BACK_TO.finditer(text)]
+        + [(m, "from") for m in _BACK_FROM.finditer(text)]
+        + [(m, "noun") for m in _TERMINATION.finditer(text)]
+    )
+    for m, how in sorted(found, key=lambda x: x[0].start()):
+        pos = m.start()
+        if (
+            how == "to"
+            and not re.search(r"rights|licen|control|program|asset", text[pos : pos + 90], re.I)
+            and not re.search(r"rights|licen", m.group(0), re.I)
+        ):
+            continue
+        sub = subject_of(sent, pos)
+        giver = taker = None
+        if how == "to":
+            taker = sub.name if sub else None
+            src = after_prep(sent, pos, "from|after|as|when", skip=(taker or "",)) or before_prep(
+                sent, pos, "from|after", skip=(taker or "",)
+            )
+            giver = src.name if src else None
+        elif how == "from":
+            giver = sub.name if sub else None
+            if sub and _coordinated(sent, sub):
+                giver = None  # "Kyowa Kirin and Amgen terminated …": who hands back is read from the licence
+            dest = after_prep(sent, pos, "to|with|from", skip=(giver or "",))
+            taker = dest.name if dest else None
+        else:
+            parties = [r.name for r in parties_of(sent)]
+            if len(parties) >= 2:
+                giver, taker = parties[1], parties[0]
+        if re.search(
+            r"\b(?:right|option|may|can|could|might|entitled)\s+(?:to\s+)?$", text[max(0, pos - 20) : pos], re.I
+        ):
+            continue  # "has the right to terminate": a clause of the contract, not an event
+        drugs = drugs_near(sent, pos, main=True)
+        if not drugs:
+            back = doc.recent_drug(sent)
+            drugs = [back] if back else []
+        if not drugs and not (giver and taker):
+            continue
+        spans.append((max(0, pos - 5), m.end() + 80))
+        fields: dict[str, Any] = {"from": giver, "to": taker}
+        terr = territory_in(text[pos:])
+        if terr:
+            fields["territory"] = terr
+        date = date_near(doc, sent, pos, default_published=True)
+        if date:
+            fields["date"] = date
+        fields = {k: v for k, v in fields.items() if v}
+        status = deal_status(sent, pos, m.end())
+        picks: list[str | None] = list(drugs[:3]) or [None]
+        for d in picks:
+            f = dict(fields)
+            if d:
+                f["drug"] = d
+            out.append(Cand("rights_return", status, f, sent, pos, 1.0 if how != "noun" else 0.6))
+        break
+    return out, spans
