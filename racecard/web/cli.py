@@ -19,7 +19,6 @@ def serve_cmd(
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
     case_file: Annotated[list[str] | None, typer.Option(
         "--case-file", help="A forecast case the dashboard offers (PATH, or BUNDLE#CASE_ID); repeatable.")] = None,
-    workers: Annotated[int, typer.Option("--workers", help="Server processes.")] = 1,
 ) -> None:
     """Serve the dashboard and its JSON API (database: $RACECARD_DB)."""
     import uvicorn
@@ -34,23 +33,10 @@ def serve_cmd(
             raise ConfigError(f"{host!r} is not an IP address", field="--host") from None
     if not 1 <= port <= 65535:
         raise ConfigError(f"port {port} is out of range 1-65535", field="--port")
-    if not 1 <= workers <= 64:
-        raise ConfigError(f"--workers must be 1 to 64, not {workers}", field="--workers")
     settings = Settings.from_env(case_files=tuple(case_file or ()))
-    if workers == 1:
-        app = create_app(settings)
-        typer.echo(f"Racecard on http://{host}:{port}/ (API docs at /api/docs)", err=True)
-        uvicorn.run(app, host=host, port=port, log_level="warning")
-        return
-    import os
-
-    from racecard.web.settings import CASES_ENV
-
-    os.environ[CASES_ENV] = os.pathsep.join(str(r.path) + (f"#{r.case_id}" if r.case_id else "")
-                                           for r in settings.cases.values())
-    typer.echo(f"Racecard on http://{host}:{port}/ with {workers} workers", err=True)
-    uvicorn.run("racecard.web.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_level="warning")
+    app = create_app(settings)
+    typer.echo(f"Racecard on http://{host}:{port}/ (API docs at /api/docs)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @token_app.command("create")

@@ -272,7 +272,7 @@ def test_serve_rejects_bad_options() -> None:
     from racecard.cli import app
     from racecard.errors import ConfigError
 
-    for args in (["serve", "--port", "70000"], ["serve", "--host", "not a host"], ["serve", "--workers", "0"]):
+    for args in (["serve", "--port", "70000"], ["serve", "--host", "not a host"]):
         result = CliRunner().invoke(app, args)
         assert isinstance(result.exception, ConfigError), (args, result.output)
 
