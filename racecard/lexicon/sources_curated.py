@@ -66,12 +66,15 @@ def read_curated(curated: Path) -> Iterator[Concept]:
             name = clean_text(row["name"])
             c = Concept(kind, name, "curated", quality=0)
             c.attrs["curated"] = True
-            ambiguous = "ambiguous:" in row.get("note", "")  # FORMAT: a name that is also a common word
-            c.add(name, "curated", cased=ambiguous or (_alias_cased(name, kind) if kind != "indication" else False))
+            # curated/README.md: a note with "ambiguous:" marks a name or alias that is also a
+            # common word or phrase ("Day One", "Beam"): its one- and two-word forms match cased
+            ambiguous = "ambiguous:" in row.get("note", "")
+            c.add(name, "curated", cased=(ambiguous and n_words(name) <= 2) or (
+                _alias_cased(name, kind) if kind != "indication" else False))
             for a in split_list(row.get("aliases", "")) + split_list(row.get("synonyms", "")):
                 forms = variants(a) if kind == "target" else [a]
                 for v in forms:
-                    c.add(v, "curated", cased=_alias_cased(v, kind))
+                    c.add(v, "curated", cased=(ambiguous and n_words(v) <= 2) or _alias_cased(v, kind))
             if kind == "target":
                 for v in variants(name)[1:]:
                     c.add(v, "curated", cased=is_cased(v))

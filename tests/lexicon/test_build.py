@@ -154,6 +154,10 @@ def make_curated(root: Path, assets: bool = True) -> Path:
         _tsv(cur / "assets.tsv", ["name", "codes", "brands", "synonyms", "originator", "targets", "modality", "class",
                                   "note"],
              [["rocatinlimab", "KHK4083|AMG 451", "", "", "Kyowa Kirin", "OX40", "antibody", "anti-OX40 antibody", ""]])
+        _tsv(cur / "companies.tsv", ["name", "aliases", "tickers", "country", "parent", "renamed_to", "renamed_on",
+                                     "note"],
+             [["Day One", "Day One Biopharmaceuticals|Day One Biopharmaceuticals, Inc.", "DAWN", "US", "", "", "",
+               "ambiguous: English phrase"]])
         _tsv(cur / "indications.tsv", ["name", "aliases", "abbreviations", "context", "note"],
              [["non-small cell lung cancer", "", "NSCLC", "", ""]])
     (cur / "stopwords.txt").write_text("# never a drug\nsotorasibum-x\ngleevec\n", encoding="utf-8")
@@ -258,6 +262,9 @@ def test_indications_and_companies(built: tuple[Path, Path, Path]) -> None:
     assert terms["acmx"] == [("company", "Acme Therapeutics", "ticker")]
     assert "beam" not in terms  # a ticker that is an English word
     assert terms["kyowa kirin"] == [("company", "Kyowa Kirin", "name")]  # legal suffix stripped
+    cased = {r["text"]: r["cased"] for r in read_terms(built[2]) if r["name"] == "Day One"}
+    assert cased == {"Day One": "1", "Day One Biopharmaceuticals": "0", "Day One Biopharmaceuticals, Inc.": "0",
+                     "DAWN": "1"}  # "ambiguous:" note: short forms match with exact case
     assert ("company", "Kyowa Kirin", "ticker") in terms["4151.t"]
 
 
