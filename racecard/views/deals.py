@@ -31,6 +31,7 @@ __all__ = ["Comparable", "Deal", "DealSummary", "DealTable", "deals"]
 @dataclass(frozen=True, slots=True)
 class Deal:
     date: dt.date | None
+    stated_date: str | None
     type: str
     asset: str | None
     seller: str | None
@@ -151,13 +152,20 @@ def deals(
                      and (f.one("from") == buyer or f.one("to") == seller)
                      and (when is None or f.when is None or f.when >= when)), None)
         value = _fullest(same, "total_usd") if first.type == "license" else _fullest(same, "value_usd")
-        rows.append(Deal(when, first.type, drug, seller, buyer, stated or ("worldwide" if drug else None),
+        said = _most_exact([f.date for f in same]) or (when.isoformat() if when else None)
+        rows.append(Deal(when, said, first.type, drug, seller, buyer, stated or ("worldwide" if drug else None),
                          _fullest(same, "upfront_usd"), _fullest(same, "milestones_usd"), value,
                          at.label if at is not None else None, back, len(same),
                          tuple(dict.fromkeys(f.document_id for f in same))))
     rows.sort(key=lambda d: (d.date or dt.date.max, d.asset or "", d.buyer or ""))
     return DealTable(territory, since, company, wanted_phase.label if wanted_phase else None, as_of, tuple(rows),
                      _summary(rows))
+
+
+def _most_exact(dates: Sequence[str | None]) -> str | None:
+    """The most exact of the dates the reports state ("2021-06-01" over "2021-06" over "2021")."""
+    stated = [d for d in dates if d]
+    return max(stated, key=len) if stated else None
 
 
 def _median(values: Sequence[float]) -> float | None:

@@ -100,7 +100,7 @@ def deal_tables(t: DealTable) -> list[Table]:
                f"as of {cell(t.as_of)}" if t.as_of else ""]
     title = "Deals" + (" (" + ", ".join(f for f in filters if f) + ")" if any(filters) else "")
     raw = tuple(
-        (d.date, "licence" if d.type == "license" else d.type, d.asset, d.seller, d.buyer, d.territory,
+        (d.stated_date or d.date, "licence" if d.type == "license" else d.type, d.asset, d.seller, d.buyer, d.territory,
          d.upfront_usd, d.milestones_usd, d.total_usd, d.phase, d.handed_back, d.sources)
         for d in t.deals
     )
