@@ -28,6 +28,7 @@ __all__ = ["find_events", "read_events"]
 
 _DEALS = frozenset({"license", "acquisition", "rights_return"})
 _REGULATORY = frozenset({"approval", "rejection", "regulatory_submission", "designation", "advisory_opinion"})
+_NEEDS_ROLES = frozenset({"license", "acquisition", "rights_return", "terms", "discontinuation", "forecast"})
 _TRIALS = frozenset({"trial", "safety_signal", "measure"})
 
 
@@ -41,7 +42,8 @@ def read_events(doc: Doc) -> list[Event]:
         anaphoric = not sent.mentions and doc.refers_back(sent)
         if not tags or (not sent.mentions and "terms" not in tags and not anaphoric):
             continue
-        doc.with_refs(sent)
+        if tags & _NEEDS_ROLES:
+            doc.with_refs(sent)  # company references are resolved only where roles are read
         lic: list[Cand] = []
         if tags & _DEALS:
             acq, acq_spans = acquisitions(doc, sent) if "acquisition" in tags else ([], [])

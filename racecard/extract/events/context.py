@@ -71,6 +71,7 @@ class Sent:
     refs: list[Ref] = field(default_factory=list)
     low: str = ""
     dates: list[Any] | None = None  # the date phrases, read once when first asked for
+    memo: dict[str, Any] = field(default_factory=dict)  # other per-sentence readings, computed once
 
     def of(self, kind: EntityKind) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind]

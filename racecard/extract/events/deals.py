@@ -69,6 +69,19 @@ def deal_status(sent: Sent, pos: int, end: int) -> Status:
     return st
 
 
+def _terms(doc: Doc, sent: Sent) -> dict[str, Any]:
+    if "terms" not in sent.memo:
+        sent.memo["terms"] = deal_terms(sent.text, thousands=doc.thousands)
+    return dict(sent.memo["terms"])
+
+
+def _territory(sent: Sent) -> str | None:
+    if "territory" not in sent.memo:
+        sent.memo["territory"] = deal_territory(sent.text)
+    value = sent.memo["territory"]
+    return str(value) if value else None
+
+
 def parties_of(sent: Sent) -> list[Ref]:
     seen: dict[str, Ref] = {}
     for r in sent.refs:
@@ -196,7 +209,7 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
                     licensee, licensor = sub.name, partner.name
                 else:
                     licensee, licensor = parties[0], parties[1]
-                licensor, licensee = _by_territory(doc, text, licensor, licensee)
+                licensor, licensee = _by_territory(doc, sent, licensor, licensee)
                 score = 0.2
             elif licensor is None and parties:
                 licensor = parties[0] if parties[0] != licensee else None
@@ -205,8 +218,8 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
         if licensor == licensee:
             licensor = None
         fields: dict[str, Any] = {"licensor": licensor, "licensee": licensee}
-        fields.update(deal_terms(text, thousands=doc.thousands))
-        terr = deal_territory(text)
+        fields.update(_terms(doc, sent))
+        terr = _territory(sent)
         if terr:
             fields["territory"] = terr
         date = date_near(doc, sent, pos, default_published=True)
@@ -242,10 +255,10 @@ _HOME = {
 }
 
 
-def _by_territory(doc: Doc, text: str, licensor: str, licensee: str) -> tuple[str, str]:
+def _by_territory(doc: Doc, sent: Sent, licensor: str, licensee: str) -> tuple[str, str]:
     """With no grammatical cue, a party based in the licensed territory is the licensee; one based
     in the excluded territory ("ex-China") is the licensor."""
-    terr = deal_territory(text)
+    terr = _territory(sent)
     if not terr or terr == "worldwide":
         return licensor, licensee
     home = _HOME.get(terr.removeprefix("ex-"))
@@ -261,10 +274,10 @@ def _by_territory(doc: Doc, text: str, licensor: str, licensee: str) -> tuple[st
 
 def terms_only(doc: Doc, sent: Sent) -> list[Cand]:
     """A sentence of deal terms without a deal verb ("Hansoh will receive $112 million upfront")."""
-    terms = deal_terms(sent.text, thousands=doc.thousands)
+    terms = dict(_terms(doc, sent))
     if not any(k in terms for k in ("upfront_usd", "milestones_usd", "total_usd")):
         return []
-    terr = deal_territory(sent.text)
+    terr = _territory(sent)
     if terr:
         terms["territory"] = terr
     lor, lee, strength = _cue_roles(doc, sent, drugs_near(sent, 0))
