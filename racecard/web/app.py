@@ -118,7 +118,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url="/api/v1/openapi.json",
     )
     app.state.settings = settings
-    app.state.store = Store(settings.database)
+    app.state.store = Store(settings.database, schema=settings.schema)
     app.state.templates = _templates()
     app.state.cache = ViewCache(app.state.store.engine)
     errors.install(app)

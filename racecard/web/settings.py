@@ -44,11 +44,12 @@ def parse_case(value: str) -> tuple[str, CaseRef]:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Where the data is: the database URL (None: ``$RACECARD_DB``), the token file, forecast cases."""
+    """Where the data is: the database URL (None: ``$RACECARD_DB``), the token file, forecast cases, schema."""
 
     database: str | None = None
     tokens: Path | None = None
     cases: Mapping[str, CaseRef] = field(default_factory=dict)
+    schema: str | None = None  # a PostgreSQL schema holding the tables (tests use one per run)
 
     @classmethod
     def from_env(cls, *, database: str | None = None, case_files: tuple[str, ...] = ()) -> Settings:

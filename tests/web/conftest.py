@@ -200,3 +200,9 @@ def reread() -> Callable[[Store, Sequence[str]], None]:
                     store.writer.replace_reading(conn, r.document, r, "web-fixture-2")
 
     return run
+
+
+@pytest.fixture
+def filler() -> Callable[[Store], None]:
+    """:func:`fill`, for test modules (importlib mode cannot import this conftest)."""
+    return fill
