@@ -81,3 +81,14 @@ def test_unknown_target_and_empty_target(kras: Store) -> None:
             race(conn=conn, target="KRAS G13C")
         with pytest.raises(InputError):
             race(conn=conn, target="  ")
+
+
+def test_indication_keeps_only_assets_seen_in_it(kras: Store) -> None:
+    board = _board(kras, indication="non-small cell lung cancer", market="US")
+    assert board.indication == "non-small cell lung cancer"
+    assert [(r.asset, r.stage) for r in board.rows] == [("sotorasib", "approved")]
+    with kras.begin() as conn:
+        ox40 = race(conn=conn, target="OX40", indication="atopic dermatitis")
+        assert [r.asset for r in ox40.rows] == ["rocatinlimab"] and ox40.rows[0].stage == "phase 3"
+        with pytest.raises(NotFoundError, match="psoriasis"):
+            race(conn=conn, target="OX40", indication="psoriasis")
