@@ -73,16 +73,15 @@ def related(*, conn: Connection, document: str, limit: int = 10, as_of: dt.date 
     mine = {names.root(e) for e in ids}
     keys = [k for (k,) in conn.execute(select(events.c.key).where(events.c.document_id == doc.id).distinct())]
     total = int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
-    df_query = (
-        select(mentions.c.entity_id, func.count(distinct(mentions.c.document_id)))
-        .where(mentions.c.entity_id.in_(ids))
-        .group_by(mentions.c.entity_id)
-    )
-    df = {row[0]: int(row[1]) for row in conn.execute(df_query).all()} if ids else {}
     shared: dict[str, set[int]] = {}
+    df: dict[int, int] = {}  # documents naming each entity (in the text or in a fact), this one included
     for other, entity in _pairs(conn, ids, None) if ids else set():
-        if other != doc.id:
-            shared.setdefault(other, set()).add(names.root(entity))
+        root = names.root(entity)
+        shared.setdefault(other, set()).add(root)
+    for entities_named in shared.values():
+        for root in entities_named:
+            df[root] = df.get(root, 0) + 1
+    shared.pop(doc.id, None)
     facts: dict[str, int] = {}
     if keys:
         query = (
@@ -97,7 +96,7 @@ def related(*, conn: Connection, document: str, limit: int = 10, as_of: dt.date 
         query = select(documents.c.id, documents.c.title, documents.c.url, documents.c.published,
                        documents.c.cluster).where(documents.c.id.in_(candidates[i : i + 500]))
         meta.update({row.id: row for row in conn.execute(query).all()})
-    weight = {names.root(e): math.log(1 + total / max(1, df.get(e, 1))) for e in ids}
+    weight = {root: math.log(1 + total / max(1, df.get(root, 1))) for root in mine}
     stories = []
     for other in candidates:
         row = meta.get(other)
