@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -101,6 +103,13 @@ def _templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    app.state.cache.close()
+    app.state.store.close()  # pooled connections (PostgreSQL) closed at shutdown
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The app for one store (``settings.database``, else ``$RACECARD_DB``)."""
     from racecard.web.routes import ROUTERS
@@ -116,6 +125,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
+        lifespan=_lifespan,
     )
     app.state.settings = settings
     app.state.store = Store(settings.database, schema=settings.schema)
