@@ -39,7 +39,7 @@ def read_events(doc: Doc) -> list[Event]:
         tags = tags_of(sent.low)
         if any(m.kind == EntityKind.TRIAL for m in sent.mentions):
             tags = tags | {"trial"}
-        anaphoric = not sent.mentions and doc.refers_back(sent)
+        anaphoric = not sent.mentions and (doc.refers_back(sent) or doc.main_drug() is not None)
         if not tags or (not sent.mentions and "terms" not in tags and not anaphoric):
             continue
         if tags & _NEEDS_ROLES:

@@ -96,6 +96,7 @@ class Doc:
     counts: Counter[tuple[EntityKind, str]]
     filer: str | None = None
     thousands: bool = False
+    _main: str | None = None
 
     @classmethod
     def build(
@@ -142,6 +143,12 @@ class Doc:
 
     def main_drug(self) -> str | None:
         """The article's drug when one dominates it (named at least twice as often as any other)."""
+        if self._main is not None:
+            return self._main or None
+        self._main = self._dominant() or ""
+        return self._main or None
+
+    def _dominant(self) -> str | None:
         top = [(n, c) for (k, n), c in self.counts.most_common() if k == EntityKind.DRUG][:2]
         if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
             return None

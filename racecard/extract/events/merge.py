@@ -167,15 +167,12 @@ def _combine(cands: list[Cand]) -> Event:
                 continue
             fields.setdefault(k, v)
     # a concrete date read in the text beats the publication date a lead sentence defaulted to
-    dated = [c.fields["date"] for c in ranked if c.fields.get("date")]
-    if dated:
-        fields["date"] = (
-            max(dated, key=lambda d: (len(d), -dated.index(d)))
-            if len(set(dated)) > 1 and best.fields.get("date") is None
-            else fields["date"]
-        )
+    # a date the text writes beats the publication date a lead sentence defaulted to
+    written = [d for d in (_explicit_date(c) for c in ranked) if d]
+    if written and not _explicit_date(best):
+        fields["date"] = written[0]
     doc_id = best.sent.text and best.fields.get("_doc", "")
-    fields.pop("_doc", None)
+    fields = {k: v for k, v in fields.items() if not k.startswith("_")}  # working notes, not schema fields
     sents = list(dict.fromkeys(c.sent.index for c in ranked))
     by_index = {c.sent.index: c.sent for c in ranked}
     evidences = [
@@ -232,13 +229,15 @@ def merge(cands: list[Cand], doc_id: str, published: date | None = None) -> list
                 lor = next((c.fields["licensor"] for c in lic if c.fields.get("licensor")), None)
                 lee = next((c.fields["licensee"] for c in lic if c.fields.get("licensee")), None)
                 for c in cs:
+                    if c.fields.pop("_weak_roles", False) and lee and lor:
+                        c.fields["from"], c.fields["to"] = lee, lor  # the licence says who gives back to whom
                     if lee and lee != c.fields.get("to"):
                         c.fields.setdefault("from", lee)
                     if lor and lor != c.fields.get("from"):
                         c.fields.setdefault("to", lor)
     for t in terms:
         target = [k for k in licences if t.fields.get("drug") and k[1] == t.fields["drug"]]
-        if not target:
+        if not target and not t.fields.get("drug"):  # terms naming another drug are another deal
             target = [
                 k
                 for k in licences

@@ -126,7 +126,7 @@ def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, in
             taker = dest.name if dest else None
         else:
             parties = [r.name for r in parties_of(sent)]
-            if len(parties) >= 2:
+            if len(parties) >= 2:  # a guess the licence of the drug overrides (see merge)
                 giver, taker = parties[1], parties[0]
         if re.search(
             r"\b(?:right|option|may|can|could|might|entitled)\s+(?:to\s+)?$", text[max(0, pos - 20) : pos], re.I
@@ -153,6 +153,8 @@ def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, in
             f = dict(fields)
             if d:
                 f["drug"] = d
+            if how == "noun":
+                f["_weak_roles"] = True
             out.append(Cand("rights_return", status, f, sent, pos, 1.0 if how != "noun" else 0.6))
         break
     return out, spans

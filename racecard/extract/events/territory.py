@@ -39,7 +39,7 @@ _EXCL = re.compile(
     re.I,
 )
 _WORLD = re.compile(r"\b(?:global(?:ly)?|worldwide|world-wide|all\s+territories|rest\s+of\s+(?:the\s+)?world)\b", re.I)
-_IN = re.compile(rf"(?<![\w-])(?:{_PLACE_RX})(?!\w)", re.I)
+_IN = re.compile(rf"(?<![\w-])(?:{_PLACE_RX})(?![\w-])", re.I)
 _CASED = re.compile(r"\b(?:US|EU|UK|PRC)\b")
 
 AGENCY_TERRITORY = {

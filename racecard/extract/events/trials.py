@@ -103,7 +103,7 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
             ind = _indication(doc, sent, m.start(), drugs[0], fields.get("trial"))
             if ind:
                 fields["indication"] = ind
-            date = date_near(doc, sent, m.start())
+            date = date_near(doc, sent, m.start(), default_published=fields["outcome"] != "reported")
             if date:
                 fields["date"] = date
             status = status_of(text, m.start(), m.end(), failure_means_failed=False)

@@ -105,7 +105,7 @@ RIGHTS_BACK_FROM_SUBJECT = [  # the subject gives rights back: it is "from"; "to
     r"gave\s+back)\s+(?:the\s+|its\s+|all\s+|global\s+|worldwide\s+)*(?:rights|"
     r"licen[cs]e|asset|drug|program)",
     r"hand(?:s|ed|ing)?\s+(?:\S+\s+){0,3}back",
-    r"terminat(?:e[ds]?|ing|ion\s+of)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,8}?(?:licen[cs]e|"
+    r"terminat(?:e[ds]?|ing)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,8}?(?:licen[cs]e|"
     r"licensing|collaboration|partnership|co-development|agreement|alliance|"
     r"deal)",
     r"(?:end|ends|ended|ending|exit|exits|exited|exiting)\s+(?:the\s+|its\s+|"
