@@ -282,3 +282,18 @@ def test_stopped_trial_for_futility(events: Reader) -> None:
     by_type = {e.type: e for e in events(text)}
     assert by_type["discontinuation"].fields["reason"] == "efficacy"
     assert by_type["trial_readout"].fields["outcome"] == "missed"
+
+
+def test_described_company_resolves_by_nationality(events: Reader) -> None:
+    text = (
+        "Amgen and Kyowa Kirin have ended their alliance on rocatinlimab. "
+        "The Japanese drugmaker regained global rights to the drug from Amgen."
+    )
+    (ev,) = events(text, kind="rights_return")
+    assert (ev.fields["to"], ev.fields["from"], ev.fields["territory"]) == ("Kyowa Kirin", "Amgen", "worldwide")
+
+
+def test_the_company_is_the_company_named_before(events: Reader) -> None:
+    text = "Pfizer reviewed its pipeline in January. The company discontinued mexolitinib in ulcerative colitis."
+    (ev,) = events(text, kind="discontinuation")
+    assert ev.fields["company"] == "Pfizer"
