@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, String, Text, and_, func, select, type_coerce
 
 from racecard.store import read
-from racecard.store.schema import documents, entities, entity_links, events, evidence, merges, roles
+from racecard.store.schema import documents, entities, entity_links, events, evidence, merges, reviews, roles
 
 __all__ = [
     "Fact",
@@ -83,11 +83,25 @@ class Source:
     quote: str | None
 
 
-def visible(as_of: dt.date | None) -> ColumnElement[bool]:
-    """The condition for an event to be known on ``as_of`` (everything when None)."""
-    if as_of is None:
-        return events.c.id.is_not(None)
-    return func.coalesce(events.c.published, events.c.day) <= as_of
+def rejected() -> ColumnElement[bool]:
+    """Whether an analyst's latest review of the event rejects it."""
+    reject, later = reviews.alias("reject"), reviews.alias("later")
+    superseded = select(later.c.id).where(later.c.event_id == reject.c.event_id, later.c.id > reject.c.id).exists()
+    return (
+        select(reject.c.id)
+        .where(reject.c.event_id == events.c.id, reject.c.action == "reject", ~superseded)
+        .exists()
+    )
+
+
+def visible(as_of: dt.date | None, *, with_rejected: bool = False) -> ColumnElement[bool]:
+    """The condition for an event to be known on ``as_of`` (everything when None) and not rejected.
+
+    A fact an analyst rejected (and did not review again since) is hidden from every view;
+    ``with_rejected`` keeps it, for pages that show the review itself.
+    """
+    known = events.c.id.is_not(None) if as_of is None else func.coalesce(events.c.published, events.c.day) <= as_of
+    return known if with_rejected else and_(known, ~rejected())
 
 
 class Names:
@@ -251,10 +265,15 @@ def facts_for(
 
 
 def facts_where(
-    conn: Connection, condition: ColumnElement[bool], *, as_of: dt.date | None = None, names: Names | None = None
+    conn: Connection,
+    condition: ColumnElement[bool],
+    *,
+    as_of: dt.date | None = None,
+    names: Names | None = None,
+    with_rejected: bool = False,
 ) -> list[Fact]:
     """Events matching a condition on the events table, as of a date, every role grounded."""
-    rows = conn.execute(select(*_EVENT_COLUMNS).where(condition, visible(as_of))).all()
+    rows = conn.execute(select(*_EVENT_COLUMNS).where(condition, visible(as_of, with_rejected=with_rejected))).all()
     found: dict[int, list[tuple[int, str, int | None, str]]] = {}
     for r in roles_of_events(conn, [r.id for r in rows]):
         found.setdefault(r[0], []).append(r)

@@ -95,7 +95,7 @@ def document_page(conn: Connection, document_id: str) -> DocumentPage:
     names.prime(r.entity_id for r in rows)
     found = tuple(DocMention(r.start, r.end, r.text, r.kind, names.name(r.entity_id)) for r in rows
                   if 0 <= r.start < r.end <= len(doc.text))
-    facts = facts_where(conn, events.c.document_id == doc.id, names=names)
+    facts = facts_where(conn, events.c.document_id == doc.id, names=names, with_rejected=True)
     spans: dict[int, tuple[int, int, str]] = {}
     quotes = select(evidence.c.event_id, evidence.c.start, evidence.c.end, evidence.c.quote, evidence.c.primary).where(
         evidence.c.event_id.in_([f.id for f in facts]), evidence.c.document_id == doc.id

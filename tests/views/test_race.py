@@ -92,3 +92,33 @@ def test_indication_keeps_only_assets_seen_in_it(kras: Store) -> None:
         assert [r.asset for r in ox40.rows] == ["rocatinlimab"] and ox40.rows[0].stage == "phase 3"
         with pytest.raises(NotFoundError, match="psoriasis"):
             race(conn=conn, target="OX40", indication="psoriasis")
+
+
+def _approval_of(store: Store, drug: str) -> int:
+    from sqlalchemy import select
+
+    from racecard.store.schema import entities, events, roles
+
+    with store.begin() as conn:
+        return int(
+            conn.execute(
+                select(events.c.id)
+                .join(roles, roles.c.event_id == events.c.id)
+                .join(entities, entities.c.id == roles.c.entity_id)
+                .where(events.c.type == "approval", roles.c.role == "drug", entities.c.name == drug)
+            ).scalars().first()
+        )
+
+
+def test_a_rejected_fact_leaves_the_board_until_reviewed_again(kras: Store) -> None:
+    from racecard.store.reviews import review
+
+    event_id = _approval_of(kras, "fulzerasib")
+    with kras.begin() as conn:
+        review(conn, event_id, "reject", by="analyst", note="wrong drug")
+    rows = {r.asset: r for r in _board(kras, market="China").rows}
+    assert rows["fulzerasib"].stage != "approved" and rows["garsorasib"].first_approved
+    with kras.begin() as conn:
+        review(conn, event_id, "confirm", by="analyst", note="checked the press release")
+    rows = {r.asset: r for r in _board(kras, market="China").rows}
+    assert rows["fulzerasib"].stage == "approved" and rows["fulzerasib"].first_approved
