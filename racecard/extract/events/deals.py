@@ -275,7 +275,7 @@ def _by_territory(doc: Doc, sent: Sent, licensor: str, licensee: str) -> tuple[s
 def terms_only(doc: Doc, sent: Sent) -> list[Cand]:
     """A sentence of deal terms without a deal verb ("Hansoh will receive $112 million upfront")."""
     terms = dict(_terms(doc, sent))
-    if not any(k in terms for k in ("upfront_usd", "milestones_usd", "total_usd")):
+    if not any(k in terms for k in ("upfront_usd", "milestones_usd", "total_usd", "value_text")):
         return []
     terr = _territory(sent)
     if terr:

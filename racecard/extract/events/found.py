@@ -47,11 +47,12 @@ def phase_in(text: str, pos: int = 0) -> str | None:
 
 def date_near(doc: Doc, sent: Sent, pos: int, *, default_published: bool = False) -> str | None:
     """The date phrase of the sentence closest to ``pos``; the published date for a lead sentence's news."""
-    if sent.dates is None:
+    if sent.dates is None:  # deadlines and the day a statement was made date no event of the sentence
         sent.dates = [
             f
             for f in find_dates(sent.text, doc.published)
             if not _DEADLINE.search(sent.text[max(0, f.start - 30) : f.start])
+            and not _SAID_ON.search(sent.text[max(0, f.start - 20) : f.start])
         ]
     found = sent.dates
     if found:
@@ -98,7 +99,10 @@ _COMPARED = re.compile(
 )
 _DATE_BREAK = re.compile(
     r";|\.\s|,\s*(?:but|while|whereas|which|who|following|after|before|when)\s|\s(?:while|whereas)\s"
+    r"|,\s+(?:said|says|added|noted)\b"
+    r"|,?\s+and\s+(?:\w+\s+)?(?:plans?|expects?|intends?|aims?|will|is|was|has|had|said|says)\s"
 )
+_SAID_ON = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:on\s+)?$", re.I)
 _THAT_YEAR = re.compile(
     r"\b(?:(?:in\s+)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+(?:of\s+)?)?(?:that|the\s+same)\s+year\b"

@@ -172,7 +172,9 @@ def _combine(cands: list[Cand]) -> Event:
     if written and not _explicit_date(best):
         fields["date"] = written[0]
     doc_id = best.sent.text and best.fields.get("_doc", "")
-    fields = {k: v for k, v in fields.items() if not k.startswith("_")}  # working notes, not schema fields
+    fields = {  # working notes ("_doc") are no schema fields; whole dollar amounts print as integers
+        k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in fields.items() if not k.startswith("_")
+    }
     sents = list(dict.fromkeys(c.sent.index for c in ranked))
     by_index = {c.sent.index: c.sent for c in ranked}
     evidences = [

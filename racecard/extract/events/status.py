@@ -21,7 +21,7 @@ _PLANNED = re.compile(
     r"(?:is|are)\s+(?:going|scheduled|slated|on\s+track|poised)\s+to|"
     r"(?:expects?|anticipates?)\s+to|(?:is|are)\s+to|would|agreed\s+to\s+(?:pay|make)|upcoming|planned|"
     r"intention\s+to|next\s+step|goal\s+(?:is|of)|looks?\s+to|hopes?\s+to|targets?\s+(?:to|a|an)|"
-    r"could\s+begin|as\s+early\s+as|due\s+to\s+(?:read|report|start|begin|complete|be\s+(?:filed|submitted)))\b",
+    r"could\s+begin|as\s+early\s+as|ready\s+to|prepared\s+to|poised\s+to|due\s+to\s+(?:read|report|start|begin|complete|be\s+(?:filed|submitted)))\b",
     re.I,
 )
 _EXPECTED = re.compile(
@@ -36,6 +36,7 @@ _EXPECTED = re.compile(
 _FAILED = re.compile(
     r"\b(?:failed\s+to|fails\s+to|did\s+not|didn't|does\s+not|doesn't|was\s+not|were\s+not|has\s+not|"
     r"have\s+not|never|no\s+longer|could\s+not|couldn't|unable\s+to|was\s+blocked|were\s+blocked|"
+    r"will\s+not|won't|would\s+not|decided\s+not\s+to|declined\s+to|chose\s+not\s+to|"
     r"abandoned|called\s+off|collapsed|fell\s+through|walked\s+away\s+from|scrapped|terminated|withdr(?:ew|awn|aws)|"
     r"(?:scraps?|scrapping|abandons?|abandoning|drops?|dropping|shelves|cancels?)\s+(?:\w+\s+){0,2}plans?)\b",
     re.I,

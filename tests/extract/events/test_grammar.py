@@ -297,3 +297,31 @@ def test_the_company_is_the_company_named_before(events: Reader) -> None:
     text = "Pfizer reviewed its pipeline in January. The company discontinued mexolitinib in ulcerative colitis."
     (ev,) = events(text, kind="discontinuation")
     assert ev.fields["company"] == "Pfizer"
+
+
+def test_ready_to_start_is_a_plan(events: Reader) -> None:
+    (ev,) = events("Toravimab is ready to start Phase 3 testing in obesity.", kind="trial_start")
+    assert ev.status == Status.PLANNED
+
+
+def test_a_date_of_another_verb_is_not_the_events_date(events: Reader) -> None:
+    text = (
+        "Kyowa Kirin will regain control of the global rocatinlimab programme from Amgen, "
+        "and still plans a regulatory submission in the first half of 2026."
+    )
+    returns = events(text, kind="rights_return")
+    assert returns and returns[0].fields.get("date") != "2026-H1"
+
+
+def test_the_day_something_was_said_is_not_the_deals_date(events: Reader) -> None:
+    text = (
+        "Amgen first licensed rocatinlimab from Kyowa Kirin in June 2021. "
+        "Kyowa Kirin said on Wednesday that it had licensed rocatinlimab to Amgen for $400 million upfront."
+    )
+    (ev,) = events(text, kind="license")
+    assert ev.fields["date"] == "2021-06"
+
+
+def test_money_prints_as_whole_numbers(events: Reader) -> None:
+    (ev,) = events("Pfizer completed its $43 billion acquisition of Seagen in 2023.", kind="acquisition")
+    assert ev.fields["value_usd"] == 43_000_000_000 and isinstance(ev.fields["value_usd"], int)

@@ -1,7 +1,7 @@
 """Trial triggers: starts, readouts and their outcomes, safety findings."""
 
 START = [
-    r"(?:initiat|start|launch|commenc)(?:e[ds]?|ing|s|ion\s+of)\b",
+    r"(?:initiat|start|launch|commenc)(?:e[ds]?|ing|s|ion\s+of)?\b",
     r"\bbegan\b|\bbegins?\b|\bbeginning\b",
     r"first\s+(?:patient|participant|subject)s?\s+(?:\w+\s+){0,2}(?:dosed|enrolled|randomi[sz]ed|treated)",
     r"dos(?:ed|es|ing)\s+(?:of\s+)?(?:the\s+|its\s+)?first\s+(?:patient|participant|subject)",
