@@ -171,7 +171,7 @@ def demo_cmd(
 ) -> None:
     """Build a store from the demo corpus; show the KRAS G12C China race and the rocatinlimab dossier."""
     from racecard.views.demo import demo
-    from racecard.views.layout import asset_tables, race_tables
+    from racecard.views.layout import asset_tables, race_tables, read_tables
     from racecard.views.render import FORMATS, render
 
     _check_format(format, FORMATS)
@@ -183,7 +183,8 @@ def demo_cmd(
     if format == "json":
         _emit(render(run, [], "json"))
         return
-    tables = [*race_tables(run.board), *race_tables(run.board_before), *asset_tables(run.dossier)]
+    tables = [*read_tables(run.read), *race_tables(run.board), *race_tables(run.board_before),
+              *asset_tables(run.dossier)]
     _emit(render(run, tables, format))
     typer.echo(
         f"Explore it: RACECARD_DB={run.url} racecard race 'KRAS G12C' --market China --as-of 2024-06-30", err=True

@@ -13,19 +13,30 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 
 from racecard.errors import InputError
 from racecard.store import ENV, Store
-from racecard.store.schema import documents, events
+from racecard.store.schema import documents, entities, events, mentions
 from racecard.views.asset import Dossier, asset
 from racecard.views.race import RaceBoard, race
 
-__all__ = ["ARTICLES", "DemoRun", "demo", "demo_url"]
+__all__ = ["ARTICLES", "ArticleRead", "DemoRun", "articles_read", "demo", "demo_url"]
 
 ARTICLES = Path(__file__).resolve().parent.parent / "demo" / "articles"
 TARGET, MARKET, ASSET = "KRAS G12C", "China", "rocatinlimab"
 BEFORE = dt.date(2023, 6, 30)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRead:
+    """What the reader found in one demo article: its entities by kind and its number of facts."""
+
+    document_id: str
+    published: dt.date | None
+    title: str
+    entities: dict[str, tuple[str, ...]]
+    facts: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +50,32 @@ class DemoRun:
     board: RaceBoard
     board_before: RaceBoard
     dossier: Dossier
+    read: tuple[ArticleRead, ...] = ()
+
+
+def articles_read(conn: Connection) -> tuple[ArticleRead, ...]:
+    """Every stored document, oldest first, with the entities read in it and its number of facts."""
+    found: dict[str, dict[str, list[str]]] = {}
+    rows = conn.execute(
+        select(mentions.c.document_id, mentions.c.kind, entities.c.name)
+        .join(entities, entities.c.id == mentions.c.entity_id)
+        .order_by(mentions.c.document_id, mentions.c.start)
+    ).all()
+    for doc, kind, name in rows:
+        names = found.setdefault(doc, {}).setdefault(kind, [])
+        if name not in names:
+            names.append(name)
+    counts: dict[str, int] = dict(
+        conn.execute(select(events.c.document_id, func.count()).group_by(events.c.document_id)).tuples().all()
+    )
+    out = []
+    listed = select(documents.c.id, documents.c.published, documents.c.title).order_by(
+        documents.c.published, documents.c.id
+    )
+    for doc, published, title in conn.execute(listed).tuples():
+        kinds = {k: tuple(v) for k, v in sorted(found.get(doc, {}).items())}
+        out.append(ArticleRead(doc, published, title or "", kinds, counts.get(doc, 0)))
+    return tuple(out)
 
 
 def demo_url() -> tuple[str, Path | None]:
@@ -74,5 +111,6 @@ def demo(*, url: str | None = None, articles: Path = ARTICLES, workers: int = 1)
             board = race(conn=conn, target=TARGET, market=MARKET)
             before = race(conn=conn, target=TARGET, market=MARKET, as_of=BEFORE)
             dossier = asset(conn=conn, name=ASSET)
+            read = articles_read(conn)
     return DemoRun(url, n_docs, n_facts, tuple(f"{s.source}: {s.reason}" for s in summary.failed), board, before,
-                   dossier)
+                   dossier, read)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from racecard.views.asset import Dossier
 from racecard.views.deals import DealTable
+from racecard.views.demo import ArticleRead
 from racecard.views.describe import money
 from racecard.views.digest import Digest
 from racecard.views.race import RaceBoard
@@ -157,3 +160,14 @@ def related_tables(r: RelatedStories) -> list[Table]:
     )
     title = f"Related to {r.title or r.document_id}" + (f" as of {cell(r.as_of)}" if r.as_of else "")
     return [Table(title, ("score", "document", "title", "published", "shared facts", "shared entities", "url"), rows)]
+
+
+def read_tables(articles: Sequence[ArticleRead]) -> list[Table]:
+    """What the reader found in each article: drugs, companies, targets, indications, facts."""
+    kinds = ("drug", "company", "target", "indication")
+    rows = tuple(
+        (cell(a.published), a.title, *("; ".join(a.entities.get(k, ())) for k in kinds), str(a.facts))
+        for a in articles
+    )
+    columns = ("published", "article", "drugs", "companies", "targets", "indications", "facts")
+    return [Table("What was read", columns, rows)]

@@ -28,6 +28,14 @@ def test_demo_reads_every_article(run: DemoRun) -> None:
     assert run.documents == len(list(ARTICLES.glob("*.txt"))) and not run.failed and run.facts > 0
 
 
+def test_demo_lists_what_it_read_in_each_article(run: DemoRun) -> None:
+    assert len(run.read) == run.documents
+    assert [a.published for a in run.read] == sorted(a.published for a in run.read if a.published)
+    approval = next(a for a in run.read if "Dupert" in a.title)
+    assert "fulzerasib" in approval.entities["drug"] and "Innovent" in approval.entities["company"]
+    assert approval.facts > 0
+
+
 def test_kras_china_board_domestic_first(run: DemoRun) -> None:
     rows = {r.asset: r for r in run.board.rows}
     order = [r.asset for r in run.board.rows]
