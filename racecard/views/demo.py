@@ -65,14 +65,13 @@ def articles_read(conn: Connection) -> tuple[ArticleRead, ...]:
         names = found.setdefault(doc, {}).setdefault(kind, [])
         if name not in names:
             names.append(name)
-    counts: dict[str, int] = dict(
-        conn.execute(select(events.c.document_id, func.count()).group_by(events.c.document_id)).tuples().all()
-    )
+    grouped = conn.execute(select(events.c.document_id, func.count()).group_by(events.c.document_id)).all()
+    counts: dict[str, int] = {str(doc): int(n) for doc, n in grouped}
     out = []
     listed = select(documents.c.id, documents.c.published, documents.c.title).order_by(
         documents.c.published, documents.c.id
     )
-    for doc, published, title in conn.execute(listed).tuples():
+    for doc, published, title in conn.execute(listed).all():
         kinds = {k: tuple(v) for k, v in sorted(found.get(doc, {}).items())}
         out.append(ArticleRead(doc, published, title or "", kinds, counts.get(doc, 0)))
     return tuple(out)
