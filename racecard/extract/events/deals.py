@@ -36,7 +36,6 @@ _ASSET = re.compile(
     re.I,
 )
 _FIRM_DEAL = re.compile(r"licen|agreement|deal|pact|option|alliance|strategic|co-develop|jointly", re.I)
-_CLOSE = re.compile(r"\bexpected\s+to\s+close\b", re.I)
 
 
 _PLAN_VERB = re.compile(
@@ -129,7 +128,7 @@ def _cue_roles(doc: Doc, sent: Sent, drugs: list[str]) -> tuple[str | None, str 
             licensee, strength = licensee or r.name, 0.8
         elif _PAYER_OBJ.search(before[-12:]) or re.search(r"(?:paying|pay|pays|paid)\s+$", before):
             licensor, strength = licensor or r.name, 0.8
-        elif re.search(r"(?:discovered|developed|invented|originated|owned|created)\s+(?:\w+\s+)?by\s+$", before):
+        elif _DISCOVERER.search(before):
             licensor, strength = licensor or r.name, max(strength, 0.6)
     for d in drugs:
         for m in sent.of(EntityKind.DRUG):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from racecard.extract.events.context import Doc, Sent
@@ -23,7 +23,6 @@ class Cand:
     sent: Sent
     pos: int
     score: float = 1.0
-    weak: set[str] = field(default_factory=set)  # fields guessed from context, not read at the trigger
 
 
 _PHASE = re.compile(

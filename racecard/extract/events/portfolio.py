@@ -26,7 +26,6 @@ _YEAR = re.compile(
 )
 _TOP_LIST = re.compile(r"top\s+(?:\d+|three|five|ten)\s", re.I)
 _OWNER_OF_OTHER = re.compile(r"['’]s\s+(?!(?:\w+\s+)?(?:sales|revenues?|peak|market))", re.I)
-_NOT_DRUG_CONTEXT = re.compile(r"\b(?:after|following|because|since|as)\b", re.I)
 
 
 def _reason(text: str) -> str | None:

@@ -22,7 +22,6 @@ _PREP_BEFORE = re.compile(
     re.I,
 )
 _ALIAS_BEFORE = re.compile(r"[(“\"]\s*$")  # a defined alias: ("Deciphera")
-_LIST_BEFORE = re.compile(r"(?:,|\band)\s*$")
 
 
 @lru_cache(maxsize=64)

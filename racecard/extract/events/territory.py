@@ -40,7 +40,6 @@ _EXCL = re.compile(
 )
 _WORLD = re.compile(r"\b(?:global(?:ly)?|worldwide|world-wide|all\s+territories|rest\s+of\s+(?:the\s+)?world)\b", re.I)
 _IN = re.compile(rf"(?<![\w-])(?:{_PLACE_RX})(?![\w-])", re.I)
-_CASED = re.compile(r"\b(?:US|EU|UK|PRC)\b")
 
 AGENCY_TERRITORY = {
     "FDA": "US", "EMA": "EU", "European Commission": "EU", "CHMP": "EU", "NMPA": "China", "PMDA": "Japan",

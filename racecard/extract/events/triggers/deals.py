@@ -43,7 +43,9 @@ PAYER = (
     r"make|makes|made|making|fund|funds|funded)\b"
 )
 PAYER_OBJECT = r"^\s*(?:will\s+|agreed\s+to\s+|is\s+to\s+|to\s+)?(?:pay|pays|paid|paying)\s+$"
-DISCOVERER = r"(?:discovered|developed|invented|originated|owned|created)\s+(?:\w+\s+)?by\s+$|(?:from|of)\s+$"
+DISCOVERER = (
+    r"(?:discovered|developed|invented|originated|owned|created)\s+(?:\w+\s+)?by\s+$"  # "developed by X": X owns
+)
 PAYEE = (
     r"(?:(?:will|would|had|has|have|also|is\s+eligible\s+to|to|could|may|stands\s+to)\s+){0,2}(?:receive|"
     r"receives|received|get|gets|earn|earns|pocket|pockets|bag|bags)\b|(?:is|"

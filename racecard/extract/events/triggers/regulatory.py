@@ -94,7 +94,17 @@ ADVISORY_POSITIVE = r"\bin\s+favou?r\b|positive|recommend(?:ed|s)?\s+(?:\w+\s+){
 
 # Cheap gates: lower-case substrings without which a sentence holds no event of the sub-family.
 KEYWORDS = {
-    "approval": ("approv", "clear", "authori", "green", "nod", "market", "launched"),
+    "approval": (
+        "approv",
+        "cleared",
+        "clearance",
+        "authori",
+        "green",
+        "nod",
+        "on the market",
+        "hit the market",
+        "launched in",
+    ),
     "rejection": (
         "complete response",
         "crl",
