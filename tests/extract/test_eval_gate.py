@@ -46,9 +46,19 @@ def _digest() -> str:
 
 
 @pytest.fixture(scope="module")
-def scores() -> dict[str, Any]:
+def read() -> dict[str, tuple[str, dict[str, Any]]]:
+    """Each dev article's text and its `racecard extract` output."""
+    return {
+        r.path.stem: (r.reading.document.text, reading_json(r.reading))
+        for r in extract_files(sorted(GOLD.glob("*.txt")))
+        if r.reading
+    }
+
+
+@pytest.fixture(scope="module")
+def scores(read: dict[str, tuple[str, dict[str, Any]]]) -> dict[str, Any]:
     score = _scorer()
-    preds = {r.path.stem: reading_json(r.reading) for r in extract_files(sorted(GOLD.glob("*.txt"))) if r.reading}
+    preds = {stem: data for stem, (_, data) in read.items()}
     tally: dict[str, dict[str, int]] = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0})
     fields: dict[str, dict[str, int]] = defaultdict(lambda: {"right": 0, "wrong": 0})
     for path in sorted(GOLD.glob("[0-9]*.json")):
@@ -78,3 +88,11 @@ def test_f1_floors_hold(scores: dict[str, Any]) -> None:
     below = {k: (round(scores.get(k, 0.0), 3), floor) for k, floor in baseline["floors"].items()
              if scores.get(k, 0.0) < floor - EPSILON}
     assert not below, f"below the pinned floors (got, floor): {below}"
+
+
+def test_every_event_quotes_its_evidence_exactly(read: dict[str, tuple[str, dict[str, Any]]]) -> None:
+    events = [(stem, text, e) for stem, (text, data) in read.items() for e in data["events"]]
+    assert events, "no events read from the dev corpus"
+    wrong = [(stem, e["type"]) for stem, text, e in events
+             if "evidence" not in e or text[e["evidence"]["start"] : e["evidence"]["end"]] != e["evidence"]["quote"]]
+    assert not wrong, wrong
