@@ -10,7 +10,7 @@ from racecard.extract.events.found import Cand, coordinated, date_near, drugs_ne
 from racecard.extract.events.money import find_money
 from racecard.extract.events.roles import subject_of
 from racecard.extract.events.rx import Trigger
-from racecard.extract.events.status import clause_before, status_of
+from racecard.extract.events.status import clause_before, negated, status_of
 from racecard.extract.events.territory import territory_in
 from racecard.extract.events.triggers import portfolio as T
 from racecard.model import EntityKind, Status
@@ -23,6 +23,14 @@ _REASONS = [(k, re.compile(v, re.I)) for k, v in T.REASONS.items()]
 _FORECAST = Trigger(T.FORECAST)
 _YEAR = re.compile(
     r"\b(?:in|by|through|for|of)\s+(?:the\s+year\s+)?((?:20)\d\d)\b|\b((?:20)\d\d)\s+(?:sales|revenues?|forecast)", re.I
+)
+_FORWARD = re.compile(T.FORWARD, re.I)
+_RESUMED = re.compile(r"\b(?:resum\w+|restart\w*|lifted|reinstat\w+)\b", re.I)
+_LOOSE_VERB = re.compile(r"(?:drop|cut|halt|ax|scrap|ditch|shelv|pull|end|stop|sw)", re.I)
+_PIPELINE_OBJECT = re.compile(
+    r"\b(?:development|program|programme|trials?|stud(?:y|ies)|candidates?|assets?|drugs?|molecules?|"
+    r"projects?|plans?|work|pipeline|portfolio|[A-Z]{1,5}-?\d{2,}|\w+(?:mab|nib|rasib|tinib|cept|lisib|parib)\b)",
+    re.I,
 )
 _TOP_LIST = re.compile(r"top\s+(?:\d+|three|five|ten)\s", re.I)
 _OWNER_OF_OTHER = re.compile(r"['’]s\s+(?!(?:\w+\s+)?(?:sales|revenues?|peak|market))", re.I)
@@ -40,10 +48,12 @@ def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
     m = _DISC.search(text)
     if m is None:
         return []
-    if re.match(r"halt\w*\s+(?:\w+\s+){0,2}(?:enrol|dosing|recruit)", m.group(0) + text[m.end() : m.end() + 30], re.I):
-        pass  # a halted enrolment is still a stop of the study
     if re.search(r"\b(?:shares?|stock|price|sales|revenue)\b", text[max(0, m.start() - 30) : m.start()], re.I):
         return []
+    if negated(text, m.start()) or _RESUMED.search(text, m.end()):
+        return []  # "will not discontinue", "halted briefly but resumed"
+    if _LOOSE_VERB.match(m.group(0)) and not _PIPELINE_OBJECT.search(text[m.end() : m.end() + 60]):
+        return []  # "dropped 200 jobs": a generic verb needs a drug or a programme as its object
     clause_start = m.start() - len(clause_before(text, m.start(), 200))
     after = _LIST_END.search(text, m.end())
     clause_end = after.start() if after else len(text)
@@ -99,7 +109,7 @@ def _near_after(items: list[tuple[int, str]], pos: int, ahead: int, behind: int)
 def forecasts(doc: Doc, sent: Sent) -> list[Cand]:
     text = sent.text
     m = _FORECAST.search(text)
-    if m is None:
+    if m is None or not _FORWARD.search(text):
         return []
     money = [x for x in find_money(text) if x.usd is not None and x.amount >= 1e7]
     value = _near_after([(x.start, str(x.amount)) for x in money], m.start(), 90, 60)

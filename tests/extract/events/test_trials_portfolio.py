@@ -134,3 +134,20 @@ def test_top_selling_list_is_a_sales_forecast_per_drug(events: Reader) -> None:
     evs = events(text, kind="forecast")
     assert sorted(e.fields["drug"] for e in evs) == ["amlitelimab", "pembrolizumab", "toravimab"]
     assert all(e.fields["year"] == "2030" and e.fields["metric"] == "sales" for e in evs)
+
+
+def test_reported_sales_are_no_forecast_but_expected_sales_are(events: Reader) -> None:
+    assert events("Sales of toravimab rose 20% to $1.2 billion in the third quarter of 2025.", kind="forecast") == []
+    (ev,) = events("Tessaly expects toravimab sales of $2 billion in 2026.", kind="forecast")
+    assert (ev.fields["year"], ev.fields["value_usd"], ev.fields["source"]) == ("2026", 2e9, "Tessaly")
+
+
+def test_discontinuation_negatives(events: Reader) -> None:
+    assert events("The company cut costs and dropped 200 jobs while continuing development of toravimab.") == []
+    assert events("Pfizer will not discontinue mexolitinib despite the setback.", kind="discontinuation") == []
+    assert (
+        events("The trial of toravimab was halted briefly in 2024 but resumed a month later.", kind="discontinuation")
+        == []
+    )
+    (ev,) = events("Tessaly halted all toravimab trials after new liver injury cases.", kind="discontinuation")
+    assert ev.fields["drug"] == "toravimab"

@@ -25,7 +25,10 @@ DISCONTINUE = [
     r"pull(?:s|ed)?\s+from\s+(?:the\s+|its\s+)?(?:pipeline|portfolio|development)",
     r"(?:will|to)\s+not\s+(?:advance|progress|pursue)|decided\s+not\s+to\s+(?:advance|pursue|progress|continue)",
 ]
-LIST_END = r"[;]|\.\s|\.(?=[A-Z])|,\s+(?:with|while|but|instead|as|when|which|who|after)\b|\binstead\b|\bfocus"
+LIST_END = (
+    r"[;]|\.\s|\.(?=[A-Z])|,\s+(?:with|while|but|instead|as|when|which|who|after)\b|\binstead\b|\bfocus"
+    r"|\s(?:while|but|whereas)\s"
+)
 REASONS = {
     "safety": r"safety|adverse|toxicit|side\s+effects?|deaths?",
     "efficacy": (
@@ -55,6 +58,11 @@ FORECAST = [
     r"(?:best|top)[- ]selling\s+(?:drug|medicine|product)",
     r"top\s+(?:\d+|three|five|ten)\s+(?:drugs|products|medicines|sellers|brands)\s+(?:in|by|of)\s+20\d\d",
 ]
+# A forecast looks ahead: without one of these, "sales of $1.2 billion in 2025" is a reported figure.
+FORWARD = (
+    r"\b(?:forecast\w*|project\w*|expect\w*|predict\w*|estimat\w*|anticipat\w*|could|will|would|may|might|"
+    r"peak|poised|set\s+to|on\s+track|guidance|outlook|potential(?:ly)?|by\s+20\d\d|top\s+(?:\d+|three|five|ten))\b"
+)
 FORECAST_SOURCE_WORDS = r"according\s+to|(?:said|says|estimates?|predicts?|forecasts?|projects?|expects?)"
 
 # Cheap gates (lower-case substrings).
