@@ -15,13 +15,12 @@ from typing import Any
 
 from racecard.errors import InputError, RacecardError
 from racecard.extract.pipeline import document_of, run
+from racecard.ingest.base import MAX_BYTES, decode, read_bytes, read_meta
 from racecard.model import EntityKind, Event, Reading
 
 __all__ = ["MAX_BYTES", "FileResult", "extract_files", "read_text_file", "reading_json", "render"]
 
-MAX_BYTES = 16 * 1024 * 1024
 OUTPUT_KINDS = (EntityKind.DRUG, EntityKind.COMPANY, EntityKind.TARGET, EntityKind.INDICATION, EntityKind.TRIAL)
-META_KEYS = ("url", "title", "published", "source")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,48 +33,18 @@ class FileResult:
 
 
 def read_text_file(path: Path, max_bytes: int = MAX_BYTES) -> str:
-    """A file's text, or an InputError saying exactly what is wrong with it."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError(f"cannot open: {exc.strerror or exc}", source=str(path)) from exc
+    """A file's text, or an InputError saying exactly what is wrong with it.
+
+    The checks every source shares (unreadable, too large, empty, binary, not UTF-8) are
+    the ingesters' own (racecard.ingest.base); a text must also be mostly printable.
+    """
     if path.is_dir():
         raise InputError("is a directory, not a file", source=str(path))
-    if size == 0:
-        raise InputError("file is empty", source=str(path))
-    if size > max_bytes:
-        raise InputError(
-            f"file is too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)", source=str(path)
-        )
-    raw = path.read_bytes()
-    if b"\x00" in raw[:8192]:
-        raise InputError("binary file (contains NUL bytes), not text", source=str(path))
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); convert it to UTF-8",
-            source=str(path),
-        ) from exc
-    if not text.strip():
-        raise InputError("file has no text (only white space)", source=str(path))
+    text = decode(read_bytes(path, max_bytes), str(path), limit=max_bytes)
     control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if control > 0.05 * min(len(text), 8192):
         raise InputError("binary file (mostly control characters), not text", source=str(path))
     return text
-
-
-def _meta(path: Path) -> dict[str, Any]:
-    side = path.with_name(path.name.split(".")[0] + ".meta.json")
-    if not side.exists():
-        return {}
-    try:
-        data = json.loads(side.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"metadata is not valid JSON: {exc}", source=str(side)) from exc
-    if not isinstance(data, dict):
-        raise InputError("metadata must be a JSON object", source=str(side))
-    return {k: data[k] for k in META_KEYS if data.get(k) not in (None, "")}
 
 
 def extract_files(paths: Iterable[Path]) -> Iterator[FileResult]:
@@ -83,7 +52,7 @@ def extract_files(paths: Iterable[Path]) -> Iterator[FileResult]:
     for path in paths:
         try:
             text = read_text_file(path)
-            meta = _meta(path)
+            meta = read_meta(path)
             try:
                 doc = document_of(text, id=path.name.split(".")[0], **meta)
             except InputError as exc:

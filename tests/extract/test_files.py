@@ -42,7 +42,7 @@ def test_bad_files_get_one_line_errors_and_good_ones_are_read(tmp_path: Path) ->
     assert {d["name"] for d in out[0]["drugs"]} == {"rocatinlimab"}
     errors = result.stderr.strip().splitlines()
     assert len(errors) == 4
-    for key, problem in (("binary", "binary"), ("empty", "empty"), ("latin1", "UTF-8"), ("missing", "cannot open")):
+    for key, problem in (("binary", "binary"), ("empty", "empty"), ("latin1", "UTF-8"), ("missing", "cannot read")):
         line = next(e for e in errors if str(paths[key]) in e)
         assert problem in line
 
