@@ -74,3 +74,10 @@ def test_advisory_vote_against(events: Reader) -> None:
 def test_chmp_positive_opinion(events: Reader) -> None:
     (ev,) = events("The CHMP adopted a positive opinion recommending approval of amlitelimab.", kind="advisory_opinion")
     assert (ev.fields["outcome"], ev.fields["agency"], ev.fields["territory"]) == ("positive", "CHMP", "EU")
+
+
+def test_approved_as_an_adjective_is_no_approval(events: Reader) -> None:
+    assert events("Patients were selected with an FDA-approved test before receiving toravimab.", kind="approval") == []
+    assert events("The approved dose of toravimab is 960 mg.", kind="approval") == []
+    (ev,) = events("The FDA approved toravimab for obesity.", kind="approval")
+    assert ev.fields["agency"] == "FDA"
