@@ -27,7 +27,8 @@ NOT_APPROVAL = (  # "approved" that is not a decision on this drug
     r"|approvals?\s+milestones?|regulatory\s+approval\s+(?:and|milestones?)"
 )
 NEVER_APPROVAL = (  # contexts where "approved" is never a marketing approval, whatever the voice
-    r"(?:-|\b(?:the|an?|its|their|our|any|other|already)\s+)approved\s*$|"  # "an FDA-approved test", "the approved dose"
+    # "an FDA-approved test", "the approved dose"
+    r"(?:-|\b(?:the|an?|its|their|our|any|other|already)\s+)approved\s*$|"
     r"(?:study|trial|protocol|IND|plan|deal|merger|acquisition|transaction|"
     r"application\s+to\s+start)\s+(?:[\w’'-]+\s+){0,6}?"
     r"(?:was|were|has\s+been|have\s+been|is|been)\s+approved\s*$"
