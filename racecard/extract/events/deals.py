@@ -35,6 +35,9 @@ _ASSET = re.compile(
     r"(?:for|to|on|of)\s+((?:(?:an?|its|their|the|up\s+to|\w+)\s+){0,5}(?:candidates?|programs?|programmes?|assets?|molecules?|antibod(?:y|ies)|platform|portfolio|compounds?|therapies|products?))",
     re.I,
 )
+_HELD_OPTION = re.compile(
+    r"(?<!exercised\s)(?<!exercise\s)(?:\b(?:an|the|its|their)\s+)?(?:option|right)s?\s+(?:to\s+)?$", re.I
+)
 _FIRM_DEAL = re.compile(r"licen|agreement|deal|pact|option|alliance|strategic|co-develop|jointly", re.I)
 
 
@@ -155,6 +158,8 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
         pos = m.start()
         if any(a <= pos < b for a, b in blocked):
             continue
+        if _HELD_OPTION.search(text[max(0, pos - 40) : pos]):
+            continue  # "has an option to license": a right held, not a deal made
         if (
             how == "out"
             and m.group(0).lower().startswith("grant")

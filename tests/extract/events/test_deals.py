@@ -113,3 +113,14 @@ def test_contract_clause_is_no_event(events: Reader) -> None:
         )
         == []
     )
+
+
+def test_held_option_is_no_licence_but_exercising_it_is(events: Reader) -> None:
+    assert events("Tessaly has an option to license zelnorasib from Lumora Bio.", kind="license") == []
+    (ev,) = events("Tessaly exercised its option to license zelnorasib from Lumora Bio.", kind="license")
+    assert (ev.fields["licensor"], ev.fields["licensee"]) == ("Lumora Bio", "Tessaly")
+
+
+def test_endpoint_without_a_trial_word_is_a_readout(events: Reader) -> None:
+    (ev,) = events("Toravimab met its primary endpoint, Tessaly said.", kind="trial_readout")
+    assert ev.fields["outcome"] == "met"

@@ -18,7 +18,10 @@ START_PLANNED = (
     r"cleared)|(?:have|has|had|need|needs)\s+to\s+(?:conduct|run|launch)|"
     r"asked\s+(?:\w+\s+){0,4}to"
 )
-TRIAL_WORD = r"\b(?:trial|study|studies|phase\s*(?:[1-4]|I{1,3})|pivotal|registrational|dose-escalation)\b"
+TRIAL_WORD = (
+    r"\b(?:trial|study|studies|phase\s*(?:[1-4]|I{1,3})|pivotal|registrational|dose-escalation"
+    r"|(?:co-?)?primary\s+endpoints?|secondary\s+endpoints?|top-?line)\b"
+)
 # Measures only a trial reports: a sentence giving one for a named drug reports results.
 CLINICAL_MEASURE = (
     r"\d+(?:\.\d+)?\s?%\s+(?:\w+\s+){0,3}?(?:response|remission|disease\s+control|reduction|improvement|clearance)"
@@ -99,7 +102,17 @@ KEYWORDS = {
         "survival",
         "clearance",
     ),
-    "trial": ("trial", "stud", "phase", "pivotal", "registrational", "dose-escalation"),
+    "trial": (
+        "trial",
+        "stud",
+        "phase",
+        "pivotal",
+        "registrational",
+        "dose-escalation",
+        "endpoint",
+        "topline",
+        "top-line",
+    ),
     "safety_signal": (
         "safety",
         "hold",
