@@ -17,6 +17,8 @@ from racecard.model import EntityKind, Status
 
 __all__ = ["acquisitions", "rights_returns"]
 
+_SALE = re.compile(r"sel+s?|sold|selling", re.I)
+
 
 def _rx(parts: list[str]) -> Trigger:
     return Trigger(parts)
@@ -38,7 +40,13 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
         passive = _ACQ_PASSIVE.search(text, max(0, pos - 25), m.end() + 40)
         acquirer = acquired = None
         compound = [r for r in sent.refs if 0 <= pos - r.end <= 2] if _ACQ_NOUN.match(m.group(0)) else []
-        if compound:  # "closes $4.8 billion Mirati takeover": the name before the noun is the one bought
+        if _SALE.match(m.group(0)):  # "Tessaly agreed to sell itself to Novartis", "sold its drug X to Y"
+            seller = subject_of(sent, pos)
+            buyer = after_prep(sent, pos, "to", limit=len(m.group(0)) + 40)
+            drugs = [d for d in sent.of(EntityKind.DRUG) if pos <= d.start - sent.start < m.end()]
+            acquired = drugs[0].name if drugs else (seller.name if seller else None)
+            acquirer = buyer.name if buyer else None
+        elif compound:  # "closes $4.8 billion Mirati takeover": the name before the noun is the one bought
             buyer = possessor(sent, compound[0].start, window=40) or subject_of(sent, compound[0].start)
             acquirer, acquired = (buyer.name if buyer else None), compound[0].name
         elif passive and passive.start() <= m.end() + 5:

@@ -124,3 +124,11 @@ def test_held_option_is_no_licence_but_exercising_it_is(events: Reader) -> None:
 def test_endpoint_without_a_trial_word_is_a_readout(events: Reader) -> None:
     (ev,) = events("Toravimab met its primary endpoint, Tessaly said.", kind="trial_readout")
     assert ev.fields["outcome"] == "met"
+
+
+def test_a_sale_is_an_acquisition_by_the_buyer(events: Reader) -> None:
+    (ev,) = events("Tessaly agreed to sell itself to Novartis for $2 billion.", kind="acquisition")
+    assert (ev.fields["acquirer"], ev.fields["acquired"], ev.fields["value_usd"]) == ("Novartis", "Tessaly", 2e9)
+    (ev,) = events("Lumora Bio sold toravimab to Merck for $300 million in 2024.", kind="acquisition")
+    assert (ev.fields["acquirer"], ev.fields["acquired"], ev.fields["date"]) == ("Merck", "toravimab", "2024")
+    assert events("Merck sold 2 million shares to Tessaly.", kind="acquisition") == []

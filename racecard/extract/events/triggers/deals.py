@@ -88,6 +88,7 @@ ACQUIRE = [
     r"merger\s+(?:with|of)|merg(?:e[ds]?|ing)\s+with|integrated\s+(?:with|into)",
     r"\$[\d.]+\s*(?:bn|billion|b|m|million)\s+(?:deal\s+)?(?:acquisition|buyout|takeover)",
     r"(?:buyout|takeover|purchase)\s+of",
+    rf"(?:sell|sells|sold|selling)\b{_NOT_WHOLE}\s+(?:itself|(?:[\w-]+\s+){{0,4}}?)to\b",
     r"(?:acquisition|buyout|purchase)\s+(?:deal|agreement)",
 ]
 ACQUIRE_PASSIVE = (
@@ -163,6 +164,8 @@ KEYWORDS = {
         "merge",
         "merging",
         "integrated",
+        "sell",
+        "sold",
         "snap",
         "scoop",
         "owned by",
