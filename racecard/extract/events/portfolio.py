@@ -25,6 +25,7 @@ _YEAR = re.compile(
     r"\b(?:in|by|through|for|of)\s+(?:the\s+year\s+)?((?:20)\d\d)\b|\b((?:20)\d\d)\s+(?:sales|revenues?|forecast)", re.I
 )
 _FORWARD = re.compile(T.FORWARD, re.I)
+_ADJECTIVE = re.compile(r"\b(?:the|these|those|its|their|other|two|three|several)\s+$", re.I)
 _RESUMED = re.compile(r"\b(?:resum\w+|restart\w*|lifted|reinstat\w+)\b", re.I)
 _LOOSE_VERB = re.compile(r"(?:drop|cut|halt|ax|scrap|ditch|shelv|pull|end|stop|sw)", re.I)
 _PIPELINE_OBJECT = re.compile(
@@ -50,6 +51,8 @@ def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
         return []
     if re.search(r"\b(?:shares?|stock|price|sales|revenue)\b", text[max(0, m.start() - 30) : m.start()], re.I):
         return []
+    if _ADJECTIVE.search(text[max(0, m.start() - 12) : m.start()]):
+        return []  # "the discontinued candidates": a description, not the news
     if negated(text, m.start()) or _RESUMED.search(text, m.end()):
         return []  # "will not discontinue", "halted briefly but resumed"
     if _LOOSE_VERB.match(m.group(0)) and not _PIPELINE_OBJECT.search(text[m.end() : m.end() + 60]):

@@ -151,3 +151,8 @@ def test_discontinuation_negatives(events: Reader) -> None:
     )
     (ev,) = events("Tessaly halted all toravimab trials after new liver injury cases.", kind="discontinuation")
     assert ev.fields["drug"] == "toravimab"
+
+
+def test_discontinued_as_an_adjective_is_no_event(events: Reader) -> None:
+    text = "The discontinued candidates, including toravimab, date back to a 2020 partnership."
+    assert events(text, kind="discontinuation") == []
