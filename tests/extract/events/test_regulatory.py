@@ -81,3 +81,11 @@ def test_approved_as_an_adjective_is_no_approval(events: Reader) -> None:
     assert events("The approved dose of toravimab is 960 mg.", kind="approval") == []
     (ev,) = events("The FDA approved toravimab for obesity.", kind="approval")
     assert ev.fields["agency"] == "FDA"
+
+
+def test_refuse_to_file_and_prime(events: Reader) -> None:
+    (ev,) = events("The FDA issued a refuse-to-file letter for toravimab.", kind="rejection")
+    assert ev.fields["agency"] == "FDA"
+    (ev,) = events("Toravimab was granted PRIME status by the EMA for obesity.", kind="designation")
+    assert (ev.fields["designation"], ev.fields["agency"]) == ("prime", "EMA")
+    assert events("Tessaly applied for Breakthrough Therapy Designation for toravimab.", kind="designation") == []

@@ -48,6 +48,7 @@ REJECTION = [
     r"refus(?:ed|es|al)\s+(?:to\s+approve|(?:the\s+)?(?:marketing\s+)?(?:application|authori[sz]ation|approval))",
     r"(?:denied|denies|declined\s+to\s+approve|(?:did|does|will)\s+not\s+approve)",
     r"negative\s+(?:decision|ruling)",
+    r"refus(?:e|ed|al)[- ]to[- ]file|\bRTF\b",
 ]
 SUBMISSION = [
     r"(?:submit(?:s|ted|ting)?|fil(?:e|es|ed|ing))\s+(?:a\s+|an\s+|the\s+|its\s+|for\s+)?(?:\w+\s+){0,3}?"
