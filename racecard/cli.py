@@ -82,10 +82,17 @@ app.add_typer(token_app)
 
 def main() -> None:
     """Entry point: run the app, turning Racecard's errors into one-line messages."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     try:
         app()
     except RacecardError as exc:
         typer.echo(f"racecard: error: {exc}", err=True)
+        sys.exit(1)
+    except SQLAlchemyError as exc:  # a database error that escaped the store's own mapping
+        from racecard.store import brief
+
+        typer.echo(f"racecard: error: database: {brief(exc)}", err=True)
         sys.exit(1)
 
 

@@ -21,7 +21,7 @@ from racecard.errors import RacecardError, StoreError
 from racecard.store.db import ENV, database_url, drop_schema, engine_for, migrate
 from racecard.store.write import DocumentRecord, Writer
 
-__all__ = ["ENV", "DocumentRecord", "Store", "database_url"]
+__all__ = ["ENV", "DocumentRecord", "Store", "brief", "database_url"]
 
 
 class Store:
@@ -43,7 +43,7 @@ class Store:
                 yield conn
         except SQLAlchemyError as exc:
             self.writer.forget()
-            raise StoreError(f"{self.engine.url.render_as_string(hide_password=True)}: {exc}") from exc
+            raise StoreError(brief(exc), source=self.engine.url.render_as_string(hide_password=True)) from exc
         except (RacecardError, Exception):
             self.writer.forget()
             raise
@@ -63,3 +63,11 @@ class Store:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+def brief(exc: SQLAlchemyError) -> str:
+    """The database's own one-line complaint, without the SQL statement and its parameters."""
+    message = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+    if "no such table" in message or "no such column" in message or "does not exist" in message:
+        message += " (a database made by an older Racecard? point RACECARD_DB at a new file)"
+    return message
