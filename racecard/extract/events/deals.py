@@ -243,6 +243,10 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
             if asset:
                 fields["asset"] = " ".join(asset.group(1).split())
             out.append(Cand("license", status, fields, sent, pos, score * 0.9))
+        elif how != "neutral" and (licensor or licensee) and fields.get("territory"):
+            # "The licence grants AstraZeneca global rights …": terms of a deal named elsewhere
+            partial = {k: v for k, v in fields.items() if k in ("licensor", "licensee", "territory")}
+            out.append(Cand("_terms", status, partial, sent, pos, 0.4))
         if out:
             break  # one licence reading per sentence; restatements merge later
     return out

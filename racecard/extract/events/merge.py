@@ -167,6 +167,10 @@ def _combine(cands: list[Cand]) -> Event:
                 continue
             fields.setdefault(k, v)
     # a concrete date read in the text beats the publication date a lead sentence defaulted to
+    for key in ("milestones_usd", "total_usd"):  # the headline "up to" figure, not an instalment already paid
+        figures = [c.fields[key] for c in ranked if isinstance(c.fields.get(key), (int, float))]
+        if figures:
+            fields[key] = max(figures)
     # a date the text writes beats the publication date a lead sentence defaulted to
     written = [d for d in (_explicit_date(c) for c in ranked) if d]
     if written and not _explicit_date(best):
@@ -246,6 +250,10 @@ def merge(cands: list[Cand], doc_id: str, published: date | None = None) -> list
                 if {t.fields.get("licensor"), t.fields.get("licensee")} - {None}
                 <= {groups[k][0].fields.get("licensor"), groups[k][0].fields.get("licensee")}
             ]
+        if len(target) > 1 and len({groups[k][0].sent.index for k in target}) > 1:
+            before = [k for k in target if min(c.sent.index for c in groups[k]) <= t.sent.index]
+            if before:  # terms describe the deal named last before them
+                target = [max(before, key=lambda k: min(c.sent.index for c in groups[k]))]
         if len(target) == 1 or (target and len({groups[k][0].sent.index for k in target}) == 1):
             for k in target:
                 t.fields["_doc"] = doc_id

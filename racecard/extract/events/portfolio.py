@@ -111,9 +111,11 @@ def _near_after(items: list[tuple[int, str]], pos: int, ahead: int, behind: int)
 
 def forecasts(doc: Doc, sent: Sent) -> list[Cand]:
     text = sent.text
-    m = _FORECAST.search(text)
-    if m is None or not _FORWARD.search(text):
+    triggers = list(_FORECAST.finditer(text))
+    if not triggers or not _FORWARD.search(text):
         return []
+    first_drug = next((d.start - sent.start for d in sent.of(EntityKind.DRUG)), None)
+    m = triggers[0] if first_drug is None else min(triggers, key=lambda t: abs(t.start() - first_drug))
     money = [x for x in find_money(text) if x.usd is not None and x.amount >= 1e7]
     value = _near_after([(x.start, str(x.amount)) for x in money], m.start(), 90, 60)
     anchor = next((x.start for x in money if str(x.amount) == value), m.start())

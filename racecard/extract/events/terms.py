@@ -92,7 +92,7 @@ def _label(left: str, right: str) -> str | None:
         (_closest(_MILESTONE, left, from_end=True), "milestones"),
     )
     cues = [(d, 0, lab) for d, lab in on_right if d is not None and d <= 40]
-    cues += [(d, 1, lab) for d, lab in on_left if d is not None and d <= 35]
+    cues += [(d, 1, lab) for d, lab in on_left if d is not None and d <= (35 if lab == "upfront" else 50)]
     if cues:  # the head of the phrase: an upfront or milestone word beats "up to" and "worth"
         return min(cues)[2]
     if _OTHER_PAYMENT.search(right):
@@ -115,7 +115,7 @@ def deal_value(text: str, pos: int, *, thousands: bool = False) -> dict[str, Any
     money = [
         m
         for m in find_money(text, thousands=thousands or None)
-        if -120 <= m.start - pos <= 160 and not _SALES_BEFORE.search(text[max(0, m.start - 25) : m.start])
+        if -120 <= m.start - pos <= 260 and not _SALES_BEFORE.search(text[max(0, m.start - 25) : m.start])
     ]
     usd = [
         m

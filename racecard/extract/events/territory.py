@@ -115,11 +115,14 @@ _ADJ_PLACE = {"Chinese": "China", "Japanese": "Japan", "European": "EU", "U.S.":
 
 def deal_territory(text: str) -> str | None:
     """The territory of the rights a deal sentence grants: read only near rights words."""
+    excluded = [m for m in _EXCL.finditer(text) if _cased_ok(m)]
+    if excluded and _RIGHTS.search(text):  # "global rights … outside the Chinese mainland"
+        return "ex-" + _place(excluded[0])
     adj = _ADJ_RIGHTS.search(text)
-    if adj and not _EXCL.search(text):
+    if adj:
         return _ADJ_PLACE[adj.group("adj")]
     for m in _RIGHTS.finditer(text):
-        found = territory_in(text[max(0, m.start() - 30) : m.end() + 110])
+        found = territory_in(text[max(0, m.start() - 30) : m.end() + 160])
         if found:
             return found
     return None

@@ -132,3 +132,16 @@ def test_a_sale_is_an_acquisition_by_the_buyer(events: Reader) -> None:
     (ev,) = events("Lumora Bio sold toravimab to Merck for $300 million in 2024.", kind="acquisition")
     assert (ev.fields["acquirer"], ev.fields["acquired"], ev.fields["date"]) == ("Merck", "toravimab", "2024")
     assert events("Merck sold 2 million shares to Tessaly.", kind="acquisition") == []
+
+
+def test_later_sentences_complete_the_deal_named_before(events: Reader) -> None:
+    text = (
+        "Tessaly will license two obesity candidates from Lumora Bio in a deal worth up to $1 billion. "
+        "The licence grants Tessaly global rights, with territorial exclusions for Taiwan, Hong Kong, Macau "
+        "and mainland China. Lumora Bio already received two milestone payments of $5 million. "
+        "Tessaly also agreed to pay development milestones of up to $900 million."
+    )
+    (ev,) = events(text, kind="license")
+    f = ev.fields
+    assert (f["licensor"], f["licensee"], f["territory"]) == ("Lumora Bio", "Tessaly", "ex-Greater China")
+    assert f["milestones_usd"] == 900e6 and f["total_usd"] == 1e9
