@@ -26,6 +26,11 @@ _YEAR = re.compile(
 )
 _FORWARD = re.compile(T.FORWARD, re.I)
 _ADJECTIVE = re.compile(r"\b(?:the|these|those|its|their|other|two|three|several)\s+$", re.I)
+_BECAUSE = re.compile(
+    r"\b(?:decision|move|because|due\s+to|reason|result\s+of|follow(?:s|ed|ing)|after|prioriti[sz]\w*|review|data|"
+    r"fail\w*|lack\s+of|concerns?)\b",
+    re.I,
+)
 _RESUMED = re.compile(r"\b(?:resum\w+|restart\w*|lifted|reinstat\w+)\b", re.I)
 _LOOSE_VERB = re.compile(r"(?:drop|cut|halt|ax|scrap|ditch|shelv|pull|end|stop|sw)", re.I)
 _PIPELINE_OBJECT = re.compile(
@@ -41,6 +46,16 @@ def _reason(text: str) -> str | None:
     for name, rx in _REASONS:
         if rx.search(text):
             return name
+    return None
+
+
+def _nearby_reason(doc: Doc, sent: Sent) -> str | None:
+    """A reason given in the sentence just before or after ("The decision follows a strategic review.")."""
+    for s in doc.sents[sent.index + 1 : sent.index + 2] + doc.sents[max(0, sent.index - 1) : sent.index]:
+        if _BECAUSE.search(s.text):
+            found = _reason(s.text)
+            if found:
+                return found
     return None
 
 
@@ -76,7 +91,7 @@ def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
     sub = subject_of(sent, m.start())
     company = sub.name if sub else (doc.companies()[0] if doc.companies() else None)
     status = status_of(text, m.start(), m.end(), failure_means_failed=False)
-    reason = _reason(text)
+    reason = _reason(text) or _nearby_reason(doc, sent)
     out: list[Cand] = []
     for d in drugs:
         fields: dict[str, Any] = {"drug": d}

@@ -156,3 +156,9 @@ def test_discontinuation_negatives(events: Reader) -> None:
 def test_discontinued_as_an_adjective_is_no_event(events: Reader) -> None:
     text = "The discontinued candidates, including toravimab, date back to a 2020 partnership."
     assert events(text, kind="discontinuation") == []
+
+
+def test_reason_given_in_the_next_sentence(events: Reader) -> None:
+    text = "Pfizer discontinued mexolitinib. The decision followed disappointing efficacy data in ulcerative colitis."
+    (ev,) = events(text, kind="discontinuation")
+    assert ev.fields["reason"] == "efficacy"
