@@ -27,7 +27,7 @@ DISCONTINUE = [
 ]
 LIST_END = (
     r"[;]|\.\s|\.(?=[A-Z])|,\s+(?:with|while|but|instead|as|when|which|who|after)\b|\binstead\b|\bfocus"
-    r"|\s(?:while|but|whereas)\s"
+    r"|\s(?:while|but|whereas|after|because|following|amid)\s|\sdue\s+to\s"
 )
 REASONS = {
     "safety": r"safety|adverse|toxicit|side\s+effects?|deaths?",
