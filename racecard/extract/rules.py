@@ -20,8 +20,9 @@ CODE = re.compile(
 )
 # Prefixes that look like codes but are not drugs: years, standards, money, tickers.
 CODE_STOP = re.compile(
-    r"^(?:[A-Z]{1,3}[- ]?(?:19|20)\d\d|FY[- ]?\d+|Q[1-4][- ]?\d+|H[12][- ]?\d+|ISO[- ]?\d+|COVID-?19|SARS-?CoV-?2"
-    r"|NCT\d+|CIK[- ]?\d+|ICD-?\d+|ASCO|ESMO|AACR|IL-\d+|CD\d+|[A-Z]{2,5} \d{3,4}|ECOG|CTCAE"
+    r"^(?:[A-Z]{1,5}[- ](?:19|20)\d\d|FY[- ]?\d+|Q[1-4][- ]?\d+|H[12][- ]?\d+|ISO[- ]?\d+|COVID-?19|SARS-?CoV-?2"
+    r"|NCT\d+|CIK[- ]?\d+|ICD-?\d+|ASCO|ESMO|AACR|IL-\d+|CD\d+|ECOG|CTCAE"
+    r"|(?:NASDAQ|NYSE|S&P|FTSE|DAX|CAC|TOPIX|KOSPI) \d+"
     r"|(?:RMB|CNY|USD|US|EUR|GBP|JPY|HKD|KRW|INR|CHF|CAD|AUD|SGD|DKK|SEK|NOK|TWD|BRL)[- ]?\d.*)$"
 )
 # A space-separated code only counts when its letters are a known code prefix shape
@@ -56,7 +57,11 @@ TRIAL_CUE = re.compile(
 )
 # A numbered acronym near a trial cue: "KRYSTAL-12", "ARC-9", "CodeBreaK-200".
 TRIAL_NUMBERED = re.compile(r"(?<![\w-])(?P<names>[A-Z][A-Za-z]*[A-Z][A-Za-z]*-\d{1,3}[A-Za-z]?)(?![\w-])")
-NOT_TRIAL_PREFIX = frozenset({"COVID", "SARS", "MERS", "HIV", "HPV", "HER", "IL", "CD", "GLP", "PD", "CTLA", "FGF"})
+NOT_TRIAL_PREFIX = frozenset(
+    {"COVID", "SARS", "MERS", "HIV", "HPV", "HER", "IL", "CD", "GLP", "PD", "CTLA", "FGF",
+     # endpoints and scales, not trials: EASI-75, PASI-90, ACR-50, DAS-28, SALT-20
+     "EASI", "PASI", "ACR", "DAS", "SALT", "IGA", "SCORAD", "HAMD", "MADRS", "PANSS", "ADAS", "CDR", "NRS", "DLQI"}
+)
 # A press-release dateline: "SOUTH SAN FRANCISCO, Calif., March 8, 2025 —": its capitals are places.
 DATELINE = re.compile(r"^[A-Z][A-Z .'&-]{2,}(?:,|\s+\()[^\n]{0,120}?(?:—|–|--|-\s|/PRNewswire/|/Business\s*Wire/)",
                       re.MULTILINE)

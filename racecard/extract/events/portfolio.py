@@ -22,7 +22,10 @@ _DISC = Trigger(T.DISCONTINUE)
 _REASONS = [(k, re.compile(v, re.I)) for k, v in T.REASONS.items()]
 _FORECAST = Trigger(T.FORECAST)
 _YEAR = re.compile(
-    r"\b(?:in|by|through|for|of)\s+(?:the\s+year\s+)?((?:20)\d\d)\b|\b((?:20)\d\d)\s+(?:sales|revenues?|forecast)", re.I
+    r"\b(?:in|by|through|for|of)\s+(?:the\s+year\s+)?((?:20)\d\d)\b"
+    r"|\b((?:20)\d\d)\s+(?:(?:global|worldwide|annual|peak|net|total|US|U\.S\.|China|EU|7MM)\s+)*"
+    r"(?:sales|revenues?|forecast)",
+    re.I,
 )
 _FORWARD = re.compile(T.FORWARD, re.I)
 _ADJECTIVE = re.compile(r"\b(?:the|these|those|its|their|other|two|three|several)\s+$", re.I)
@@ -38,15 +41,28 @@ _PIPELINE_OBJECT = re.compile(
     r"projects?|plans?|work|pipeline|portfolio|[A-Z]{1,5}-?\d{2,}|\w+(?:mab|nib|rasib|tinib|cept|lisib|parib)\b)",
     re.I,
 )
+_STATED_REASON = re.compile(r"\b(?:for|due\s+to|citing|on)\s+(?:\w+\s+){0,3}?(?:reasons?|grounds|concerns?)\b", re.I)
 _TOP_LIST = re.compile(r"top\s+(?:\d+|three|five|ten)\s", re.I)
 _OWNER_OF_OTHER = re.compile(r"['’]s\s+(?!(?:\w+\s+)?(?:sales|revenues?|peak|market))", re.I)
 
 
 def _reason(text: str) -> str | None:
+    stated = _STATED_REASON.search(text)  # "for strategic reasons" says it outright
+    if stated:
+        text = stated.group(0)
     for name, rx in _REASONS:
         if rx.search(text):
             return name
     return None
+
+
+def _without_diseases(sent: Sent) -> str:
+    """The sentence with its indications blanked: "heart failure" is no failure of the drug."""
+    text = sent.text
+    for i in sent.of(EntityKind.INDICATION):
+        a, b = i.start - sent.start, i.end - sent.start
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _nearby_reason(doc: Doc, sent: Sent) -> str | None:
@@ -91,7 +107,7 @@ def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
     sub = subject_of(sent, m.start())
     company = sub.name if sub else (doc.companies()[0] if doc.companies() else None)
     status = status_of(text, m.start(), m.end(), failure_means_failed=False)
-    reason = _reason(text) or _nearby_reason(doc, sent)
+    reason = _reason(_without_diseases(sent)) or _nearby_reason(doc, sent)
     out: list[Cand] = []
     for d in drugs:
         fields: dict[str, Any] = {"drug": d}

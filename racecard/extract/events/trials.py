@@ -87,6 +87,9 @@ def _tied_trial_word(text: str, start: int, end: int) -> bool:
     return False
 
 
+_HEAD_TO_HEAD = re.compile(r"(?:beat|beats|bested|outperform(?:s|ed)?|trounced|topped)\b", re.I)
+
+
 def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial", "safety_signal"})) -> list[Cand]:
     text = sent.text
     out: list[Cand] = []
@@ -97,6 +100,9 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
         m = measure  # "LY3537982 achieved a 38% overall response rate": results, whether or not a trial is named
     if m and (has_trial or m is measure):
         drugs, fields = _trial_fields(doc, sent, m.start())
+        if _HEAD_TO_HEAD.match(m.group(0)):  # "X beat Keytruda in …": the readout is X's, not the comparator's
+            before = [d.name for d in sent.of(EntityKind.DRUG) if d.end - sent.start <= m.start()]
+            drugs = before[-1:] or drugs
         if drugs:
             clause = text[max(0, m.start() - 80) : m.end() + 120]
             fields["outcome"] = _outcome(clause)

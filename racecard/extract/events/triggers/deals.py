@@ -15,7 +15,8 @@ LICENSE_IN = [
 LICENSE_OUT = [
     r"out-licen[cs](?:e[ds]?|ing)",
     r"grant(?:s|ed|ing)?\s+(?:to\s+)?",
-    r"licen[cs](?:e[ds]?|ing)\s+(?:the\s+|its\s+)?(?:exclusive\s+|global\s+|worldwide\s+)?(?:rights\s+)?"
+    r"licen[cs](?:e[ds]?|ing)(?!\s+applications?\b)\s+(?:the\s+|its\s+)?(?:exclusive\s+|global\s+|worldwide\s+)?"
+    r"(?:rights\s+)?"
     r"(?:(?!agreement|deal|with|pursuant|under|in\b|and\b)\S+\s+){0,6}?to\b(?!\s+(?:develop|"
     r"commerciali|manufactur|market|sell|use))",
 ]
@@ -28,6 +29,9 @@ LICENSE_NEUTRAL = [
     r"(?:ink(?:s|ed)?|sign(?:s|ed)?|strike(?:s)?|struck|seal(?:s|ed)?)\s+(?:an?\s+)?(?:\S+\s+){0,6}?(?:deal|"
     r"pact|agreement|alliance|partnership)",
     r"partner(?:s|ed|ing)?\s+(?:with|on)",
+    # "will pay CSPC $110 million upfront … for worldwide rights outside China to SYH2082"
+    r"\bfor\s+(?:the\s+)?(?:(?:exclusive|global|worldwide|commercial|development|regional|full),?\s+)*rights"
+    r"\s+(?:outside|to|in|for|across)\b",
     r"team(?:s|ed)?\s+up",
     r"licen[cs]e\s+(?:deal|agreement)",
     r"(?:exclusive|global|worldwide)\s+licen[cs]e",

@@ -51,6 +51,8 @@ READOUT = [
     r"(?:showed|shows|demonstrated|demonstrates|delivered|produced)\s+(?:a\s+)?(?:statistically\s+)?(?:significant|"
     r"superior|improve|benefit|reduc|efficacy|response)",
     r"statistically\s+significant",
+    # a head-to-head win: "X beat Keytruda in the HARMONi-2 study"
+    r"\b(?:beat|beats|bested|outperform(?:s|ed)?|trounced|topped)\s+(?:\w+\s+){0,3}?(?:in|on|across)\s+(?:the\s+|a\s+)?",
     r"(?:presented|reported|unveiled|announced|shared|published)\s+(?:\w+\s+){0,3}?(?:results|data|findings)",
 ]
 MISSED = (

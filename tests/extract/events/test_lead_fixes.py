@@ -1,0 +1,43 @@
+"""Sentences the first event reader got wrong, written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from racecard.model import Event
+
+Reader = Callable[..., list[Event]]
+
+
+def test_payment_for_rights_is_a_licence_with_the_payer_as_licensee(events: Reader) -> None:
+    text = ("Novartis will pay Hansoh Pharma $80 million upfront, with up to $1.2 billion in milestones, "
+            "for worldwide rights outside China to mexolitinib.")
+    (ev,) = events(text, kind="license")
+    f = ev.fields
+    assert (f["drug"], f["licensor"], f["licensee"]) == ("mexolitinib", "Hansoh", "Novartis")
+    assert f["territory"] == "ex-China"
+    assert (f["upfront_usd"], f["milestones_usd"]) == (80_000_000, 1_200_000_000)
+
+
+def test_a_licence_application_is_a_filing_not_a_deal(events: Reader) -> None:
+    text = "Merck said the FDA accepted its biologics license application for toravimab to treat obesity."
+    assert events(text, kind="license") == []
+
+
+def test_a_stated_reason_beats_a_disease_name(events: Reader) -> None:
+    (ev,) = events("Pfizer discontinued quilveranib in ulcerative colitis failure cases for strategic reasons.",
+                   kind="discontinuation")
+    assert ev.fields["reason"] == "strategic"
+
+
+def test_year_before_sales_is_the_forecast_year(events: Reader) -> None:
+    text = "Evaluate forecasts toravimab will generate 2031 global sales of $2.4bn in obesity."
+    (ev,) = events(text, kind="forecast")
+    assert (ev.fields["drug"], ev.fields["year"], ev.fields["value_usd"]) == ("toravimab", "2031", 2_400_000_000)
+    assert ev.fields["source"] == "Evaluate"
+
+
+def test_a_head_to_head_win_is_the_winners_readout(events: Reader) -> None:
+    text = "Jacobio said mexolitinib beat pembrolizumab in the KESTREL-3 study in NSCLC."
+    (ev,) = events(text, kind="trial_readout")
+    assert (ev.fields["drug"], ev.fields["trial"], ev.fields["outcome"]) == ("mexolitinib", "KESTREL-3", "met")
