@@ -145,6 +145,9 @@ def _cue_roles(doc: Doc, sent: Sent, drugs: list[str]) -> tuple[str | None, str 
     return licensor, licensee, strength
 
 
+_RIGHTS_WORD = re.compile(r"\brights\b", re.I)
+
+
 def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]:
     out: list[Cand] = []
     text = sent.text
@@ -183,6 +186,13 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
             src = after_prep(sent, pos, "from") or (possessor(sent, pos + 80) if drugs else None)
             licensee, licensor = (sub.name if sub else None), (src.name if src else None)
             score = 1.0
+            if not drugs and licensee and _RIGHTS_WORD.search(m.group(0)):
+                # "Innovent took exclusive rights to it in 2021": the rights to the drug just spoken of
+                earlier = doc.recent_drug(sent, need_anaphor=False)
+                drugs = [earlier] if earlier else []
+            if drugs and licensor is None:  # an in-licence names no licensor: the drug's originator
+                origin = doc.lexicon.attrs(EntityKind.DRUG, drugs[0]).get("originator")
+                licensor = str(origin) if origin and origin != licensee else None
         elif how == "out" and _TO_DRUG.search(m.group(0)) and _drug_at(sent, m.end()) and not _to_party(sent, m.end()):
             # "Zai Lab has licensed the rights to adagrasib, developed by Mirati": rights *to a drug*
             sub = subject_of(sent, pos)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from racecard.model import Event
+from racecard.extract.pipeline import read
+from racecard.lexicon import Lexicon
+from racecard.model import EntityKind, Event
 
 Reader = Callable[..., list[Event]]
 
@@ -41,3 +43,14 @@ def test_a_head_to_head_win_is_the_winners_readout(events: Reader) -> None:
     text = "Jacobio said mexolitinib beat pembrolizumab in the KESTREL-3 study in NSCLC."
     (ev,) = events(text, kind="trial_readout")
     assert (ev.fields["drug"], ev.fields["trial"], ev.fields["outcome"]) == ("mexolitinib", "KESTREL-3", "met")
+
+
+def test_rights_taken_to_the_drug_just_named_come_from_its_originator(evlex: Lexicon) -> None:
+    lex = Lexicon(list(evlex.terms), dict(evlex.attributes), list(evlex.stems), dict(evlex.raw_attributes))
+    lex.attributes[(EntityKind.DRUG, "quilveranib")] = {"originator": "Hansoh"}
+    text = ("Quilveranib came out of Hansoh Pharma's labs. "
+            "Jacobio took exclusive rights to it for mainland China, Hong Kong, Macau and Taiwan in March 2022.")
+    (ev,) = [e for e in read(text, lexicon=lex, published="2024-01-05").events if e.type == "license"]
+    f = ev.fields
+    assert (f["drug"], f["licensor"], f["licensee"]) == ("quilveranib", "Hansoh", "Jacobio")
+    assert (f["territory"], f["date"]) == ("Greater China", "2022-03")
