@@ -5,7 +5,9 @@ LICENSE_IN = [
     r"in-licen[cs](?:e[ds]?|ing)",
     r"licen[cs](?:e|es|ed|ing)\s+(?:in\s+)?(?:[\w,’'-]+\s+){0,8}?from\b",
     r"to\s+licen[cs]e\s+(?=[\w-]+(?:\s+[\w-]+)?['’]s\s)",  # "pays … to license Lumora's toravimab"
-    r"(?:acquir|obtain|gain|secur|receiv|licens|bought|buys?|buying|purchas|took|tak)(?:e[ds]?|ing|es|s|en)?\s+"
+    # "Innovent licensed exclusive rights to develop and commercialise it": rights to do, so rights taken
+    r"licen[cs]ed\s+(?:[\w-]+\s+){0,3}?rights\s+to\s+(?:develop|commerciali[sz]e|manufacture|market|sell)",
+    r"(?:acquir|obtain|gain|secur|receiv|license|bought|buys?|buying|purchas|took|tak)(?:e[ds]?|ing|es|s|en)?\s+"
     r"(?:the\s+|"
     r"an?\s+)?(?:(?:exclusive|global|worldwide|"
     r"commercial|development|regional|full|[\w-]+),?\s+){0,3}(?:and\s+\w+\s+)?(?:licen[cs]e|rights|option)",
