@@ -24,6 +24,8 @@ _PLANNED = re.compile(
     r"could\s+begin|as\s+early\s+as|ready\s+to|prepared\s+to|poised\s+to|due\s+to\s+(?:read|report|start|begin|complete|be\s+(?:filed|submitted)))\b",
     re.I,
 )
+_DUE_TO = re.compile(r"\b(?:due|scheduled|slated|set|expected)\s+to\s*$", re.I)
+_DUE_WHAT = re.compile(r"(?:read|report|start|begin|complete|be\s+(?:filed|submitted))", re.I)
 _EXPECTED = re.compile(
     r"\b(?:(?:is|are|was|were|be)\s+(?:widely\s+)?(?:expected|anticipated|projected|forecast|predicted|"
     r"likely|unlikely|poised|rumou?red|reported)\s+to|could|might|(?-i:may)(?!\s+\d)|eyeing|eyes|reportedly|"
@@ -74,6 +76,8 @@ def status_of(text: str, pos: int, end: int | None = None, *, failure_means_fail
     after = text[end if end is not None else pos : (end if end is not None else pos) + 40]
     if failure_means_failed and _FAILED.search(before):
         return Status.FAILED
+    if _DUE_TO.search(before) and _DUE_WHAT.match(text, pos):
+        return Status.EXPECTED  # "a trial due to read out this year": the trigger itself is scheduled
     planned = [m.end() for m in _PLANNED.finditer(before)]
     expected = [m.end() for m in _EXPECTED.finditer(before)]
     if re.match(r"\s*(?:is|are|was|were)\s+(?:expected|anticipated|planned|slated|scheduled)", after, re.I):

@@ -54,3 +54,8 @@ def test_rights_taken_to_the_drug_just_named_come_from_its_originator(evlex: Lex
     f = ev.fields
     assert (f["drug"], f["licensor"], f["licensee"]) == ("quilveranib", "Hansoh", "Jacobio")
     assert (f["territory"], f["date"]) == ("Greater China", "2022-03")
+
+
+def test_a_readout_due_later_is_expected_not_reported(events: Reader) -> None:
+    (ev,) = events("A mid-stage obesity trial of toravimab is due to read out later this year.", kind="trial_readout")
+    assert ev.status.value == "expected"
