@@ -157,16 +157,25 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
         + [(m, "neutral") for m in _NEUTRAL.finditer(text)],
         key=lambda x: (x[1] == "neutral", x[0].start()),
     )
+    granted = [
+        m.end()
+        for m, how in matches
+        if how == "out"
+        and m.group(0).lower().startswith("grant")
+        and _GRANT_OBJECT.search(text[m.end() : m.end() + 120])
+    ]
     for m, how in matches:
         pos = m.start()
         if any(a <= pos < b for a, b in blocked):
             continue
+        if how == "out" and any(g < pos <= g + 90 for g in granted):
+            continue  # "X granted Y an exclusive licence to …": one grant, read from "granted"
         if _HELD_OPTION.search(text[max(0, pos - 40) : pos]):
             continue  # "has an option to license": a right held, not a deal made
         if (
             how == "out"
             and m.group(0).lower().startswith("grant")
-            and not _GRANT_OBJECT.search(text[m.end() : m.end() + 70])
+            and not _GRANT_OBJECT.search(text[m.end() : m.end() + 120])
         ):
             continue
         near = drugs_near(sent, pos, main=True)
@@ -201,7 +210,10 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
             score = 0.9
         elif how == "out":
             sub = subject_of(sent, pos)
-            obj = _to_party(sent, m.end()) or object_of(sent, m.end(), limit=40) or after_prep(sent, pos, "to")
+            if m.group(0).lower().startswith("grant"):  # "granted Y a licence to its antibodies": Y is the licensee
+                obj = object_of(sent, m.end(), limit=40) or _to_party(sent, m.end()) or after_prep(sent, pos, "to")
+            else:
+                obj = _to_party(sent, m.end()) or object_of(sent, m.end(), limit=40) or after_prep(sent, pos, "to")
             licensor, licensee = (sub.name if sub else None), (obj.name if obj else None)
             score = 1.0
         if how == "neutral" and len(_owners(sent, drugs)) >= 2:

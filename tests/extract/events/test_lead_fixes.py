@@ -59,3 +59,10 @@ def test_rights_taken_to_the_drug_just_named_come_from_its_originator(evlex: Lex
 def test_a_readout_due_later_is_expected_not_reported(events: Reader) -> None:
     (ev,) = events("A mid-stage obesity trial of toravimab is due to read out later this year.", kind="trial_readout")
     assert ev.status.value == "expected"
+
+
+def test_granted_a_licence_names_the_grantee_even_after_a_long_name(events: Reader) -> None:
+    text = ("Shares of Junshi rose after its unit Hansoh Pharma granted Lumora Bio Holdings Co. (HKEX: 9999) "
+            "an exclusive worldwide licence to its toravimab.")
+    (ev,) = events(text, kind="license")
+    assert (ev.fields["licensor"], ev.fields["licensee"]) == ("Hansoh", "Lumora Bio")
