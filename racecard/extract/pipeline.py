@@ -231,6 +231,8 @@ def stage_prune(d: Draft) -> None:
         if m.kind == EntityKind.TARGET:  # an open-data gene symbol counts only where spoken of as a target
             return not curated and m.name not in targeted
         if m.kind == EntityKind.DRUG:  # a class of treatment ("immunotherapy") is not an asset
+            if _RECEPTOR_AFTER.match(text, m.end):  # "adenosine A2a receptor": a ligand naming a target
+                return True
             return not curated and bool(rules.NOT_DRUG_NAME.search(m.name))
         if m.kind == EntityKind.INDICATION:
             bare = _bare(m.name)
@@ -259,6 +261,9 @@ def stage_observers(d: Draft) -> None:
             continue
         if m.name.lower() not in title.lower():
             d.drop(m)
+
+
+_RECEPTOR_AFTER = re.compile(r"[\s/-]+(?:[\w/-]+\s+){0,2}?receptors?\b", re.I)
 
 
 def _bare(name: str) -> str:
