@@ -16,7 +16,17 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, String, Text, and_, select, type_coerce
 
 from racecard.store.schema import events, roles
-from racecard.views.facts import Fact, Names, build, day_of, json_fields, roles_of_events, visible
+from racecard.views.facts import (
+    Fact,
+    Names,
+    build,
+    corrected_day,
+    corrections,
+    day_of,
+    json_fields,
+    roles_of_events,
+    visible,
+)
 from racecard.views.markets import covers, event_markets
 from racecard.views.rights import DEAL_TYPES
 from racecard.views.stages import GLOBAL_TYPES, MARK_TYPES, PLANNABLE, Stage, stage_from
@@ -91,6 +101,7 @@ def read_board(
         .where(cond)
     )
     rows = conn.execute(query).all()
+    fixes = corrections(conn, [r[0] for r in rows])
     indications = _indications(conn, [r[0] for r in rows], names) if with_indications else {}
     seen: dict[str, list[Seen]] = {}
     deal_rows: dict[int, tuple[Any, set[str]]] = {}
@@ -102,6 +113,10 @@ def read_board(
             continue  # named twice (as drug and as the asset acquired)
         done.add((id_, name))
         fields = json_fields(raw)
+        fix = fixes.get(id_)
+        if fix:  # an analyst's correction wins over what was read
+            fields = {**fields, **fix}
+            date, day = fix.get("date") or date, corrected_day(fix, day_of(day))
         if type_ in DEAL_TYPES:
             deal_rows.setdefault(id_, ((*row[:7], row[9], fields), set()))[1].add(name)
         agency = _text(fields.get("agency"))
@@ -120,11 +135,15 @@ def read_board(
         )
     for group in seen.values():
         group.sort(key=lambda x: (x.when or dt.date.max, x.id))
-    return seen, _deals(conn, deal_rows, names)
+    return seen, _deals(conn, deal_rows, names, fixes)
 
 
-def _deals(conn: Connection, deal_rows: dict[int, tuple[Any, set[str]]], names: Names
-           ) -> dict[str, list[Fact]]:
+def _deals(
+    conn: Connection,
+    deal_rows: dict[int, tuple[Any, set[str]]],
+    names: Names,
+    fixes: dict[int, dict[str, Any]],
+) -> dict[str, list[Fact]]:
     """The deals among the board's facts, as facts with every role grounded (one more query)."""
     if not deal_rows:
         return {}
@@ -136,7 +155,7 @@ def _deals(conn: Connection, deal_rows: dict[int, tuple[Any, set[str]]], names: 
         for r, _ in deal_rows.values()
     ]
     deals: dict[str, list[Fact]] = {}
-    for fact in build(light, found, names):
+    for fact in build(light, found, names, fixes):
         for name in deal_rows[fact.id][1]:
             deals.setdefault(name, []).append(fact)
     return deals

@@ -18,12 +18,14 @@ from sqlalchemy import ColumnElement, Connection, String, Text, and_, func, sele
 
 from racecard.store import read
 from racecard.store.schema import documents, entities, entity_links, events, evidence, merges, reviews, roles
+from racecard.store.write import first_day
 
 __all__ = [
     "Fact",
     "Names",
     "Source",
     "build",
+    "corrections",
     "day_of",
     "facts_for",
     "json_fields",
@@ -92,6 +94,27 @@ def rejected() -> ColumnElement[bool]:
         .where(reject.c.event_id == events.c.id, reject.c.action == "reject", ~superseded)
         .exists()
     )
+
+
+def corrections(conn: Connection, event_ids: Collection[int]) -> dict[int, dict[str, Any]]:
+    """Per event, the fields an analyst corrected (later corrections win; a later reject or confirm
+    does not undo them: a rejected fact is hidden anyway)."""
+    out: dict[int, dict[str, Any]] = {}
+    ids = sorted(set(event_ids))
+    for i in range(0, len(ids), 500):
+        rows = conn.execute(
+            select(reviews.c.event_id, reviews.c.fields)
+            .where(reviews.c.event_id.in_(ids[i : i + 500]), reviews.c.action == "correct")
+            .order_by(reviews.c.id)
+        ).all()
+        for event_id, fields in rows:
+            out.setdefault(int(event_id), {}).update(json_fields(fields))
+    return out
+
+
+def corrected_day(fix: Mapping[str, Any], day: dt.date | None) -> dt.date | None:
+    """The day an event happened after an analyst's correction of its date."""
+    return first_day(str(fix["date"])) or day if fix.get("date") else day
 
 
 def visible(as_of: dt.date | None, *, with_rejected: bool = False) -> ColumnElement[bool]:
@@ -261,7 +284,7 @@ def facts_for(
     for rr in role_rows:
         found[rr[0]].append(rr)
     unique = {r.id: r for r in rows}
-    return build(list(unique.values()), found, names)
+    return build(list(unique.values()), found, names, corrections(conn, unique))
 
 
 def facts_where(
@@ -277,7 +300,7 @@ def facts_where(
     found: dict[int, list[tuple[int, str, int | None, str]]] = {}
     for r in roles_of_events(conn, [r.id for r in rows]):
         found.setdefault(r[0], []).append(r)
-    return build(rows, found, names or Names(conn))
+    return build(rows, found, names or Names(conn), corrections(conn, [r.id for r in rows]))
 
 
 def roles_of_events(conn: Connection, event_ids: Sequence[int]) -> list[tuple[int, str, int | None, str]]:
@@ -290,8 +313,12 @@ def roles_of_events(conn: Connection, event_ids: Sequence[int]) -> list[tuple[in
     return out
 
 
-def build(rows: Sequence[Any], found: Mapping[int, list[tuple[int, str, int | None, str]]], names: Names
-           ) -> list[Fact]:
+def build(
+    rows: Sequence[Any],
+    found: Mapping[int, list[tuple[int, str, int | None, str]]],
+    names: Names,
+    fixes: Mapping[int, Mapping[str, Any]] | None = None,
+) -> list[Fact]:
     names.prime(r[2] for group in found.values() for r in group if r[2] is not None)
     resolved: dict[int, tuple[int, str]] = {}
     out = []
@@ -314,9 +341,16 @@ def build(rows: Sequence[Any], found: Mapping[int, list[tuple[int, str, int | No
                 by_id[role] = (*by_id.get(role, ()), ident)
             else:
                 by_id.setdefault(role, ())
+        fields, date, day = json_fields(e.fields), e.date, day_of(e.day)
+        fix = (fixes or {}).get(e.id)
+        if fix:  # an analyst's correction wins over what was read
+            fields = {**fields, **fix}
+            for role, value in fix.items():
+                if role in by_name and value not in (None, ""):
+                    by_name[role], by_id[role] = (str(value),), ()
+            date, day = str(fix.get("date") or date or "") or None, corrected_day(fix, day)
         out.append(
-            Fact(e.id, e.key, e.type, e.status, e.date, day_of(e.day), day_of(e.published), e.document_id,
-                 json_fields(e.fields), by_name, by_id)
+            Fact(e.id, e.key, e.type, e.status, date, day, day_of(e.published), e.document_id, fields, by_name, by_id)
         )
     out.sort(key=lambda f: (f.when or dt.date.max, f.published or dt.date.max, f.id))
     return out

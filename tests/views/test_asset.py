@@ -82,3 +82,21 @@ def test_restated_moves_collapse_and_a_licence_back_is_a_hand_back(store: Store)
         (date(2021, 6, 9), "licence", "Pax"),
         (date(2025, 2, 1), "hand-back", "Orion"),
     ]
+
+
+def test_a_corrected_licensee_changes_the_rights_timeline(kras: Store) -> None:
+    from sqlalchemy import select
+
+    from racecard.store.reviews import review
+    from racecard.store.schema import events
+
+    with kras.begin() as conn:
+        licences = [row.id for row in conn.execute(select(events.c.id).where(events.c.type == "license"))]
+    d = _dossier(kras, "rocatinlimab")
+    first = next(m for m in d.rights if m.kind == "licence")
+    assert first.holder == "Amgen"
+    with kras.begin() as conn:
+        for event_id in licences:
+            review(conn, event_id, "correct", by="analyst", fields={"licensee": "Sanofi"}, note="test")
+    moved = next(m for m in _dossier(kras, "rocatinlimab").rights if m.kind == "licence")
+    assert (moved.previous, moved.holder) == ("Kyowa Kirin", "Sanofi")

@@ -122,3 +122,14 @@ def test_a_rejected_fact_leaves_the_board_until_reviewed_again(kras: Store) -> N
         review(conn, event_id, "confirm", by="analyst", note="checked the press release")
     rows = {r.asset: r for r in _board(kras, market="China").rows}
     assert rows["fulzerasib"].stage == "approved" and rows["fulzerasib"].first_approved
+
+
+def test_a_corrected_date_moves_the_fact_on_the_board(kras: Store) -> None:
+    from racecard.store.reviews import review
+
+    event_id = _approval_of(kras, "garsorasib")
+    with kras.begin() as conn:
+        review(conn, event_id, "correct", by="analyst", fields={"date": "2024-07"}, note="per the NMPA notice")
+    rows = {r.asset: r for r in _board(kras, market="China").rows}
+    assert rows["garsorasib"].stage_date == date(2024, 7, 1)
+    assert rows["garsorasib"].first_approved and not rows["fulzerasib"].first_approved  # now approved first
