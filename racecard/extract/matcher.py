@@ -40,8 +40,14 @@ def _weight(hit: Hit) -> tuple[int, int]:
 
 
 def _same_case(surface: str, form: str) -> bool:
-    """A cased form matches only with its own case (a plural "s" aside): "AD", not "ad"."""
-    return surface == form or (surface[:-1] == form and surface[-1:] == "s")
+    """A cased form matches only with its own case (a plural "s" aside): "AD", not "ad".
+
+    A symbol with digits also matches in the mixed case news uses for it ("A2a" for "A2A",
+    "Bcl-2" for "BCL-2"), as long as its first character agrees: no word is spelt like that.
+    """
+    if surface == form or (surface[:-1] == form and surface[-1:] == "s"):
+        return True
+    return _DIGIT.search(form) is not None and surface[:1] == form[:1] and surface.upper() == form.upper()
 
 
 _SPECIAL = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")

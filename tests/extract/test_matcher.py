@@ -43,3 +43,15 @@ def test_word_boundaries_longest_match_and_case() -> None:
 def test_plural_only_for_indications() -> None:
     m = Matcher([Term(K.DRUG, "insulin", "insulin"), Term(K.INDICATION, "tumor", "solid tumor")])
     assert _names(m, "insulins and solid tumors") == [("solid tumors", "tumor")]
+
+
+def test_symbols_with_digits_match_in_mixed_case_but_words_do_not() -> None:
+    m = Matcher(
+        [
+            Term(K.TARGET, "A2AR", "A2A", TermStatus.NAME, cased=True),
+            Term(K.TARGET, "BCL2", "BCL-2", TermStatus.NAME, cased=True),
+            Term(K.TARGET, "MET", "MET", TermStatus.NAME, cased=True),
+        ]
+    )
+    text = "An A2a antagonist and a Bcl-2 inhibitor Met its goal; a2a and MET too."
+    assert _names(m, text) == [("A2a", "A2AR"), ("Bcl-2", "BCL2"), ("MET", "MET")]
