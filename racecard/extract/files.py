@@ -79,7 +79,7 @@ def reading_json(reading: Reading) -> dict[str, Any]:
         for e in reading.entities_of(kind):
             item: dict[str, Any] = {"name": e.name, "mentions": list(e.aliases)}
             if kind == EntityKind.DRUG:
-                for key in ("targets", "modality"):
+                for key in ("targets", "modality", "class"):
                     if e.attributes.get(key):
                         item[key] = e.attributes[key]
             if kind == EntityKind.TRIAL and e.name.startswith("NCT"):

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from racecard import __version__
@@ -20,7 +21,7 @@ from racecard.extract import grounding, patterns, rules
 from racecard.extract.matcher import Hit, Matcher, fold
 from racecard.extract.sentences import sentences as split_sentences
 from racecard.ingest.clean import furniture as find_furniture
-from racecard.lexicon import Lexicon, load
+from racecard.lexicon import Lexicon, curated_stems, load
 from racecard.model import Document, Entity, EntityKind, Event, Mention, Reading, Span
 
 __all__ = ["EXTRACTOR", "STAGES", "Draft", "document_of", "read", "run"]
@@ -157,8 +158,25 @@ def stage_ambiguous(d: Draft) -> None:
     d.pending.clear()
 
 
-def _stems(lexicon: Lexicon) -> dict[str, tuple[str, str]]:
-    return dict(rules.INN_STEMS)
+@lru_cache(maxsize=1)
+def _stems() -> dict[str, tuple[str, str]]:
+    """Stems that mark a new INN: the rules' own list and the curated recent families."""
+    stems = dict(rules.INN_STEMS)
+    for stem in curated_stems():
+        if stem.position == "suffix":
+            meaning = stem.meaning.split("(")[0].strip().rstrip(",;")
+            stems.setdefault(stem.stem.strip("-").lower(), (meaning, stem.modality))
+    return stems
+
+
+def stem_hint(name: str) -> dict[str, Any]:
+    """What a new INN's stem says of it: its class and modality ("-rasib": RAS inhibitor)."""
+    first = name.split()[0]
+    for stem in sorted(_stems(), key=len, reverse=True):
+        if first.endswith(stem):
+            cls, modality = _stems()[stem]
+            return {"class": cls, "modality": modality, "stem": f"-{stem}", "recognised_by": "inn-stem"}
+    return {"recognised_by": "inn-stem"}
 
 
 def stage_shapes(d: Draft) -> None:
@@ -168,7 +186,7 @@ def stage_shapes(d: Draft) -> None:
         *patterns.trials(text, sents),
         *patterns.company_shapes(text, sents),
         *patterns.codes(text, sents),
-        *patterns.inn_stems(text, sents, _stems(d.lexicon)),
+        *patterns.inn_stems(text, sents, _stems()),
     ]
     for f in found:
         mention = Mention(f.start, f.end, text[f.start : f.end], f.kind, f.name, f.how, 0.7)
@@ -316,9 +334,8 @@ def stage_entities(d: Draft) -> None:
         grouped.setdefault((m.kind, m.name), []).append(m)
     for (kind, name), ms in grouped.items():
         attrs: dict[str, Any] = dict(d.lexicon.attrs(kind, name))
-        hints = [m for m in ms if m.how == "inn-stem"]
-        if hints and not attrs:
-            attrs = {"class": "", "recognised_by": "inn-stem"}
+        if not attrs and any(m.how == "inn-stem" for m in ms):
+            attrs = stem_hint(name)
         aliases = tuple(dict.fromkeys(m.text for m in ms))
         d.entities.append(Entity(kind, name, aliases, attrs))
 

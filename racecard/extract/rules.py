@@ -224,11 +224,3 @@ NOT_INN = frozenset(
     laurel sentinel mongrel chapel hostel lapel morsel tinsel shrapnel pretzel easel weasel
     umab mab virtual registrant""".split()
 )
-
-# ── descriptions that name a company of the article ("the Japanese drugmaker") ──────
-COMPANY_DESCRIPTIONS = re.compile(
-    r"\bthe\s+(?:(?:[A-Z][a-z]+|U\.S\.|US|UK|Swiss|French|German|British|Chinese|Japanese|Korean|Danish|"
-    r"Indian|Boston|California|Shanghai|Beijing|Suzhou|Hangzhou|Tokyo|New Jersey)[- ]based\s+|"
-    r"(?:Swiss|French|German|British|Chinese|Japanese|Korean|Danish|Indian|American|U\.S\.|US|UK|Belgian|Dutch)\s+)"
-    r"(?:drugmaker|pharma(?:ceutical)?\s+(?:company|group|giant)|biotech(?:nology)?(?:\s+company)?|company|firm)\b"
-)

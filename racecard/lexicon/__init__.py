@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from racecard.errors import LexiconError
 from racecard.model import Entity, EntityKind
 
-__all__ = ["Lexicon", "Stem", "Term", "TermStatus", "load"]
+__all__ = ["Lexicon", "Stem", "Term", "TermStatus", "curated_stems", "load"]
 
 
 class TermStatus(IntEnum):
@@ -171,6 +171,20 @@ def _raw_attributes(raw: bytes) -> dict[tuple[EntityKind, str], str]:
         except (KeyError, ValueError) as exc:
             raise LexiconError(f"entities.jsonl.gz line {n}: {exc}") from exc
     return out
+
+
+@lru_cache(maxsize=1)
+def curated_stems() -> tuple[Stem, ...]:
+    """The hand-checked stems of recent INN families (curated/stems.tsv): distinctive enough to
+    recognise a new drug name by, unlike many short WHO stems ("-ine", "-crine")."""
+    try:
+        raw = resources.files("racecard.lexicon").joinpath("curated", "stems.tsv").read_bytes()
+    except FileNotFoundError:
+        return ()
+    return tuple(
+        Stem(r["stem"], r.get("position") or "suffix", r.get("meaning") or "", r.get("modality") or "")
+        for r in _read_tsv(raw, "curated/stems.tsv")
+    )
 
 
 @lru_cache(maxsize=1)

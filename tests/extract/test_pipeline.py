@@ -87,3 +87,10 @@ def test_a_ligand_naming_a_receptor_is_not_a_drug() -> None:
     text = "Gilead dropped an adenosine A2a/A2b receptor antagonist but kept fulzerasib and adenosine."
     starts = [m.start for m in read(text, lexicon=small).mentions if m.name == "adenosine"]
     assert starts == [text.rindex("adenosine")]  # the ligand before "receptor" is not read as the drug
+
+
+def test_a_new_inn_gets_the_class_its_stem_names(lex: Lexicon) -> None:
+    data = reading_json(read("Zeta Bio dosed the first patient with zanzerasib and quarimenib.", lexicon=lex))
+    drugs = {d["name"]: d for d in data["drugs"]}
+    assert drugs["zanzerasib"]["class"] == "RAS inhibitor"
+    assert drugs["quarimenib"]["modality"] == "small molecule" and "menin" in drugs["quarimenib"]["class"]
