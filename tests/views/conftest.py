@@ -8,20 +8,14 @@ licensed out in 2021 and handed back in 2026.
 
 from __future__ import annotations
 
-import os
-import socket
-import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from racecard.model import Document, Entity, EntityKind, Event, Evidence, Reading, Status
 from racecard.store import DocumentRecord, Store
-
-PG_URL = os.environ.get("RACECARD_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 DRUGS: Mapping[str, Mapping[str, Any]] = {
     "fulzerasib": {"targets": ["KRAS G12C"], "originator": "GenFleet", "modality": "small molecule"},
@@ -128,25 +122,10 @@ OX40 = (
 )
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    if request.param == "sqlite":
-        s = Store(f"sqlite:///{tmp_path / 'views.db'}")
-        yield s
-        s.close()
-        return
-    try:
-        with socket.create_connection(("127.0.0.1", 5432), timeout=0.5):
-            pass
-        import psycopg  # noqa: F401
-    except (OSError, ImportError) as exc:
-        pytest.skip(f"no PostgreSQL at 127.0.0.1:5432 or no psycopg ({exc})")
-    s = Store(PG_URL, schema=f"v_{uuid.uuid4().hex[:12]}")
-    try:
-        yield s
-    finally:
-        s.drop()
-        s.close()
+@pytest.fixture
+def store(any_store: Store) -> Store:
+    """The views are checked on every database (tests/conftest.py)."""
+    return any_store
 
 
 @pytest.fixture

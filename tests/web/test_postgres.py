@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import socket
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,19 +16,12 @@ from racecard.web import Settings, create_app
 from racecard.web.tokens import create_token
 
 pytestmark = pytest.mark.postgres
-PG_URL = os.environ.get("RACECARD_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
 @pytest.fixture
-def pg(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[tuple[Store, str]]:
-    try:
-        with socket.create_connection(("127.0.0.1", 5432), timeout=0.5):
-            pass
-        import psycopg  # noqa: F401
-    except (OSError, ImportError) as exc:
-        pytest.skip(f"no PostgreSQL at 127.0.0.1:5432 or no psycopg ({exc})")
+def pg(tmp_path: Path, request: pytest.FixtureRequest, pg_url: str) -> Iterator[tuple[Store, str]]:
     schema = f"w_{uuid.uuid4().hex[:12]}"
-    store = Store(PG_URL, schema=schema)
+    store = Store(pg_url, schema=schema)
     fill = request.getfixturevalue("filler")
     fill(store)
     try:
@@ -40,10 +31,10 @@ def pg(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[tuple[Store, 
         store.close()
 
 
-def test_twins_reviews_and_cache_on_postgres(pg: tuple[Store, str], tmp_path: Path) -> None:
+def test_twins_reviews_and_cache_on_postgres(pg: tuple[Store, str], pg_url: str, tmp_path: Path) -> None:
     store, schema = pg
     token = create_token(name="Pg Analyst", path=tmp_path / "t.json").token
-    app = create_app(Settings(database=PG_URL, schema=schema, tokens=tmp_path / "t.json"))
+    app = create_app(Settings(database=pg_url, schema=schema, tokens=tmp_path / "t.json"))
     with TestClient(app, raise_server_exceptions=False) as client:
         board = client.get("/api/v1/race", params={"target": "KRAS G12C", "market": "China"}).json()
         assert board["rows"][0]["asset"] == "fulzerasib"
