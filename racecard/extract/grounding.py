@@ -125,7 +125,7 @@ def occurrences(text: str, form: str, sentences: Sequence[Span], occupied: bytea
 SHORT_ABBREVIATION = 3  # "AD", "FL", "MS": too short to trust without support from the text
 
 
-def needs_support(hit: Hit, text: str) -> bool:
+def needs_support(hit: Hit) -> bool:
     """Whether a hit is a short abbreviation that the document must support to count."""
     return hit.end - hit.start <= SHORT_ABBREVIATION and all(
         c.status == TermStatus.ABBREVIATION for c in hit.candidates
@@ -133,12 +133,12 @@ def needs_support(hit: Hit, text: str) -> bool:
 
 
 def choose(
-    hit: Hit, text: str, sentence: Span | None, known: set[tuple[EntityKind, str]], context: dict[str, list[str]]
+    hit: Hit, text: str, known: set[tuple[EntityKind, str]], context: dict[str, list[str]]
 ) -> tuple[EntityKind, str, str] | None:
     """The reading of an ambiguous hit the document supports, or None when it cannot tell."""
     cands = sorted(hit.candidates, key=lambda c: c.status)
     readings = {(c.kind, c.name) for c in cands}
-    if len(readings) == 1 and not needs_support(hit, text):
+    if len(readings) == 1 and not needs_support(hit):
         c = cands[0]
         return c.kind, c.name, f"lexicon:{c.status.name.lower()}:{c.source}"
     supported = [c for c in cands if (c.kind, c.name) in known]
@@ -155,7 +155,7 @@ def choose(
     if scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
         c = scored[0][1]
         return c.kind, c.name, f"lexicon:{c.status.name.lower()}:{c.source}+context"
-    if needs_support(hit, text):
+    if needs_support(hit):
         return None
     best = cands[0]
     rivals = [c for c in cands if c.status == best.status and (c.kind, c.name) != (best.kind, best.name)]

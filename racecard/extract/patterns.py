@@ -28,7 +28,6 @@ class Found:
     kind: EntityKind
     name: str
     how: str
-    hint: str = ""
 
 
 def _in(regions: Sequence[Span], start: int) -> bool:
@@ -148,13 +147,12 @@ def inn_stems(text: str, regions: Sequence[Span], stems: dict[str, tuple[str, st
             minimum = 8 if len(stem) <= 4 else 7
             if len(low) < minimum or len(low) - len(stem) < 3:
                 continue
-            cls, modality = stems[stem]
             end = m.end(1)
             second = _SECOND.match(text, end)
             if second and second.group(1).lower() in rules.INN_SECOND_WORDS:
                 end = second.end(1)
             name = text[m.start(1) : end].lower()
-            yield Found(m.start(1), end, EntityKind.DRUG, name, "inn-stem", f"{cls}|{modality}")
+            yield Found(m.start(1), end, EntityKind.DRUG, name, "inn-stem")
 
 
 _LEGAL_TAIL = re.compile(rules.LEGAL_SUFFIX + r"\s*$")

@@ -71,11 +71,6 @@ class Draft:
         self.mentions.remove(mention)
         self.occupied[mention.start : mention.end] = b"\x00" * (mention.end - mention.start)
 
-    def sentence_at(self, pos: int) -> Span | None:
-        for s in self.sentences:
-            if s.start <= pos < s.end:
-                return s
-        return None
 
 
 def stage_furniture(d: Draft) -> None:
@@ -113,7 +108,7 @@ def stage_lexicon(d: Draft) -> None:
             if not hit.candidates:  # "KRYSTAL-12" is a trial, not the company Krystal
                 continue
         first = hit.candidates[0]
-        if not grounding.needs_support(hit, text) and all(
+        if not grounding.needs_support(hit) and all(
             c.kind == first.kind and c.name == first.name for c in hit.candidates
         ):
             how = f"lexicon:{first.status.name.lower()}:{first.source}"
@@ -150,7 +145,7 @@ def stage_ambiguous(d: Draft) -> None:
     known = {(m.kind, m.name) for m in d.mentions}
     text = d.doc.text
     for hit in d.pending:
-        choice = grounding.choose(hit, text, d.sentence_at(hit.start), known, _context_words(d.lexicon, hit))
+        choice = grounding.choose(hit, text, known, _context_words(d.lexicon, hit))
         d.occupied[hit.start : hit.end] = b"\x00" * (hit.end - hit.start)
         if choice is not None:
             kind, name, how = choice

@@ -121,7 +121,6 @@ EXCHANGE_TICKER = re.compile(
     r"\s*:\s*)(?P<ticker>[A-Z0-9][A-Z0-9.]{0,9})"
     r"(?:\s*[;,/]\s*(?:[A-Za-z ]+:\s*)?(?P<ticker2>[A-Z0-9][A-Z0-9.]{0,9}))?\s*\)"
 )
-LOCAL_TICKER = re.compile(r"\b\d{4,6}\.(?:HK|SH|SZ|T|KS|KQ|TW)\b")
 
 # ── INN stems used to recognise new drug names ───────────────────────────────────
 # Distinctive endings only: a short or common ending ("-ide", "-ine") would turn plain
