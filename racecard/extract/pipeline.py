@@ -18,6 +18,7 @@ from typing import Any
 from racecard import __version__
 from racecard.errors import InputError, RacecardError
 from racecard.extract import grounding, patterns, rules
+from racecard.extract.events import find_events
 from racecard.extract.matcher import Hit, Matcher, fold
 from racecard.extract.sentences import sentences as split_sentences
 from racecard.ingest.clean import furniture as find_furniture
@@ -336,10 +337,6 @@ def stage_entities(d: Draft) -> None:
 
 
 def stage_events(d: Draft) -> None:
-    try:
-        from racecard.extract.events import find_events
-    except ImportError:  # the event reader is optional until it lands
-        return
     d.events.extend(find_events(d))
 
 
