@@ -12,7 +12,7 @@ from racecard.cli import app
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
 
-def test_python_examples_run(capsys: object) -> None:
+def test_python_examples_run() -> None:
     blocks = re.findall(r"```python\n(.*?)```", README, re.S)
     assert blocks
     for block in blocks:

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from racecard.cli import app
+from racecard.errors import InputError
 from racecard.extract import files, pipeline
 from racecard.lexicon import Lexicon
 
@@ -51,7 +52,7 @@ def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     with big.open("wb") as fh:
         fh.truncate(50 * 1024 * 1024)
-    with pytest.raises(Exception, match="too large"):
+    with pytest.raises(InputError, match="too large"):
         files.read_text_file(big)
 
 
