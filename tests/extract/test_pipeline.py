@@ -94,3 +94,12 @@ def test_a_new_inn_gets_the_class_its_stem_names(lex: Lexicon) -> None:
     drugs = {d["name"]: d for d in data["drugs"]}
     assert drugs["zanzerasib"]["class"] == "RAS inhibitor"
     assert drugs["quarimenib"]["modality"] == "small molecule" and "menin" in drugs["quarimenib"]["class"]
+
+
+def test_trial_names_with_two_parts_and_no_phase_numerals() -> None:
+    from racecard.extract.patterns import trials
+    from racecard.model import Span
+
+    text = "Lumora said the KESTREL-BTC-02 trial read out, and a Phase III trial of its other drug began."
+    names = [f.name for f in trials(text, [Span(0, len(text))])]
+    assert names == ["KESTREL-BTC-02"]  # "III" of "a Phase III trial" is no trial name

@@ -32,7 +32,7 @@ _PAYER, _PAYEE, _HOLDER = (
 _GRANT_OBJECT = re.compile(r"licen[cs]e|rights|options?\b", re.I)
 _PAYER_OBJ, _DISCOVERER = re.compile(T.PAYER_OBJECT, re.I), re.compile(T.DISCOVERER, re.I)
 _ASSET = re.compile(
-    r"(?:for|to|on|of)\s+((?:(?:an?|its|their|the|up\s+to|\w+)\s+){0,5}(?:candidates?|programs?|programmes?|assets?|molecules?|antibod(?:y|ies)|platform|portfolio|compounds?|therapies|products?))",
+    r"(?:for|to|on|of|licen[cs]e)\s+((?:(?:an?|its|their|the|up\s+to|[\w.-]+)\s+){0,5}(?:candidates?|programs?|programmes?|assets?|molecules?|antibod(?:y|ies)|platform|portfolio|compounds?|therapies|products?))",
     re.I,
 )
 _HELD_OPTION = re.compile(

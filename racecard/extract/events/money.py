@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 __all__ = ["Money", "find_money"]
 
@@ -73,16 +74,16 @@ def find_money(text: str, *, thousands: bool | None = None) -> list[Money]:
         num = m.group("num") or m.group("num2")
         scale = m.group("scale") or m.group("scale2")
         cur = m.group("cur") or m.group("curw") or m.group("curw2") or "$"
-        value = float(num.replace(",", ""))
+        exact = Decimal(num.replace(",", ""))  # "$4.1 billion" is 4,100,000,000, not 4099999999.9999995
         if scale:
-            value *= SCALES[scale.lower()]
+            exact *= Decimal(int(SCALES[scale.lower()]))
         elif thousands:
-            value *= 1e3
+            exact *= 1000
         elif (
             m.group("cur")
-            and value < 1000
+            and exact < 1000
             and re.match(r"\s+per\s+share|\s*/\s*share|\s+a\s+share", text[m.end() :], re.I) is None
         ):
             continue  # "$320" with no scale is a unit price or a typo, not a deal value
-        out.append(Money(m.start(), m.end(), m.group(0), value, _currency(cur), bool(scale) or thousands))
+        out.append(Money(m.start(), m.end(), m.group(0), float(exact), _currency(cur), bool(scale) or thousands))
     return out

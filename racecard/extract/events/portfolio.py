@@ -86,7 +86,11 @@ def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
         return []  # "the discontinued candidates": a description, not the news
     if negated(text, m.start()) or _RESUMED.search(text, m.end()):
         return []  # "will not discontinue", "halted briefly but resumed"
-    if _LOOSE_VERB.match(m.group(0)) and not _PIPELINE_OBJECT.search(text[m.end() : m.end() + 60]):
+    if (
+        _LOOSE_VERB.match(m.group(0))
+        and not _PIPELINE_OBJECT.search(text[m.end() : m.end() + 60])
+        and not any(0 <= d.start - sent.start - m.end() <= 60 for d in sent.of(EntityKind.DRUG))
+    ):
         return []  # "dropped 200 jobs": a generic verb needs a drug or a programme as its object
     clause_start = m.start() - len(clause_before(text, m.start(), 200))
     after = _LIST_END.search(text, m.end())

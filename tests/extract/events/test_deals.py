@@ -145,3 +145,12 @@ def test_later_sentences_complete_the_deal_named_before(events: Reader) -> None:
     f = ev.fields
     assert (f["licensor"], f["licensee"], f["territory"]) == ("Lumora Bio", "Tessaly", "ex-Greater China")
     assert f["milestones_usd"] == 900e6 and f["total_usd"] == 1e9
+
+
+def test_unnamed_programme_licensed_from_a_partner(events: Reader) -> None:
+    evs = events(
+        "Tessaly paid $65 million upfront to license a preclinical Nav1.8 programme from Lumora Bio.", kind="license"
+    )
+    (ev,) = evs
+    assert (ev.fields["licensor"], ev.fields["licensee"], ev.fields["upfront_usd"]) == ("Lumora Bio", "Tessaly", 65e6)
+    assert "Nav1.8" in str(ev.fields["asset"])

@@ -64,3 +64,12 @@ def test_non_dollar_terms_keep_their_text() -> None:
 def test_acquisition_value_skips_per_share_price() -> None:
     value = deal_value("Novartis will pay $72.00 per share in cash, or about $12 billion in all.", 0)
     assert value["value_usd"] == 12e9
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [("worth up to $4.1 billion", 4_100_000_000), ("$1.15bn", 1_150_000_000), ("US$0.3 million", 300_000)],
+)
+def test_decimal_amounts_are_exact_dollars(text: str, whole: int) -> None:
+    (m,) = find_money(text)
+    assert m.amount == whole  # exact, not 4099999999.9999995

@@ -162,3 +162,14 @@ def test_reason_given_in_the_next_sentence(events: Reader) -> None:
     text = "Pfizer discontinued mexolitinib. The decision followed disappointing efficacy data in ulcerative colitis."
     (ev,) = events(text, kind="discontinuation")
     assert ev.fields["reason"] == "efficacy"
+
+
+def test_loose_verb_with_a_drug_as_its_object_is_a_discontinuation(events: Reader) -> None:
+    (ev,) = events("Pfizer dropped ferastomig after a liver safety signal.", kind="discontinuation")
+    assert (ev.fields["drug"], ev.fields["company"], ev.fields["reason"]) == ("ferastomig", "Pfizer", "safety")
+    assert events("Pfizer dropped 200 jobs at its Kent site.", kind="discontinuation") == []
+
+
+def test_sales_expected_to_peak_at_a_figure(events: Reader) -> None:
+    (ev,) = events("Merck expects pembrolizumab sales to peak at about $35 billion in 2028.", kind="forecast")
+    assert (ev.fields["metric"], ev.fields["value_usd"], ev.fields["year"]) == ("peak_sales", 35e9, "2028")

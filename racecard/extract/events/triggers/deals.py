@@ -3,7 +3,7 @@
 # The subject takes rights in: it is the licensee; "from X" is the licensor.
 LICENSE_IN = [
     r"in-licen[cs](?:e[ds]?|ing)",
-    r"licen[cs](?:e|es|ed|ing)\s+(?:in\s+)?(?:[\w,’'-]+\s+){0,8}?from\b",
+    r"licen[cs](?:e|es|ed|ing)\s+(?:in\s+)?(?:[\w,.’'/+-]+\s+){0,8}?from\b",  # "license a NaV1.8 program from"
     r"to\s+licen[cs]e\s+(?=[\w-]+(?:\s+[\w-]+)?['’]s\s)",  # "pays … to license Lumora's toravimab"
     # "Innovent licensed exclusive rights to develop and commercialise it": rights to do, so rights taken
     r"licen[cs]ed\s+(?:[\w-]+\s+){0,3}?rights\s+to\s+(?:develop|commerciali[sz]e|manufacture|market|sell)",

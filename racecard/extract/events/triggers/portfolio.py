@@ -52,6 +52,7 @@ FORECAST = [
     r"achieve|rake\s+in|become)",
     r"peak\s+(?:annual\s+|global\s+|worldwide\s+)?sales",
     r"(?:sales|revenues?)\s+(?:of|to\s+reach|reaching|could\s+reach|will\s+reach)",
+    r"(?:sales|revenues?)\s+(?:to|will|could|would|may)\s+peak\s+at",  # "expects Keytruda sales to peak at $35bn"
     r"(?:will|could|would|may)\s+(?:reach|generate|hit|top|exceed|be\s+worth|bring\s+in)",
     r"to\s+be\s+worth",
     r"market\s+(?:size|value|is\s+expected|will|could|to\s+reach|worth)",
