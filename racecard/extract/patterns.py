@@ -141,7 +141,7 @@ def inn_stems(text: str, regions: Sequence[Span], stems: dict[str, tuple[str, st
     for s in regions:
         for m in pattern.finditer(text, s.start, s.end):
             low = m.group(1).lower()
-            if low in rules.NOT_INN or low in rules.INN_SECOND_WORDS:
+            if low in rules.NOT_INN or rules.inn_second_word(low):
                 continue
             stem = next(x for x in ordered if low.endswith(x))
             minimum = 8 if len(stem) <= 4 else 7
@@ -149,7 +149,7 @@ def inn_stems(text: str, regions: Sequence[Span], stems: dict[str, tuple[str, st
                 continue
             end = m.end(1)
             second = _SECOND.match(text, end)
-            if second and second.group(1).lower() in rules.INN_SECOND_WORDS:
+            if second and rules.inn_second_word(second.group(1).lower()):
                 end = second.end(1)
             name = text[m.start(1) : end].lower()
             yield Found(m.start(1), end, EntityKind.DRUG, name, "inn-stem")

@@ -205,7 +205,7 @@ def stage_aliases(d: Draft) -> None:
         if m.kind != EntityKind.DRUG:
             continue
         second = _SECOND_WORD.match(text, m.end)  # "disitamab" + "vedotin": a two-word INN
-        if second and second.group(1) in rules.INN_SECOND_WORDS and not any(d.occupied[m.end : second.end(1)]):
+        if second and rules.inn_second_word(second.group(1)) and not any(d.occupied[m.end : second.end(1)]):
             name = m.name if m.name.endswith(second.group(1)) else f"{m.name} {second.group(1)}"
             d.occupied[m.end : second.end(1)] = b"\x01" * (second.end(1) - m.end)
             d.mentions[i] = replace(m, end=second.end(1), text=text[m.start : second.end(1)], name=name)

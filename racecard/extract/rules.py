@@ -180,6 +180,20 @@ INN_SECOND_WORDS = frozenset(
     pegol alfa beta gamma ziclumeran autoleucel ciloleucel maraleucel lisocabtagene vicleucel
     tiuxetan ozogamicin pasudotox sudotox duocarmazine bezetecan rezetecan samrotecan""".split()
 )
+# The INN endings of a conjugate's second word: the payload or the cell therapy ("-dotin" in vedotin,
+# rilsodotin; "-tecan" in deruxtecan, brengitecan; "-tansine"; "-leucel"), so that new ones are read too.
+INN_SECOND_ENDINGS = ("dotin", "tecan", "tansine", "tesirine", "talirine", "sunirine", "ozogamicin", "sudotox",
+                      "carmazine", "eribulin", "vibulin", "leucel", "pegol")
+_STANDALONE = frozenset("irinotecan topotecan exatecan belotecan rubitecan gimatecan lurtotecan eribulin".split())
+
+
+def inn_second_word(word: str) -> bool:
+    """Whether ``word`` (lower case) is the second word of a two-word INN ("vedotin", "sunirine")."""
+    return word in INN_SECOND_WORDS or (
+        len(word) >= 7 and word.endswith(INN_SECOND_ENDINGS) and word not in _STANDALONE  # drugs of their own
+    )
+
+
 # Indications too generic to record on their own.
 GENERIC_INDICATIONS = frozenset(
     """cancer cancers tumor tumors tumour tumours disease diseases disorder disorders syndrome death

@@ -103,3 +103,11 @@ def test_trial_names_with_two_parts_and_no_phase_numerals() -> None:
     text = "Lumora said the KESTREL-BTC-02 trial read out, and a Phase III trial of its other drug began."
     names = [f.name for f in trials(text, [Span(0, len(text))])]
     assert names == ["KESTREL-BTC-02"]  # "III" of "a Phase III trial" is no trial name
+
+
+def test_new_conjugate_inns_keep_their_payload_word() -> None:
+    from racecard.extract import rules
+
+    assert rules.inn_second_word("sunirine") and rules.inn_second_word("brengitecan")
+    assert rules.inn_second_word("rilsodotin") and not rules.inn_second_word("irinotecan")
+    assert not rules.inn_second_word("patients")

@@ -169,6 +169,13 @@ class Doc:
         top = [n for (k, n), _ in self.counts.most_common(2) if k == EntityKind.DRUG]
         return top[0] if top else None
 
+    def previous_drug(self, sent: Sent) -> str | None:
+        """The one drug the sentence just before names, if it names exactly one: the topic carried on."""
+        if sent.index == 0:
+            return None
+        drugs = self.sents[sent.index - 1].names(EntityKind.DRUG)
+        return drugs[0] if len(drugs) == 1 else None
+
     def trial_drug(self, sent: Sent, trial: str | None) -> str | None:
         """The drug a trial tests, from the sentences that name both (nearest first)."""
         if trial is None:

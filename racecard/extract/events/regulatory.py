@@ -111,6 +111,8 @@ def _make(
             (status in (Status.PLANNED, Status.EXPECTED) and kind != "rejection") or kind == "advisory_opinion"
         ):
             back = doc.main_drug()  # "the company intends to file for approval in 2028": its drug
+            if back is None and kind == "regulatory_submission":
+                back = doc.previous_drug(sent)  # "X is in Phase 3. Its maker plans to file in 2026."
         drugs = [back] if back else []
     if not drugs:
         return []

@@ -89,3 +89,25 @@ def test_refuse_to_file_and_prime(events: Reader) -> None:
     (ev,) = events("Toravimab was granted PRIME status by the EMA for obesity.", kind="designation")
     assert (ev.fields["designation"], ev.fields["agency"]) == ("prime", "EMA")
     assert events("Tessaly applied for Breakthrough Therapy Designation for toravimab.", kind="designation") == []
+
+
+def test_submission_named_by_its_agency(events: Reader) -> None:
+    (ev,) = events(
+        "Lumora Bio's pipeline includes ferastomig, which the company expects to submit to the FDA in 2027.",
+        kind="regulatory_submission",
+    )
+    assert (ev.fields["drug"], ev.fields["agency"], ev.fields["date"], ev.status) == (
+        "ferastomig",
+        "FDA",
+        "2027",
+        Status.PLANNED,
+    )
+
+
+def test_planned_filing_carries_the_drug_of_the_sentence_before(events: Reader) -> None:
+    text = (
+        "Tessaly and Merck also discussed pembrolizumab. Quilveranib is in a Phase 3 trial in China. "
+        "Lumora Bio plans to file for approval with the NMPA in 2027."
+    )
+    (ev,) = events(text, kind="regulatory_submission")
+    assert (ev.fields["drug"], ev.fields["agency"], ev.status) == ("quilveranib", "NMPA", Status.PLANNED)

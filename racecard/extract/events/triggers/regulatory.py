@@ -64,6 +64,11 @@ SUBMISSION = [
     r"withdr(?:ew|aw|awn|awing|aws)\s+(?:the\s+|its\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:NDAs?|BLAs?|MAAs?|applications?|filings?|submissions?)",
     r"request\s+(?:for|to\s+(?:gain|obtain|win|secure|receive))\s+(?:full\s+|traditional\s+|conditional\s+)?approval",
     r"(?:seek|seeks|sought|seeking)\s+(?:\w+\s+){0,2}approval",
+    # "expects to submit it to the FDA", "filed the drug with China's NMPA": the agency names the filing
+    r"(?:submit(?:s|ted|ting)?|fil(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,4}?(?:to|with)\s+(?:the\s+)?"
+    r"(?:(?:US|U\.S\.|China['’]s|Japan['’]s|European)\s+)?(?:FDA|EMA|NMPA|CDE|PMDA|MHRA|TGA|Health\s+Canada|"
+    r"Food\s+and\s+Drug\s+Administration|National\s+Medical\s+Products\s+Administration|"
+    r"European\s+Medicines\s+Agency|regulators?|(?:health\s+|regulatory\s+)authorit)",
     r"(?:s|supplemental\s+)?(?:NDA|BLA)\s+for",
     r"(?:file|files|filed|filing|apply|applies|applied|applying)\s+for\s+(?:\w+\s+){0,2}(?:approval|"
     r"authori[sz]ation|marketing)",
