@@ -65,7 +65,7 @@ def date_near(doc: Doc, sent: Sent, pos: int, *, default_published: bool = False
         best = min(ranked)
         if not best[0]:
             return str(best[2])
-        if default_published and doc.published is not None and sent.index < 5:
+        if default_published and doc.published is not None and sent.index < 5 and not _told_before(sent, pos):
             return doc.published.isoformat()  # the only dates belong to other clauses: the news is today's
         return None
     that_year = _THAT_YEAR.search(sent.text)
@@ -82,9 +82,21 @@ def date_near(doc: Doc, sent: Sent, pos: int, *, default_published: bool = False
         if year:
             month = that_year.group("mon")
             return f"{year}-{MONTHS[month.lower()[:3]]:02d}" if month else year
-    if default_published and doc.published is not None and sent.index < 5:
+    if default_published and doc.published is not None and sent.index < 5 and not _told_before(sent, pos):
         return doc.published.isoformat()
     return None
+
+
+_EARLIER = re.compile(
+    r"\b(?:previously|earlier|formerly|originally|had\s+(?:\w+\s+)?(?:\w+ed|sold|paid|bought|won|got|made|"
+    r"struck|signed))\b[^.;]*$",
+    re.I,
+)
+
+
+def _told_before(sent: Sent, pos: int) -> bool:
+    """Whether the clause tells of an earlier time ("previously sold", "had paid"): not today's news."""
+    return _EARLIER.search(sent.text[max(0, pos - 60) : pos + 12]) is not None
 
 
 def _near(ms: list[Mention], pos: int) -> list[Mention]:

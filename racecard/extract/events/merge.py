@@ -244,12 +244,13 @@ def merge(cands: list[Cand], doc_id: str, published: date | None = None) -> list
     for t in terms:
         target = [k for k in licences if t.fields.get("drug") and k[1] == t.fields["drug"]]
         if not target and not t.fields.get("drug"):  # terms naming another drug are another deal
+            parties = {t.fields.get("licensor"), t.fields.get("licensee")} - {None}
             target = [
                 k
                 for k in licences
-                if {t.fields.get("licensor"), t.fields.get("licensee")} - {None}
-                <= {groups[k][0].fields.get("licensor"), groups[k][0].fields.get("licensee")}
-            ]
+                if parties <= {groups[k][0].fields.get("licensor"), groups[k][0].fields.get("licensee")}
+                and (parties or min(c.sent.index for c in groups[k]) <= t.sent.index)
+            ]  # terms that name nobody describe a deal already named, not one told later
         if len(target) > 1 and len({groups[k][0].sent.index for k in target}) > 1:
             before = [k for k in target if min(c.sent.index for c in groups[k]) <= t.sent.index]
             if before:  # terms describe the deal named last before them

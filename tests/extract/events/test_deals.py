@@ -154,3 +154,31 @@ def test_unnamed_programme_licensed_from_a_partner(events: Reader) -> None:
     (ev,) = evs
     assert (ev.fields["licensor"], ev.fields["licensee"], ev.fields["upfront_usd"]) == ("Lumora Bio", "Tessaly", 65e6)
     assert "Nav1.8" in str(ev.fields["asset"])
+
+
+def test_rights_sold_on_are_a_licence_out(events: Reader) -> None:
+    (ev,) = events("Tessaly sold its rights to toravimab to Merck in 2023.", kind="license")
+    assert (ev.fields["drug"], ev.fields["licensor"], ev.fields["licensee"], ev.fields["date"]) == (
+        "toravimab",
+        "Tessaly",
+        "Merck",
+        "2023",
+    )
+
+
+def test_a_takeover_price_is_not_a_later_licence_s_terms(events: Reader) -> None:
+    text = (
+        "Novartis agreed to buy Seagen for EUR 68 per share, valuing the company at about EUR 2.7 billion. "
+        "Seagen had earlier licensed toravimab to Lumora Bio for China."
+    )
+    (lic,) = events(text, kind="license")
+    assert not {"value_text", "total_usd", "upfront_usd", "date"} & set(lic.fields)  # nor today's date
+    (acq,) = events(text, kind="acquisition")
+    assert "2.7" in str(acq.fields["value_text"])
+
+
+def test_a_deal_told_as_earlier_takes_no_publication_date(events: Reader) -> None:
+    (ev,) = events("Tessaly previously sold its rights to toravimab to Merck.", kind="license")
+    assert "date" not in ev.fields
+    (now,) = events("Tessaly sold its rights to toravimab to Merck.", kind="license")
+    assert now.fields["date"] == "2026-01-30"

@@ -17,6 +17,8 @@ LICENSE_IN = [
 # The subject gives rights out: it is the licensor; "to X" (or the indirect object) is the licensee.
 LICENSE_OUT = [
     r"out-licen[cs](?:e[ds]?|ing)",
+    # "sold its rights to Monjuvi to Incyte": rights passed on for a price, a licence out
+    r"(?:sell|sells|sold|selling)\s+(?:its\s+|the\s+|their\s+|all\s+)?(?:[\w-]+\s+){0,3}?rights\s+to\b",
     r"grant(?:s|ed|ing)?\s+(?:to\s+)?",
     r"licen[cs](?:e[ds]?|ing)(?!\s+applications?\b)\s+(?:the\s+|its\s+)?(?:exclusive\s+|global\s+|worldwide\s+)?"
     r"(?:rights\s+)?"
