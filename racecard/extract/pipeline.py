@@ -8,6 +8,7 @@ in :func:`run` names the stage that failed. :func:`read` is the public entry poi
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -371,6 +372,10 @@ def matcher_for(lexicon: Lexicon) -> Matcher:
             _MATCHERS.pop(next(iter(_MATCHERS)))
         cached = (lexicon, Matcher(lexicon.terms))
         _MATCHERS[id(lexicon)] = cached
+        # The lexicon and its automaton are a million objects that live as long as the process:
+        # out of the collector's sight, full collections no longer walk them while reading.
+        gc.collect()
+        gc.freeze()
     return cached[1]
 
 
