@@ -109,7 +109,8 @@ _COMPARED = re.compile(
     re.I,
 )
 _DATE_BREAK = re.compile(
-    r";|\.\s|,\s*(?:but|while|whereas|which|who|following|after|before|when)\s|\s(?:while|whereas)\s"
+    r";|(?<!\bInc)(?<!\bLtd)(?<!\bCo)(?<!\bCorp)(?<!\bNo)(?<!\bvs)(?<!\bU\.S)\.\s+(?=[A-Z\d\u201c\x22])"  # not "Inc. ("
+    r"|,\s*(?:but|while|whereas|which|who|following|after|before|when)\s|\s(?:while|whereas)\s"
     r"|,\s+(?:said|says|added|noted)\b"
     r"|,?\s+and\s+(?:\w+\s+)?(?:plans?|expects?|intends?|aims?|will|is|was|has|had|said|says)\s"
 )

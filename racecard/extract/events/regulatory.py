@@ -118,6 +118,8 @@ def _make(
         return []
     drugs = coordinated(sent, drugs[0]) if kind in ("regulatory_submission", "approval") else drugs[:1]
     fields: dict[str, Any] = {**_place(sent, pos, doc), **extra}
+    if kind != "regulatory_submission" and fields.get("territory") == "worldwide":
+        del fields["territory"]  # "the first approval worldwide": no regulator decides for the world
     if kind != "advisory_opinion" and fields.get("agency") in _COMMITTEE_OF:
         fields["agency"] = _COMMITTEE_OF[fields["agency"]]  # a committee advises; its agency decides
     ind = indication_near(sent, pos)

@@ -1,6 +1,7 @@
 """Licences, acquisitions and rights returns: roles from structure, not word order."""
 
 from collections.abc import Callable
+from datetime import date
 
 from racecard.model import Event, Status
 
@@ -182,3 +183,12 @@ def test_a_deal_told_as_earlier_takes_no_publication_date(events: Reader) -> Non
     assert "date" not in ev.fields
     (now,) = events("Tessaly sold its rights to toravimab to Merck.", kind="license")
     assert now.fields["date"] == "2026-01-30"
+
+
+def test_a_filing_s_opening_date_dates_its_deal_across_legal_suffixes(events: Reader) -> None:
+    text = (
+        'On March 3, 2025, Tessaly, Inc. (the "Company") entered into a License Agreement with Lumora Bio Co., '
+        'Ltd. ("Lumora"), pursuant to which Lumora granted the Company an exclusive license to develop toravimab.'
+    )
+    (ev,) = events(text, published=date(2025, 3, 5), kind="license")
+    assert (ev.fields["licensor"], ev.fields["licensee"], ev.fields["date"]) == ("Lumora Bio", "Tessaly", "2025-03-03")

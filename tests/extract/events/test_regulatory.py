@@ -111,3 +111,12 @@ def test_planned_filing_carries_the_drug_of_the_sentence_before(events: Reader) 
     )
     (ev,) = events(text, kind="regulatory_submission")
     assert (ev.fields["drug"], ev.fields["agency"], ev.status) == ("quilveranib", "NMPA", Status.PLANNED)
+
+
+def test_first_approval_worldwide_is_the_same_approval(events: Reader) -> None:
+    text = (
+        "China's NMPA approved quilveranib for pancreatic cancer on Monday. "
+        "It is the first approval for quilveranib worldwide."
+    )
+    (ev,) = events(text, kind="approval")
+    assert (ev.fields["agency"], ev.fields["territory"]) == ("NMPA", "China")
