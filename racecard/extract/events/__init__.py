@@ -61,7 +61,7 @@ def read_events(doc: Doc) -> list[Event]:
             cands += trial_events(doc, sent, tags)
         if "discontinuation" in tags:
             cands += discontinuations(doc, sent)
-        if "forecast" in tags and "20" in sent.low:
+        if "forecast" in tags and ("20" in sent.low or "peak" in sent.low):  # a year, or peak sales
             cands += forecasts(doc, sent)
     return merge(cands, doc.id, doc.published)
 

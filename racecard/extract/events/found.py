@@ -110,7 +110,9 @@ _COMPARED = re.compile(
 )
 _DATE_BREAK = re.compile(
     r";|(?<!\bInc)(?<!\bLtd)(?<!\bCo)(?<!\bCorp)(?<!\bNo)(?<!\bvs)(?<!\bU\.S)\.\s+(?=[A-Z\d\u201c\x22])"  # not "Inc. ("
-    r"|,\s*(?:but|while|whereas|which|who|following|after|before|when)\s|\s(?:while|whereas)\s"
+    r"|,\s*(?:but|while|whereas|which|who|following|after|before|when|ending|marking|bringing|capping)\s"
+    r"|\s(?:while|whereas)\s"
+    r"|,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:it|they|which|that)\s"  # ", the drug it licensed in 2021"
     r"|,\s+(?:said|says|added|noted)\b"
     r"|,?\s+and\s+(?:\w+\s+)?(?:plans?|expects?|intends?|aims?|will|is|was|has|had|said|says)\s"
 )
@@ -134,6 +136,10 @@ def drugs_near(sent: Sent, pos: int, *, main: bool = False) -> list[str]:
     """Drug names of the sentence, the closest to ``pos`` first; ``main`` drops comparators and partners."""
     rel = pos + sent.start
     ms = _near(sent.of(EntityKind.DRUG), rel)
+    if ";" in sent.text:  # "X wins EU nod; Y returns rights to Z's drug": a drug of one clause is not the other's
+        lo, hi = sent.text.rfind(";", 0, pos) + 1, sent.text.find(";", pos)
+        hi = len(sent.text) if hi < 0 else hi
+        ms = [m for m in ms if lo <= m.start - sent.start < hi]
     if main:  # a drug named once as a comparator or rival is one in all its mentions ("rival Lumakras (sotorasib)")
         rivals = {
             m.name for m in ms if _COMPARED.search(sent.text[max(0, m.start - sent.start - 40) : m.start - sent.start])

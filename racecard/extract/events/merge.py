@@ -149,7 +149,8 @@ def _split_background(groups: dict[Key, list[Cand]], published: date | None) -> 
 
 
 def _parties(cs: list[Cand]) -> frozenset[str]:
-    return frozenset(v for c in cs for v in (c.fields.get("licensor"), c.fields.get("licensee")) if v)
+    roles = ("from", "to") if cs and cs[0].type == "rights_return" else ("licensor", "licensee")
+    return frozenset(v for c in cs for v in (c.fields.get(roles[0]), c.fields.get(roles[1])) if v)
 
 
 def _combine(cands: list[Cand]) -> Event:
@@ -204,13 +205,13 @@ def merge(cands: list[Cand], doc_id: str, published: date | None = None) -> list
             groups.setdefault(_key(c), []).append(c)
     _fold_loose(groups)
     _split_background(groups, published)
-    # a drug-less licence between the parties of a drug licence is that licence restated
-    for key in [k for k in groups if isinstance(k, tuple) and k[0] == "license" and k[1] is None]:
+    # a drug-less licence (or hand-back) between the parties of a drug's is that one restated
+    for key in [k for k in groups if isinstance(k, tuple) and k[0] in ("license", "rights_return") and k[1] is None]:
         parties = key[2]
         kin = [
             k
             for k, cs in groups.items()
-            if k[0] == "license" and k[1] is not None and _parties(cs) and _parties(cs) <= parties
+            if k[0] == key[0] and k[1] is not None and _parties(cs) and _parties(cs) <= parties
         ]
         if kin:
             for k in kin:

@@ -188,7 +188,10 @@ def forecasts(doc: Doc, sent: Sent) -> list[Cand]:
         if "value_usd" in fields:
             out.append(Cand("forecast", Status.EXPECTED, fields, sent, m.start(), 0.8))
         return out
-    if not drug_ms:
+    if not drug_ms:  # "analysts expect the drug to reach peak sales of $10 billion": the drug spoken of
+        back = doc.recent_drug(sent) if "value_usd" in fields else None
+        if back:
+            out.append(Cand("forecast", Status.EXPECTED, {"drug": back, **fields}, sent, m.start(), 0.7))
         return out
     if _TOP_LIST.match(m.group(0)):  # "Top 3 drugs in 2028: Keytruda …, Dupixent … and Ozempic …"
         listed = list(dict.fromkeys(d.name for d in drug_ms if d.start - sent.start > m.start()))

@@ -149,6 +149,9 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
     hit = _SAFETY.search(text) if "safety_signal" in tags else None
     if hit and not _NO_SAFETY.search(text[max(0, hit.start() - 30) : hit.start()]):
         drugs = drugs_near(sent, hit.start())
+        if not drugs:  # "Some patients in the programme developed …": the drug spoken of
+            back = doc.recent_drug(sent)
+            drugs = [back] if back else []
         if drugs:
             finding: dict[str, Any] = {"finding": " ".join(text[hit.start() : hit.start() + 140].split())}
             trial = trial_near(sent, hit.start())

@@ -192,3 +192,24 @@ def test_a_filing_s_opening_date_dates_its_deal_across_legal_suffixes(events: Re
     )
     (ev,) = events(text, published=date(2025, 3, 5), kind="license")
     assert (ev.fields["licensor"], ev.fields["licensee"], ev.fields["date"]) == ("Lumora Bio", "Tessaly", "2025-03-03")
+
+
+def test_hand_back_of_a_long_named_drug_and_a_date_of_the_partnership(events: Reader) -> None:
+    text = (
+        "Amgen is handing the OX40 antibody rocatinlimab back to Kyowa Kirin, "
+        "ending a partnership the two companies struck in 2021."
+    )
+    (ev,) = events(text, kind="rights_return")
+    assert (ev.fields["from"], ev.fields["to"], ev.fields["date"]) == ("Amgen", "Kyowa Kirin", "2026-01-30")
+
+
+def test_a_drug_of_another_clause_is_not_the_one_handed_back(events: Reader) -> None:
+    text = (
+        "Merck's pembrolizumab wins EU nod; Zai Lab returns rights to Mirati drug\n\n"
+        "Zai Lab said it will hand back the Greater China rights to adagrasib, "
+        "the cancer drug it licensed from Mirati in 2021."
+    )
+    evs = events(text, kind="rights_return")
+    got = [(e.fields.get("drug"), e.fields["from"], e.fields["to"]) for e in evs]
+    assert got == [("adagrasib", "Zai Lab", "Mirati")]
+    assert evs[0].fields["date"] != "2021"  # the year the drug was licensed, not handed back

@@ -173,3 +173,29 @@ def test_loose_verb_with_a_drug_as_its_object_is_a_discontinuation(events: Reade
 def test_sales_expected_to_peak_at_a_figure(events: Reader) -> None:
     (ev,) = events("Merck expects pembrolizumab sales to peak at about $35 billion in 2028.", kind="forecast")
     assert (ev.fields["metric"], ev.fields["value_usd"], ev.fields["year"]) == ("peak_sales", 35e9, "2028")
+
+
+def test_liver_findings_and_patients_who_developed_a_disease_are_safety_signals(events: Reader) -> None:
+    (ev,) = events(
+        "Pfizer paused the KESTREL-3 study of ferastomig after participants showed elevated liver enzymes.",
+        kind="safety_signal",
+    )
+    assert (ev.fields["drug"], ev.fields["trial"]) == ("ferastomig", "KESTREL-3")
+    text = "Merck reported Phase 3 data for toravimab. Some patients in the program developed a rare skin cancer."
+    (ev,) = events(text, kind="safety_signal")
+    assert ev.fields["drug"] == "toravimab"
+
+
+def test_peak_sales_without_a_year_for_the_drug_spoken_of(events: Reader) -> None:
+    text = (
+        "Sanofi filed amlitelimab in the US. "
+        "Analysts at Jefferies expect the drug to reach peak sales of $4 billion."
+    )
+    (ev,) = events(text, kind="forecast")
+    assert (ev.fields["drug"], ev.fields["metric"], ev.fields["value_usd"]) == ("amlitelimab", "peak_sales", 4e9)
+    assert "year" not in ev.fields
+
+
+def test_liver_injury_is_a_safety_reason(events: Reader) -> None:
+    (ev,) = events("Pfizer ended development of ferastomig because of a case of liver injury.", kind="discontinuation")
+    assert ev.fields["reason"] == "safety"

@@ -82,6 +82,10 @@ SAFETY = [
     r"pneumonitis|hypersensitivity|infections?|ARIA|edema)",
     r"(?:ulcerations?|pyrexia|hepatotoxicity|liver\s+toxicity)\s+(?:events?|cases?)",
     r"boxed\s+warning",
+    # "elevated liver enzymes", "a case of liver injury", "patients developed Kaposi's sarcoma"
+    r"(?:elevat\w+|raised|abnormal)\s+(?:\w+\s+){0,2}?(?:liver|hepatic)\s+(?:enzymes?|tests?|function)",
+    r"liver\s+(?:injury|damage|enzyme\s+elevations?)",
+    r"(?:patients?|participants?|subjects?|volunteers?)\s+(?:\w+\s+){0,4}?(?:developed|suffered|died)\b",
     r"toxicity\s+profile",
 ]
 CONDITIONAL = (
@@ -134,5 +138,10 @@ KEYWORDS = {
         "hypersensitivity",
         "infection",
         "edema",
+        "enzyme",
+        "injur",
+        "developed",
+        "suffered",
+        "died",
     ),
 }
