@@ -85,7 +85,8 @@ COMPANY_SUFFIX_WORDS = (
     "Oncology|Medicines|Sciences|Laboratories|Labs|Genomics|Immunotherapeutics|Bio|Life Sciences"
 )
 LEGAL_SUFFIX = (
-    r"(?:,?[ \t]+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.,?\s*Ltd\.?|Co\.?|Ltd\.?|Limited|LLC|L\.L\.C\.|"
+    r"(?:,?[ \t]+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.,?\s*Ltd\.?|&[ \t]+Co\.?|Co\.?|Ltd\.?|Limited|"
+    r"LLC|L\.L\.C\.|"
     r"plc|PLC|AG|SA|S\.A\.|SE|NV|N\.V\.|B\.V\.|GmbH|K\.K\.|A/S|AB|ASA|Oyj|S\.p\.A\.|Pty|Holdings?|Group))+"
 )
 COMPANY_SHAPE = re.compile(

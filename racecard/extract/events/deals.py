@@ -27,7 +27,7 @@ def _rx(parts: list[str]) -> Trigger:
 
 _IN, _OUT, _NEUTRAL = _rx(T.LICENSE_IN), _rx(T.LICENSE_OUT), _rx(T.LICENSE_NEUTRAL)
 _PAYER, _PAYEE, _HOLDER = (
-    re.compile(rf"^[\s,]*(?:\([^)]*\)\s*)?(?:{x})", re.I) for x in (T.PAYER, T.PAYEE, T.RIGHTS_HOLDER)
+    re.compile(rf"^\.?[\s,]*(?:\([^)]*\)\s*)?(?:{x})", re.I) for x in (T.PAYER, T.PAYEE, T.RIGHTS_HOLDER)
 )
 _GRANT_OBJECT = re.compile(r"licen[cs]e|rights|options?\b", re.I)
 _PAYER_OBJ, _DISCOVERER = re.compile(T.PAYER_OBJECT, re.I), re.compile(T.DISCOVERER, re.I)
@@ -319,7 +319,7 @@ def terms_only(doc: Doc, sent: Sent) -> list[Cand]:
     drugs = drugs_near(sent, 0)
     if drugs:
         fields["drug"] = drugs[0]
-    date = date_near(doc, sent, 0)
+    date = date_near(doc, sent, 0, default_published=True)
     if date:
         fields["date"] = date
     return [Cand("_terms", Status.HAPPENED, fields, sent, 0, 0.5 + strength / 2)]

@@ -213,3 +213,9 @@ def test_a_drug_of_another_clause_is_not_the_one_handed_back(events: Reader) -> 
     got = [(e.fields.get("drug"), e.fields["from"], e.fields["to"]) for e in evs]
     assert got == [("adagrasib", "Zai Lab", "Mirati")]
     assert evs[0].fields["date"] != "2021"  # the year the drug was licensed, not handed back
+
+
+def test_payment_by_a_company_written_with_and_co(events: Reader) -> None:
+    (ev,) = events("Merck & Co. paid Lumora Bio $112 million upfront for toravimab.", kind="license")
+    assert (ev.fields["licensor"], ev.fields["licensee"], ev.fields["upfront_usd"]) == ("Lumora Bio", "Merck", 112e6)
+    assert ev.fields["date"] == "2026-01-30"  # the news of a lead sentence is the day's
