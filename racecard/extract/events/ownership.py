@@ -27,6 +27,7 @@ def _rx(parts: list[str]) -> Trigger:
 _ACQ, _ACQ_PASSIVE = _rx(T.ACQUIRE), re.compile(T.ACQUIRE_PASSIVE, re.I)
 _BACK_TO, _BACK_FROM = _rx(T.RIGHTS_BACK_TO_SUBJECT), _rx(T.RIGHTS_BACK_FROM_SUBJECT)
 _TERMINATION = re.compile(T.TERMINATION_NOUN, re.I)
+_WHICH_IT = re.compile(r",\s*which\s+(?:it|they)\s+(?:(?:is|are|was|were|has|had|will|agreed\s+to)\s+)?$", re.I)
 _ACQ_NOUN = re.compile(r"(?:takeover|acquisition|buyout|purchase|merger)\b", re.I)
 
 
@@ -58,6 +59,12 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
             sub = own or subject_of(sent, pos)
             obj = object_of(sent, m.end() - 3, limit=60) or after_prep(sent, pos, "of|with|into", limit=60)
             acquirer, acquired = (sub.name if sub else None), (obj.name if obj else None)
+            which = _WHICH_IT.search(text, max(0, pos - 40), pos)
+            if which:  # "… from Biotheus, which it is acquiring": "it" buys the company before "which"
+                named = [r for r in sent.refs if r.how == "name" and 0 <= which.start() - r.end <= 3]
+                buyer = [r for r in sent.refs if r.how == "pronoun" and which.start() <= r.start < pos]
+                if named and buyer:
+                    acquirer, acquired = buyer[0].name, named[-1].name
             if acquired is None:
                 drugs = [d for d in sent.of(EntityKind.DRUG) if 0 <= d.start - sent.start - m.end() <= 30]
                 acquired = drugs[0].name if drugs else None

@@ -219,3 +219,18 @@ def test_payment_by_a_company_written_with_and_co(events: Reader) -> None:
     (ev,) = events("Merck & Co. paid Lumora Bio $112 million upfront for toravimab.", kind="license")
     assert (ev.fields["licensor"], ev.fields["licensee"], ev.fields["upfront_usd"]) == ("Lumora Bio", "Merck", 112e6)
     assert ev.fields["date"] == "2026-01-30"  # the news of a lead sentence is the day's
+
+
+def test_entered_into_a_collaboration_is_a_licence(events: Reader) -> None:
+    (ev,) = events(
+        "Merck and Lumora Bio entered into a collaboration for toravimab worth up to $940 million, "
+        "including $280 million upfront.",
+        kind="license",
+    )
+    assert (ev.fields["drug"], ev.fields["total_usd"], ev.fields["upfront_usd"]) == ("toravimab", 940e6, 280e6)
+
+
+def test_the_company_which_it_is_acquiring(events: Reader) -> None:
+    text = "Merck will gain rights to toravimab from Seagen, which it is acquiring for up to $950 million."
+    (ev,) = events(text, kind="acquisition")
+    assert (ev.fields["acquirer"], ev.fields["acquired"], ev.fields["value_usd"]) == ("Merck", "Seagen", 950e6)

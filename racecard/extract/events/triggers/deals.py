@@ -46,6 +46,9 @@ LICENSE_NEUTRAL = [
     r"partnered\s+with",
     r"agreed\s+to\s+(?:jointly\s+)?(?:co-?)?develop",
     r"joint(?:ly)?\s+develop",
+    # "Ono and Ionis entered into a collaboration for sapablursen", "formed a partnership"
+    r"(?:enter(?:s|ed|ing)?\s+into|form(?:s|ed|ing)?|forg(?:e|es|ed|ing)|establish(?:es|ed|ing)?)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:collaboration|partnership|alliance)",
 ]
 # Who pays and who is paid: a payer is the licensee, a payee the licensor.
 PAYER = (
