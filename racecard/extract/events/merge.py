@@ -28,8 +28,8 @@ def _key(c: Cand) -> Key:
         return (c.type, None, frozenset((f.get("from"), f.get("to"))))
     if c.type == "forecast":
         return (c.type, f.get("drug") or f.get("indication"), f.get("metric"), f.get("year"))
-    if c.type in ("trial_readout", "trial_start"):
-        return (c.type, f.get("drug"), f.get("trial"))
+    if c.type in ("trial_readout", "trial_start"):  # unnamed trials of different phases are different trials
+        return (c.type, f.get("drug"), f.get("trial") or (f"phase {f['phase']}" if f.get("phase") else None))
     if c.type == "safety_signal":  # findings in different trials, or none named, are different findings
         return (c.type, f.get("drug"), f.get("trial") or f"sentence {c.sent.index}")
     if c.type in ("approval", "rejection", "regulatory_submission", "designation", "advisory_opinion"):
@@ -37,8 +37,30 @@ def _key(c: Cand) -> Key:
     return (c.type, f.get("drug"))
 
 
+def _fold_phases(groups: dict[Key, list[Cand]]) -> None:
+    """An unnamed trial of a phase is a named trial of the same drug and phase, where the story names one."""
+    for key in list(groups):
+        if key[0] not in ("trial_readout", "trial_start") or not str(key[2] or "").startswith("phase "):
+            continue
+        phase = str(key[2])[6:]
+        kin = [
+            k
+            for k in groups
+            if k[:2] == key[:2]
+            and k[2] is not None
+            and not str(k[2]).startswith("phase ")
+            and any(c.fields.get("phase") == phase for c in groups[k])
+        ]
+        kin = [k for k in kin if _compatible(groups[key], groups[k])]
+        if kin:  # the named trial told nearest before it
+            at = min(c.sent.index for c in groups[key])
+            nearest = min(kin, key=lambda k: min((at - c.sent.index) % 10_000 for c in groups[k]))
+            groups[nearest].extend(groups.pop(key))
+
+
 def _fold_loose(groups: dict[Key, list[Cand]]) -> None:
     """A reading missing a distinguishing field joins the one fuller reading of the same drug, if unique."""
+    _fold_phases(groups)
     for key in list(groups):
         if not isinstance(key, tuple) or len(key) < 3 or key[2] is not None or key[1] is None:
             continue

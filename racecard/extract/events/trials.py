@@ -61,10 +61,24 @@ def _trial_fields(doc: Doc, sent: Sent, pos: int) -> tuple[list[str], dict[str, 
     fields: dict[str, Any] = {}
     if trial:
         fields["trial"] = trial
-    phase = phase_in(sent.text, pos)
+    phase = phase_in(sent.text, pos) or _phase_referred(doc, sent)
     if phase:
         fields["phase"] = phase
     return drugs, fields
+
+
+_STUDIES_ANAPHOR = re.compile(
+    r"\b(?:those|these|the|both|that|this)\s+(?:two\s+|three\s+|same\s+)?(?:stud(?:y|ies)|trials?)\b", re.I
+)
+
+
+def _phase_referred(doc: Doc, sent: Sent) -> str | None:
+    """The phase of the trials "those studies" points back to, when the sentence before states one."""
+    if sent.index == 0 or not _STUDIES_ANAPHOR.search(sent.text):
+        return None
+    before = doc.sents[sent.index - 1].text
+    phases = {phase_in(before, m.start()) for m in re.finditer(r"phase", before, re.I)}
+    return phases.pop() if len(phases) == 1 else None
 
 
 def _trial_referred(doc: Doc, sent: Sent) -> str | None:

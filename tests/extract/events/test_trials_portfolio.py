@@ -199,3 +199,17 @@ def test_peak_sales_without_a_year_for_the_drug_spoken_of(events: Reader) -> Non
 def test_liver_injury_is_a_safety_reason(events: Reader) -> None:
     (ev,) = events("Pfizer ended development of ferastomig because of a case of liver injury.", kind="discontinuation")
     assert ev.fields["reason"] == "safety"
+
+
+def test_unnamed_trials_of_different_phases_are_different_readouts(events: Reader) -> None:
+    text = (
+        "The approval of ferastomig rests on two Phase 3 trials in obesity. "
+        "In those studies, ferastomig beat placebo on weight loss. "
+        "Pfizer is also testing the drug in pancreatic cancer, "
+        "where a Phase 2 study showed a reduction in tumour size similar to placebo."
+    )
+    evs = events(text, kind="trial_readout")
+    assert sorted((e.fields.get("phase"), e.fields.get("indication")) for e in evs) == [
+        ("2", "pancreatic cancer"),
+        ("3", "obesity"),
+    ]
