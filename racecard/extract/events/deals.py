@@ -38,6 +38,10 @@ _ASSET = re.compile(
 _HELD_OPTION = re.compile(
     r"(?<!exercised\s)(?<!exercise\s)(?:\b(?:an|the|its|their)\s+)?(?:option|right)s?\s+(?:to\s+)?$", re.I
 )
+_TO_BUY = re.compile(
+    r"\s+(?:to\s+(?:acquire|buy|purchase|merge)|for\s+(?:the\s+|its\s+)?(?:acquisition|purchase|sale|merger|takeover))",
+    re.I,
+)
 _FIRM_DEAL = re.compile(r"licen|agreement|deal|pact|option|alliance|strategic|co-develop|jointly", re.I)
 
 
@@ -172,6 +176,8 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
             continue  # "X granted Y an exclusive licence to …": one grant, read from "granted"
         if _HELD_OPTION.search(text[max(0, pos - 40) : pos]):
             continue  # "has an option to license": a right held, not a deal made
+        if how == "neutral" and _TO_BUY.match(text, m.end()):
+            continue  # "signed an agreement to acquire Akero": a takeover, read as one
         if (
             how == "out"
             and m.group(0).lower().startswith("grant")

@@ -113,8 +113,19 @@ _ADJ_PLACE = {"Chinese": "China", "Japanese": "Japan", "European": "EU", "U.S.":
               "Korean": "South Korea", "Taiwanese": "Taiwan", "Indian": "India", "Canadian": "Canada"}  # fmt: skip
 
 
+_RETAINED = re.compile(
+    r"\b(?:retain(?:s|ed|ing)?|keep(?:s|ing)?|kept)\s+(?:all\s+|the\s+|its\s+|full\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"rights?\s+(?:in|for|to|within|across)\s+",
+    re.I,
+)
+
+
 def deal_territory(text: str) -> str | None:
     """The territory of the rights a deal sentence grants: read only near rights words."""
+    for kept in _RETAINED.finditer(text):  # "… while InnoCare retains rights in Greater China": all but that
+        place = next((p for p in _IN.finditer(text, kept.end(), kept.end() + 40) if _cased_ok(p)), None)
+        if place is not None and place.start() - kept.end() <= 4:
+            return "ex-" + _place(place)
     excluded = [m for m in _EXCL.finditer(text) if _cased_ok(m)]
     if excluded and _RIGHTS.search(text):  # "global rights … outside the Chinese mainland"
         return "ex-" + _place(excluded[0])

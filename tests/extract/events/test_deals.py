@@ -234,3 +234,19 @@ def test_the_company_which_it_is_acquiring(events: Reader) -> None:
     text = "Merck will gain rights to toravimab from Seagen, which it is acquiring for up to $950 million."
     (ev,) = events(text, kind="acquisition")
     assert (ev.fields["acquirer"], ev.fields["acquired"], ev.fields["value_usd"]) == ("Merck", "Seagen", 950e6)
+
+
+def test_rights_the_licensor_retains_are_excluded(events: Reader) -> None:
+    text = (
+        "Under the agreement, Merck obtains rights to develop toravimab worldwide, "
+        "while Lumora Bio retains rights in Greater China."
+    )
+    (ev,) = events(text, kind="license")
+    assert (ev.fields["licensee"], ev.fields["territory"]) == ("Merck", "ex-Greater China")
+
+
+def test_an_agreement_to_acquire_is_no_licence(events: Reader) -> None:
+    text = "Novartis signed an agreement to acquire Seagen for up to $5.2 billion, including a contingent value right."
+    assert events(text, kind="license") == []
+    (ev,) = events(text, kind="acquisition")
+    assert (ev.fields["acquirer"], ev.fields["acquired"]) == ("Novartis", "Seagen")
