@@ -37,7 +37,9 @@ _DECLINED = re.compile(
 )
 _MODIFIED = re.compile(r"-(?:\s|based|containing|pretreated|refractory|naive|resistant)", re.I)
 _ANAPHOR_SUBJECT = re.compile(
-    r"\b(?:the|this|its)\s+(?:\w+\s+){0,2}?(?:drug|therapy|treatment|medicine|candidate|antibody|inhibitor|combination|regimen)\b|^\s*It\b",
+    r"\b(?:the|this|its)\s+(?:\w+\s+){0,2}?(?:drug|therapy|treatment|medicine|candidate|antibody|inhibitor|combination|regimen)\b"
+    r"(?!\s+(?:application|approval|submission|filing|master|license|licence))"  # not "the new drug application"
+    r"|^\s*It\b",
     re.I,
 )
 _NEVER_APPROVAL = re.compile(T.NEVER_APPROVAL, re.I)
@@ -144,7 +146,9 @@ def _subject_drugs(sent: Sent, pos: int) -> list[str]:
     if before:
         first = before[-1].name
         return [first] + [d for d in drugs_near(sent, pos) if d != first]
-    if _ANAPHOR_SUBJECT.search(clause_before(sent.text, pos)):
+    clause_start = pos - len(clause_before(sent.text, pos))
+    anaphor = _ANAPHOR_SUBJECT.search(sent.text[clause_start : pos + 20])  # sees "drug application" whole
+    if anaphor and anaphor.start() < pos - clause_start:
         return []  # "The drug has been approved for patients …": the subject is a drug named earlier
     return drugs_near(sent, pos)
 

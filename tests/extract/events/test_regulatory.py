@@ -120,3 +120,14 @@ def test_first_approval_worldwide_is_the_same_approval(events: Reader) -> None:
     )
     (ev,) = events(text, kind="approval")
     assert (ev.fields["agency"], ev.fields["territory"]) == ("NMPA", "China")
+
+
+def test_the_new_drug_application_of_a_named_drug_was_accepted(events: Reader) -> None:
+    text = (
+        "Lumora Bio announced that the new drug application of quilveranib was accepted by the NMPA "
+        "and was included in the priority review process."
+    )
+    (sub,) = events(text, kind="regulatory_submission")
+    assert (sub.fields["drug"], sub.fields["agency"], sub.status) == ("quilveranib", "NMPA", Status.HAPPENED)
+    (des,) = events(text, kind="designation")
+    assert des.fields["designation"] == "priority_review"

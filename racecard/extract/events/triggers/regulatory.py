@@ -56,9 +56,9 @@ SUBMISSION = [
     r"dossier|request|marketing|regulatory|filing|submission)",
     r"(?:submission|filing)s?\s+(?:of|for|to|with|in)",
     r"(?<!in\sa\s)(?<!in\sits\s)(?<!in\sthe\s)regulatory\s+(?:submission|filing)s?",
-    r"(?:NDAs?|BLAs?|MAAs?|applications?|filings?|submissions?)\s+(?:was\s+|"
+    r"(?:NDAs?|BLAs?|MAAs?|applications?|filings?|submissions?)\s+(?:(?:of|for)\s+(?:[\w-]+\s+){1,4}?)?(?:was\s+|"
     r"were\s+|has\s+been\s+|have\s+been\s+|is\s+|are\s+)?(?:accepted|validated|"
-    r"under\s+review|submitted|filed)",
+    r"under\s+review|submitted|filed)",  # "the new drug application of glecirasib was accepted"
     r"accepted\s+(?:for\s+(?:priority\s+)?review\s+)?(?:the\s+|its\s+|an?\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:NDAs?|BLAs?|MAAs?|applications?|filings?|submissions?)",
     r"withdr(?:ew|aw|awn|awing|aws)\s+(?:the\s+|its\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:NDAs?|BLAs?|MAAs?|applications?|filings?|submissions?)",
