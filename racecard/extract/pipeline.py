@@ -324,7 +324,8 @@ def stage_filer(d: Draft) -> None:
 
 
 def stage_entities(d: Draft) -> None:
-    d.mentions = [replace(m, name=d.names.find(m.kind, m.name)) for m in d.mentions]
+    find = d.names.find
+    d.mentions = [m if (name := find(m.kind, m.name)) == m.name else replace(m, name=name) for m in d.mentions]
     d.mentions.sort(key=lambda m: m.start)
     grouped: dict[tuple[EntityKind, str], list[Mention]] = {}
     for m in d.mentions:

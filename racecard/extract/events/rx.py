@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["Trigger", "lower_text"]
+__all__ = ["Trigger", "lower_pattern", "lower_text"]
 
 _LEADING_BOUNDARY = re.compile(r"^(?:\\b)+")
 
@@ -25,7 +25,7 @@ def lower_text(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def _lower_pattern(pattern: str) -> str:
+def lower_pattern(pattern: str) -> str:
     """A pattern's literal letters in lower case; escapes (``\\S``, ``\\W``, ``\\B``) and group names kept."""
     out: list[str] = []
     i = 0
@@ -52,7 +52,7 @@ class Trigger:
     def __init__(self, parts: list[str] | str) -> None:
         items = [parts] if isinstance(parts, str) else parts
         self.pattern = "|".join(f"(?:{_LEADING_BOUNDARY.sub('', p)})" for p in items)
-        self._rx = re.compile(_lower_pattern(self.pattern))
+        self._rx = re.compile(lower_pattern(self.pattern))
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         low = lower_text(text)
