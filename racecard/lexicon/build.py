@@ -192,14 +192,25 @@ def cur_of(concepts: list[Concept], kind: str) -> list[Concept]:
 
 
 def _dedupe_names(entities: list[Entity]) -> None:
-    """Two entities of one kind may not share a canonical name: suffix the weaker one's with its id."""
+    """Two entities of one kind may not share a canonical name.
+
+    Namesakes are one substance or disease kept apart by their sources' ids (irinotecan under two
+    DrugBank records, a salt and its base): they become one entity, the stronger keeping its place,
+    so that the text "irinotecan" and the brand "Camptosar" both read as "irinotecan", never as
+    "irinotecan [chembl:…]". Forms are already each owned by one entity, so the union is clean.
+    """
     seen: dict[tuple[str, str], Entity] = {}
-    for e in sorted(entities, key=lambda e: (not e.curated, -len(e.forms), e.name)):
-        k = (e.kind, e.name)
-        if k in seen:
-            ids = sorted(i for c in e.members for i in c.ids)
-            e.name = f"{e.name} [{ids[0] if ids else len(seen)}]"
-        seen[(e.kind, e.name)] = e
+    gone: set[int] = set()
+    for e in sorted(entities, key=lambda e: (not e.curated, key(e.name) not in e.forms, -len(e.forms), e.name)):
+        kept = seen.get((e.kind, e.name))
+        if kept is None:
+            seen[(e.kind, e.name)] = e
+            continue
+        kept.members.extend(e.members)
+        for k, f in e.forms.items():
+            kept.forms.setdefault(k, f)
+        gone.add(id(e))
+    entities[:] = [e for e in entities if id(e) not in gone]
 
 
 def _stem_modality(stems: list[tuple[str, str, str, str]]) -> Callable[[str], str]:

@@ -7,6 +7,7 @@ import csv
 import gzip
 import io
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -340,3 +341,31 @@ def test_committed_rules_hold(compiled: list[dict[str, str]]) -> None:
             claims[r["text"].casefold()].add((r["kind"], r["name"]))
     assert not {k: v for k, v in claims.items() if len(v) > 1}
     assert len(compiled) < 400_000
+
+
+def test_committed_names_carry_no_source_suffix(compiled: list[dict[str, str]]) -> None:
+    """Namesakes kept apart by their sources' ids are one entity: "irinotecan", never "irinotecan [chembl:…]"."""
+    suffixed = {r["name"] for r in compiled if re.search(r" \[(?:chembl|drugbank|ncit|mesh|doid|mondo):", r["name"])}
+    assert not suffixed, sorted(suffixed)[:10]
+    terms = by_text(compiled)
+    assert {t[1] for t in terms["irinotecan"] if t[0] == "drug"} == {"irinotecan"}
+    assert {t[1] for t in terms["camptosar"] if t[0] == "drug"} == {"irinotecan"}
+
+
+def test_namesakes_become_one_entity() -> None:
+    from racecard.lexicon.build import _dedupe_names
+    from racecard.lexicon.sources_common import Concept, Form
+    from racecard.lexicon.sources_merge import Entity
+
+    base = Entity("drug", "irinotecan", [Concept("drug", "irinotecan", "chembl", ids={"chembl:CHEMBL481"})],
+                  {"irinotecan": Form("irinotecan", "name", "chembl", False)})
+    brand = Entity("drug", "irinotecan", [Concept("drug", "irinotecan", "dner", ids={"drugbank:DB05482"})],
+                   {"camptosar": Form("Camptosar", "brand", "dner", False),
+                    "cpt 11": Form("CPT 11", "code", "dner", True)})
+    other = Entity("indication", "irinotecan", [], {"x": Form("x", "name", "doid", False)})
+    entities = [brand, base, other]
+    _dedupe_names(entities)
+    assert [e.kind for e in entities] == ["drug", "indication"]
+    (drug,) = [e for e in entities if e.kind == "drug"]
+    assert drug.name == "irinotecan" and set(drug.forms) == {"irinotecan", "camptosar", "cpt 11"}
+    assert {i for c in drug.members for i in c.ids} == {"chembl:CHEMBL481", "drugbank:DB05482"}
