@@ -22,8 +22,8 @@ from racecard.model import EntityKind, Mention, Span
 __all__ = ["Names", "better", "choose", "define_aliases", "filer_mentions", "occurrences"]
 
 # How strongly a way of recognising a name grounds it; lower wins a merge.
-HOW_RANK = {"lexicon": 0, "defined-alias": 2, "inn-stem": 3, "company-shape": 3, "trial-context": 3,
-            "nct": 4, "code-pattern": 4, "ticker": 5, "filer": 6}
+HOW_RANK = {"lexicon": 0, "defined-alias": 2, "inn-stem": 3, "company-shape": 3, "company-context": 3,
+            "trial-context": 3, "nct": 4, "code-pattern": 4, "ticker": 5, "filer": 6}
 
 
 def _rank(how: str) -> int:

@@ -16,7 +16,17 @@ from functools import lru_cache
 from racecard.extract import rules
 from racecard.model import EntityKind, Span
 
-__all__ = ["Found", "codes", "company_shapes", "inn_stems", "ncts", "strip_company_suffix", "tickers", "trials"]
+__all__ = [
+    "Found",
+    "codes",
+    "company_contexts",
+    "company_shapes",
+    "inn_stems",
+    "ncts",
+    "strip_company_suffix",
+    "tickers",
+    "trials",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +205,20 @@ def company_shapes(text: str, regions: Sequence[Span]) -> Iterator[Found]:
             if len(short) < 2 or short.lower() in rules.GENERIC_NAME_WORDS:
                 continue
             yield Found(start, end, EntityKind.COMPANY, short, "company-shape")
+
+
+def company_contexts(text: str, regions: Sequence[Span]) -> Iterator[Found]:
+    """Companies the lexicon lacks, by where they stand: paid, bought or described as a biotech."""
+    for s in regions:
+        for m in rules.COMPANY_CONTEXT.finditer(text, s.start, s.end):
+            group = next(g for g in ("name", "name2", "name3", "name4") if m.group(g))
+            name = m.group(group)
+            words = name.split()
+            if any(w.lower().strip(".,") in rules.GENERIC_NAME_WORDS for w in words) or len(name) < 3:
+                continue
+            if name.isupper() and len(name) <= 4:
+                continue  # "pay FDA …", tickers and agencies: not a company name by itself
+            yield Found(m.start(group), m.end(group), EntityKind.COMPANY, name, "company-context")
 
 
 def tickers(text: str) -> Iterator[tuple[int, int, int]]:

@@ -182,6 +182,7 @@ def stage_shapes(d: Draft) -> None:
         *patterns.ncts(text, sents),
         *patterns.trials(text, sents),
         *patterns.company_shapes(text, sents),
+        *patterns.company_contexts(text, sents),
         *patterns.codes(text, sents),
         *patterns.inn_stems(text, sents, _stems()),
     ]
@@ -223,7 +224,7 @@ def stage_propagate(d: Draft) -> None:
     forms: dict[tuple[str, EntityKind], str] = {}
     for m in d.mentions:
         if m.how.split(":", 1)[0] in ("defined-alias", "trial-context", "code-pattern", "inn-stem", "ticker",
-                                      "company-shape"):
+                                      "company-shape", "company-context"):
             forms.setdefault((m.text, m.kind), m.name)
     for (form, kind), name in forms.items():
         if len(form) < 2:

@@ -111,3 +111,15 @@ def test_new_conjugate_inns_keep_their_payload_word() -> None:
     assert rules.inn_second_word("sunirine") and rules.inn_second_word("brengitecan")
     assert rules.inn_second_word("rilsodotin") and not rules.inn_second_word("irinotecan")
     assert not rules.inn_second_word("patients")
+
+
+def test_unknown_companies_by_where_they_stand(lex: Lexicon) -> None:
+    text = (
+        "Amgen will pay Velorant $40 million upfront for an in vivo CAR-T platform. "
+        "Velorant said the deal validates its work. Amgen also agreed to acquire Quillon for $300 million. "
+        "Brisa, a Boston biotech focused on RNA, and Shanghai-based biotech Tiannuo raised money. "
+        "In May, the company paid Tuesday $5 fees to the FDA."
+    )
+    companies = _entities(lex, text)["companies"]
+    assert set(companies) == {"Amgen", "Velorant", "Quillon", "Brisa", "Tiannuo"}
+    assert companies["Velorant"] == ["Velorant"] and len(companies) == 5
