@@ -209,16 +209,34 @@ def company_shapes(text: str, regions: Sequence[Span]) -> Iterator[Found]:
 
 def company_contexts(text: str, regions: Sequence[Span]) -> Iterator[Found]:
     """Companies the lexicon lacks, by where they stand: paid, bought or described as a biotech."""
-    for s in regions:
-        for m in rules.COMPANY_CONTEXT.finditer(text, s.start, s.end):
-            group = next(g for g in ("name", "name2", "name3", "name4") if m.group(g))
-            name = m.group(group)
-            words = name.split()
-            if any(w.lower().strip(".,") in rules.GENERIC_NAME_WORDS for w in words) or len(name) < 3:
-                continue
-            if name.isupper() and len(name) <= 4:
-                continue  # "pay FDA …", tickers and agencies: not a company name by itself
-            yield Found(m.start(group), m.end(group), EntityKind.COMPANY, name, "company-context")
+    matches: list[re.Match[str]] = []
+    at = text.find("$")
+    while at >= 0:  # "will pay Kelonia $40 million", "acquire Gracell for $1.2bn"
+        m = rules.COMPANY_BEFORE_DOLLAR.search(text, max(0, at - 90), at)
+        if m:
+            matches.append(m)
+        at = text.find("$", at + 1)
+    low = text.lower()
+    seen: set[int] = set()
+    for noun in rules.COMPANY_NOUNS:  # "Kelonia, a Boston biotech", "Boston-based biotech Kelonia"
+        at = low.find(noun)
+        while at >= 0:
+            for m in rules.COMPANY_DESCRIBED.finditer(text, max(0, at - 80), min(len(text), at + 60)):
+                if m.start() not in seen:
+                    seen.add(m.start())
+                    matches.append(m)
+            at = low.find(noun, at + 1)
+    for m in matches:
+        group = "name" if m.group("name") else "name2"
+        start, end = m.start(group), m.end(group)
+        if not _in(regions, start) or (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-'’")):
+            continue  # outside the text read, or the tail of a longer word the window cut
+        name = m.group(group)
+        if any(w.lower().strip(".,") in rules.GENERIC_NAME_WORDS for w in name.split()) or len(name) < 3:
+            continue
+        if name.isupper() and len(name) <= 4:
+            continue  # "pay FDA …", tickers and agencies: not a company name by itself
+        yield Found(start, end, EntityKind.COMPANY, name, "company-context")
 
 
 def tickers(text: str) -> Iterator[tuple[int, int, int]]:

@@ -110,19 +110,22 @@ GENERIC_NAME_WORDS = frozenset(
 )
 # A company the lexicon does not know, named where only a company can stand: paid, bought, or
 # described ("will pay Kelonia $40 million", "acquire Gracell for $1.2bn", "Kelonia, a Boston biotech",
-# "Boston-based biotech Kelonia").
+# "Boston-based biotech Kelonia"). Each pattern is tried only in a short window before a dollar sign
+# or around a company noun, found first with plain string search.
 _CO_NAME = r"(?P<name>[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+)?)"
+COMPANY_NOUNS = ("biotech", "drugmaker", "drug developer", "startup", "start-up", "biopharma",
+                 "pharmaceutical company")
 _CO_NOUN = (
-    r"(?:biotech|biotechnology\s+company|drugmaker|drug\s+developer|startup|start-up|biopharma"
-    r"|pharmaceutical\s+company)"
+    r"(?:biotech(?:nology\s+company)?|drugmaker|drug\s+developer|startup|start-up|biopharma|pharmaceutical\s+company)"
 )
-COMPANY_CONTEXT = re.compile(
-    rf"\b(?:pay|pays|paid|paying)\s+{_CO_NAME}\s+(?:an?\s+|about\s+|up\s+to\s+)?(?:US)?\$"
-    rf"|\b(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying)\s+{_CO_NAME.replace('name', 'name2')}\s+"
-    r"(?:for|in\s+an?)\s+(?:about\s+|up\s+to\s+|roughly\s+|nearly\s+)?(?:US)?\$"
-    rf"|(?<![\w,] ){_CO_NAME.replace('name', 'name3')},\s+an?\s+(?:[\w-]+\s+){{0,3}}?{_CO_NOUN}\b"
+COMPANY_BEFORE_DOLLAR = re.compile(  # searched in the window that ends at a "$"
+    rf"\b(?:pay|pays|paid|paying|acquire|acquires|acquired|acquiring|buy|buys|bought|buying)\s+{_CO_NAME}\s+"
+    r"(?:(?:for|in\s+an?)\s+)?(?:an?\s+|about\s+|up\s+to\s+|roughly\s+|nearly\s+)?(?:US)?$"
+)
+COMPANY_DESCRIBED = re.compile(  # searched in the window around a company noun
+    rf"(?<![\w,] ){_CO_NAME},\s+an?\s+(?:[\w-]+\s+){{0,3}}?{_CO_NOUN}\b"
     rf"|\b(?:[A-Z][a-z]+-based|Chinese|Japanese|Korean|Swiss|British|German|French|Danish|Israeli|US|U\.S\.)\s+"
-    rf"{_CO_NOUN}\s+{_CO_NAME.replace('name', 'name4')}\b"
+    rf"{_CO_NOUN}\s+{_CO_NAME.replace('name', 'name2')}\b"
 )
 # "the Company", "the Group" in a filing, meaning the filer.
 FILER_REFERENCE = re.compile(r"\b(?:the\s+)?(?P<word>Company|Group)\b(?!['’]s\s+(?:shares|stock))")
