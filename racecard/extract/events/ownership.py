@@ -61,10 +61,10 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
             acquirer, acquired = (sub.name if sub else None), (obj.name if obj else None)
             which = _WHICH_IT.search(text, max(0, pos - 40), pos)
             if which:  # "… from Biotheus, which it is acquiring": "it" buys the company before "which"
-                named = [r for r in sent.refs if r.how == "name" and 0 <= which.start() - r.end <= 3]
-                buyer = [r for r in sent.refs if r.how == "pronoun" and which.start() <= r.start < pos]
-                if named and buyer:
-                    acquirer, acquired = buyer[0].name, named[-1].name
+                before = [r for r in sent.refs if r.how == "name" and 0 <= which.start() - r.end <= 3]
+                buyers = [r for r in sent.refs if r.how == "pronoun" and which.start() <= r.start < pos]
+                if before and buyers:
+                    acquirer, acquired = buyers[0].name, before[-1].name
             if acquired is None:
                 drugs = [d for d in sent.of(EntityKind.DRUG) if 0 <= d.start - sent.start - m.end() <= 30]
                 acquired = drugs[0].name if drugs else None
