@@ -77,6 +77,9 @@ def _trial_names(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             pos = idx + len(part)
 
 
+_CODE_LIKE = re.compile(r"^[A-Z]{2,4}-\d{3,}[A-Za-z]?$")
+
+
 def _plausible_trial(name: str) -> bool:
     words = name.replace("-", " ").split()
     if not words or words[0].lower() in rules.NOT_TRIALS:
@@ -120,6 +123,8 @@ def trials(text: str, regions: Sequence[Span]) -> Iterator[Found]:
                     name = text[a:b]
                     if pattern is rules.TRIAL_NUMBERED and name.split("-")[0].upper() in rules.NOT_TRIAL_PREFIX:
                         continue
+                    if _CODE_LIKE.match(name):
+                        continue  # "ARC-101", "JAB-3312": a research code, the drug, not its trial
                     if any(d.start <= a < d.end for d in datelines):
                         continue
                     if (a, b) not in done and _plausible_trial(name):

@@ -123,3 +123,12 @@ def test_unknown_companies_by_where_they_stand(lex: Lexicon) -> None:
     companies = _entities(lex, text)["companies"]
     assert set(companies) == {"Amgen", "Velorant", "Quillon", "Brisa", "Tiannuo"}
     assert companies["Velorant"] == ["Velorant"] and len(companies) == 5
+
+
+def test_research_codes_near_trial_words_are_drugs_not_trials() -> None:
+    from racecard.extract.patterns import trials
+    from racecard.model import Span
+
+    text = "We initiated a Phase 2 trial of ARC-101 and stopped the ARC-202 study; KEYNOTE-189 and ARC-9 read out."
+    names = {f.name for f in trials(text, [Span(0, len(text))])}
+    assert names == {"KEYNOTE-189", "ARC-9"}

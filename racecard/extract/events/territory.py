@@ -83,12 +83,27 @@ def _cased_ok(m: re.Match[str]) -> bool:
     return last.upper() != last or last in ("US", "EU", "UK", "PRC", "USA", "U.S.", "U.K.", "7MM") or len(last) > 3
 
 
+def _greater_china(places: list[str]) -> list[str]:
+    """"mainland China, Hong Kong, Macau and Taiwan" listed one by one is Greater China."""
+    parts = {"China", "Hong Kong", "Macau", "Taiwan"}
+    if "China" in places and len(parts & set(places)) >= 3:
+        return ["Greater China"] + [p for p in places if p not in parts]
+    return places
+
+
 def territory_in(text: str) -> str | None:
     """The territory a deal or decision sentence names, as plain words, or None."""
     excl = [m for m in _EXCL.finditer(text) if _cased_ok(m)]
     if excl:
+        if _place(excl[0]) == "China":  # "outside mainland China, Hong Kong, Macau and Taiwan"
+            listed = _greater_china([_place(p) for p in _IN.finditer(text, excl[0].start(), excl[0].end() + 60)])
+            if listed[:1] == ["Greater China"]:
+                return "ex-Greater China"
         return "ex-" + _place(excl[0])
     places = [m for m in _IN.finditer(text) if _cased_ok(m) and (m.group(0).split()[-1] not in ("us", "Us"))]
+    listed = _greater_china([_place(p) for p in places])
+    if listed[:1] == ["Greater China"] and not _WORLD.search(text):
+        return "Greater China"
     if _WORLD.search(text) and not any(
         text[max(0, p.start() - 12) : p.start()].lower().rstrip().endswith(("in", "for")) and _place(p) != "Asia"
         for p in places[:1]
@@ -132,6 +147,8 @@ def deal_territory(text: str) -> str | None:
     adj = _ADJ_RIGHTS.search(text)
     if adj:
         return _ADJ_PLACE[adj.group("adj")]
+    if _greater_china([_place(p) for p in _IN.finditer(text) if _cased_ok(p)])[:1] == ["Greater China"]:
+        return "Greater China"  # the four places listed one by one, however far from "rights"
     for m in _RIGHTS.finditer(text):
         found = territory_in(text[max(0, m.start() - 30) : m.end() + 160])
         if found:

@@ -1,8 +1,10 @@
+from collections.abc import Callable
+
 import pytest
 
 from racecard.extract.events.status import status_of
 from racecard.extract.events.territory import agency_in, deal_territory, territory_in
-from racecard.model import Status
+from racecard.model import Event, Status
 
 
 @pytest.mark.parametrize(
@@ -53,3 +55,23 @@ def test_agencies() -> None:
 def test_status(text: str, trigger: str, expected: Status) -> None:
     pos = text.index(trigger)
     assert status_of(text, pos, pos + len(trigger)) == expected
+
+
+def test_the_four_places_listed_one_by_one_are_greater_china() -> None:
+    listed = (
+        "In January 2024 Lumora entered into an exclusive license agreement with Merck, under which Lumora "
+        "granted Merck the rights to develop and commercialize toravimab and its follow-on compounds "
+        "in mainland China, Hong Kong, Macau and Taiwan."
+    )
+    assert deal_territory(listed) == "Greater China"
+    assert territory_in("global rights outside mainland China, Hong Kong, Macau and Taiwan") == "ex-Greater China"
+    assert deal_territory("Lumora granted Merck the rights in China and Japan.") == "China"
+
+
+def test_a_company_expecting_data_plans_it(events: Callable[..., list[Event]]) -> None:
+    text = (
+        "Lumora Bio initiated a Phase 2 trial of toravimab in 2024 "
+        "and expects topline data in the first half of 2025."
+    )
+    (ev,) = events(text, kind="trial_readout")
+    assert (ev.status, ev.fields["date"]) == (Status.PLANNED, "2025-H1")
