@@ -213,3 +213,11 @@ def test_unnamed_trials_of_different_phases_are_different_readouts(events: Reade
         ("2", "pancreatic cancer"),
         ("3", "obesity"),
     ]
+
+
+def test_beating_placebo_is_a_readout_and_disappointed_investors_no_miss(events: Reader) -> None:
+    (ev,) = events("In the Phase 3 KESTREL-3 study, ferastomig beat placebo on weight loss.", kind="trial_readout")
+    assert (ev.fields["trial"], ev.fields["outcome"]) == ("KESTREL-3", "met")
+    text = "Toravimab met its primary endpoint in the HARBOR study, but the size of the benefit disappointed investors."
+    (ev,) = events(text, kind="trial_readout")
+    assert ev.fields["outcome"] == "met"

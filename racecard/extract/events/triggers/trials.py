@@ -41,6 +41,9 @@ READOUT = [
     r"outperform)",
     r"\bmiss(?:ed|es)\s+(?:(?:the|its|both)\s+)*(?:\w+\s+){0,2}?(?:primary|endpoints?|goals?|mark)",
     r"fell\s+short|\bflop(?:ped|s)?\b|\bfailed\b|\bfails\b",
+    # "suzetrigine beat placebo": a comparison with the control arm is a result
+    r"\b(?:beat|beats|bested|outperform(?:s|ed)?|topped)\s+(?:the\s+)?(?:placebo|control|standard\s+(?:of\s+)?care"
+    r"|chemotherapy)",
     r"top-?line\s+(?:results|data|readout|findings)",
     r"(?:positive|negative|mixed|disappointing|encouraging|promising|detailed|"
     r"full|final|interim|new|updated|late-breaking|first|early)\s+(?:\w+\s+){0,2}?(?:results|"
@@ -60,7 +63,8 @@ MISSED = (
     r"fail\w*|did\s+not\s+(?:meet|achieve|hit|reach|show|demonstrate|improve|"
     r"reduce|slow|delay)|didn't|not\s+(?:statistically\s+)?significant|miss(?:ed|"
     r"es)|fell\s+short|flop\w*|negative\s+(?:top-?line\s+)?(?:results|data|"
-    r"trial)|no\s+(?:significant\s+)?(?:benefit|difference)|disappoint\w*|"
+    r"trial)|no\s+(?:significant\s+)?(?:benefit|difference)|"
+    r"disappoint\w*\b(?!\s+(?:investors|analysts|the\s+market|wall\s+street|shareholders))|"  # not a market mood
     r"unsuccessful|futil\w*"
 )
 MET = (
@@ -118,6 +122,7 @@ KEYWORDS = {
         "endpoint",
         "topline",
         "top-line",
+        "placebo",
     ),
     "safety_signal": (
         "safety",
