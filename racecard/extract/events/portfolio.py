@@ -150,12 +150,17 @@ def forecasts(doc: Doc, sent: Sent) -> list[Cand]:
     if not triggers or not _FORWARD.search(text):
         return []
     first_drug = next((d.start - sent.start for d in sent.of(EntityKind.DRUG)), None)
-    m = triggers[0] if first_drug is None else min(triggers, key=lambda t: abs(t.start() - first_drug))
+    if first_drug is not None:
+        triggers.sort(key=lambda t: abs(t.start() - first_drug))
     money = [x for x in find_money(text) if x.usd is not None and x.amount >= 1e7]
-    value = _near_after([(x.start, str(x.amount)) for x in money], m.start(), 90, 60)
-    anchor = next((x.start for x in money if str(x.amount) == value), m.start())
     years = [(y.start(), y.group(1) or y.group(2)) for y in _YEAR.finditer(text)]
-    year = _near_after(years, anchor, 60, 60)
+    past = doc.published.year - 1 if doc.published else 0
+    for m in triggers:  # "sales of $13bn in 2024, and Sanofi expects it to reach $20bn in 2030": the forward one
+        value = _near_after([(x.start, str(x.amount)) for x in money], m.start(), 90, 60)
+        anchor = next((x.start for x in money if str(x.amount) == value), m.start())
+        year = _near_after(years, anchor, 60, 60)
+        if year is None or int(year) > past:
+            break
     low = text.lower()
     drug_ms = [d for d in sent.of(EntityKind.DRUG) if not _OWNER_OF_OTHER.match(text, d.end - sent.start)]
     metric = (

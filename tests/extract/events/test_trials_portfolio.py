@@ -221,3 +221,9 @@ def test_beating_placebo_is_a_readout_and_disappointed_investors_no_miss(events:
     text = "Toravimab met its primary endpoint in the HARBOR study, but the size of the benefit disappointed investors."
     (ev,) = events(text, kind="trial_readout")
     assert ev.fields["outcome"] == "met"
+
+
+def test_reported_sales_beside_a_forecast_leave_the_forecast(events: Reader) -> None:
+    text = "Pembrolizumab generated sales of $13 billion in 2025, and Merck expects it to reach $20 billion in 2030."
+    (ev,) = events(text, kind="forecast")
+    assert (ev.fields["value_usd"], ev.fields["year"], ev.fields["source"]) == (20e9, "2030", "Merck")

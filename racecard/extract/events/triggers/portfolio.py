@@ -55,6 +55,9 @@ FORECAST = [
     r"(?:sales|revenues?)\s+(?:to|will|could|would|may)\s+peak\s+at",  # "expects Keytruda sales to peak at $35bn"
     r"(?:will|could|would|may)\s+(?:reach|generate|hit|top|exceed|be\s+worth|bring\s+in)",
     r"to\s+be\s+worth",
+    # "Sanofi expects it to reach $20 billion in 2030", "sees the drug generating"
+    r"(?:expects?|expected|sees|projects?|predicts?|estimates?)\s+(?:it|them|the\s+\w+|sales|\w+)\s+to\s+(?:reach|"
+    r"generate|hit|top|exceed|surpass|bring\s+in|be\s+worth|achieve|peak|rise|grow|climb)",
     r"market\s+(?:size|value|is\s+expected|will|could|to\s+reach|worth)",
     r"(?:best|top)[- ]selling\s+(?:drug|medicine|product)",
     r"top\s+(?:\d+|three|five|ten)\s+(?:drugs|products|medicines|sellers|brands)\s+(?:in|by|of)\s+20\d\d",
