@@ -304,6 +304,32 @@ def stage_nested_targets(d: Draft) -> None:
                 d.mentions.append(Mention(start, end, text[start:end], EntityKind.TARGET, cands[0].name, how, 0.8))
 
 
+_CLASS_AFTER = re.compile(
+    r"[\s-]+(?:inhibitors|blockers|agonists|antagonists|antibodies|modulators|degraders|drugs|therapies)\b"
+    r"|[\s-]+inhibitor\s+(?:\([^)]*\)\s+)?payloads?\b",
+    re.I,
+)
+
+
+def stage_class_targets(d: Draft) -> None:
+    """A target named only as a class of other drugs ("calcineurin inhibitors", "a topoisomerase
+    inhibitor payload") is not one the story's own drugs aim at: it is no target of the story."""
+    text = d.doc.text
+    aimed: set[str] = set()
+    for m in d.mentions:
+        if m.kind == EntityKind.DRUG:
+            aimed.update(str(t) for t in d.lexicon.attrs(EntityKind.DRUG, m.name).get("targets") or ())
+    by_name: dict[str, list[Mention]] = {}
+    for m in d.mentions:
+        if m.kind == EntityKind.TARGET:
+            by_name.setdefault(m.name, []).append(m)
+    for name, ms in by_name.items():
+        if name in aimed or not all(_CLASS_AFTER.match(text, m.end) for m in ms):
+            continue
+        for m in ms:
+            d.drop(m)
+
+
 def stage_short_indications(d: Draft) -> None:
     """A one-word indication that ends a longer one in the same story is its short form ("colitis")."""
     longer = {m.name for m in d.mentions if m.kind == EntityKind.INDICATION and " " in m.name}
@@ -355,6 +381,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("propagate", stage_propagate),
     ("prune", stage_prune),
     ("observers", stage_observers),
+    ("class-targets", stage_class_targets),
     ("short-indications", stage_short_indications),
     ("nested-targets", stage_nested_targets),
     ("filer", stage_filer),

@@ -132,3 +132,13 @@ def test_research_codes_near_trial_words_are_drugs_not_trials() -> None:
     text = "We initiated a Phase 2 trial of ARC-101 and stopped the ARC-202 study; KEYNOTE-189 and ARC-9 read out."
     names = {f.name for f in trials(text, [Span(0, len(text))])}
     assert names == {"KEYNOTE-189", "ARC-9"}
+
+
+def test_a_target_named_only_as_a_class_of_other_drugs_is_not_the_story_s(lex: Lexicon) -> None:
+    text = (
+        "Amgen's rocatinlimab targets OX40; it may be used with calcineurin inhibitors or after OX40 antibodies "
+        "failed. KRAS G12C inhibitors were not tested."
+    )
+    targets = set(_entities(lex, text)["targets"])
+    assert "OX40" in targets  # a target of the story's own drug stays, whatever else names it
+    assert "calcineurin" not in {t.lower() for t in targets} and "KRAS G12C" not in targets
