@@ -249,6 +249,8 @@ def stage_prune(d: Draft) -> None:
         if m.kind == EntityKind.DRUG:  # a class of treatment ("immunotherapy") is not an asset
             if _RECEPTOR_AFTER.match(text, m.end):  # "adenosine A2a receptor": a ligand naming a target
                 return True
+            if _PRIOR_THERAPY.match(text, m.end):  # "irinotecan-based chemotherapy": a backbone, not an asset
+                return True
             return not curated and bool(rules.NOT_DRUG_NAME.search(m.name))
         if m.kind == EntityKind.INDICATION:
             bare = _bare(m.name)
@@ -279,6 +281,13 @@ def stage_observers(d: Draft) -> None:
             d.drop(m)
 
 
+# A drug named as the base of a regimen or a patient's history: "fluoropyrimidine-, oxaliplatin-, and
+# irinotecan-based chemotherapy", "platinum-containing", "taxane-pretreated".
+_PRIOR_THERAPY = re.compile(
+    r"-(?:based|containing|pretreated|treated|refractory|resistant|naive|naïve|experienced|intolerant)\b"
+    r"|-(?=\s*,|\s+(?:and|or)\s+[\w-]+-(?:based|containing|pretreated|treated|refractory|resistant)\b)",
+    re.I,
+)
 _RECEPTOR_AFTER = re.compile(r"[\s/-]+(?:[\w/-]+\s+){0,2}?receptors?\b", re.I)
 
 

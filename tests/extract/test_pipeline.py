@@ -142,3 +142,11 @@ def test_a_target_named_only_as_a_class_of_other_drugs_is_not_the_story_s(lex: L
     targets = set(_entities(lex, text)["targets"])
     assert "OX40" in targets  # a target of the story's own drug stays, whatever else names it
     assert "calcineurin" not in {t.lower() for t in targets} and "KRAS G12C" not in targets
+
+
+def test_drugs_named_as_the_base_of_earlier_treatment_are_not_the_story_s(lex: Lexicon) -> None:
+    text = (
+        "Patients had received adagrasib-based or sotorasib-, and fulzerasib-containing regimens; "
+        "rocatinlimab was given."
+    )
+    assert set(_entities(lex, text)["drugs"]) == {"rocatinlimab"}

@@ -49,7 +49,7 @@ def _fold_phases(groups: dict[Key, list[Cand]]) -> None:
             if k[:2] == key[:2]
             and k[2] is not None
             and not str(k[2]).startswith("phase ")
-            and any(c.fields.get("phase") == phase for c in groups[k])
+            and {c.fields["phase"] for c in groups[k] if c.fields.get("phase")} <= {phase}  # same or untold
         ]
         kin = [k for k in kin if _compatible(groups[key], groups[k])]
         if kin:  # the named trial told nearest before it

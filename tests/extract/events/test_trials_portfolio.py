@@ -227,3 +227,12 @@ def test_reported_sales_beside_a_forecast_leave_the_forecast(events: Reader) -> 
     text = "Pembrolizumab generated sales of $13 billion in 2025, and Merck expects it to reach $20 billion in 2030."
     (ev,) = events(text, kind="forecast")
     assert (ev.fields["value_usd"], ev.fields["year"], ev.fields["source"]) == (20e9, "2030", "Merck")
+
+
+def test_results_presented_from_that_study(events: Reader) -> None:
+    text = (
+        "The FDA approved ferastomig on the strength of the KESTREL-3 study. "
+        "Pooled results from that study were presented in April at a cancer meeting."
+    )
+    (ev,) = events(text, kind="trial_readout")
+    assert (ev.fields["drug"], ev.fields["trial"], ev.fields["outcome"]) == ("ferastomig", "KESTREL-3", "reported")

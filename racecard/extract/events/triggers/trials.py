@@ -41,6 +41,9 @@ READOUT = [
     r"outperform)",
     r"\bmiss(?:ed|es)\s+(?:(?:the|its|both)\s+)*(?:\w+\s+){0,2}?(?:primary|endpoints?|goals?|mark)",
     r"fell\s+short|\bflop(?:ped|s)?\b|\bfailed\b|\bfails\b",
+    # "Pooled results from that study were presented at AACR", "data will be presented at ASCO"
+    r"(?:results|data|findings|analysis)\s+(?:from\s+(?:[\w-]+\s+){1,4}?)?(?:were|was|are|is|will\s+be|have\s+been)"
+    r"\s+(?:presented|published|reported|unveiled)",
     # "suzetrigine beat placebo": a comparison with the control arm is a result
     r"\b(?:beat|beats|bested|outperform(?:s|ed)?|topped)\s+(?:the\s+)?(?:placebo|control|standard\s+(?:of\s+)?care"
     r"|chemotherapy)",
