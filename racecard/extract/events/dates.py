@@ -43,11 +43,22 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:(?P<q>Q[1-4])|(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter)"
         r"(?:\s+of)?(?:\s+(?:fiscal\s+(?:year\s+)?)?|\s*')(?P<year>(?:19|20)?\d\d)\b",
     ),
-    ("year_end", r"\b(?:by\s+|at\s+|before\s+)?(?:the\s+)?end\s+of\s+(?P<which>this|next|last|the)\s+year\b"),
+    ("half_compact", r"\b(?P<n>[12])H\s*'?(?P<year>(?:19|20)?\d\d)\b"),  # "2H25", "1H 2026"
+    ("quarter_compact", r"\b(?P<n>[1-4])Q\s*'?(?P<year>(?:19|20)?\d\d)\b"),  # "4Q24"
+    ("num", r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)\d\d)\b"),  # "3/5/2025"
+    (
+        "year_end",
+        r"\b(?:by\s+|at\s+|before\s+)?(?:the\s+)?(?:end\s+of\s+(?P<which>this|next|last|the)\s+year|year[- ]end)\b",
+    ),
+    (
+        "rel_quarter_of",  # "the first quarter of next year"
+        r"\b(?:the\s+)?(?P<qw>first|second|third|fourth)\s+quarter\s+of\s+(?P<which>this|next|last|the)\s+year\b",
+    ),
     ("rel_half", r"\b(?:the\s+)?(?P<hw>first|second)\s+half\s+of\s+(?P<which>this|next|last|the)\s+year\b"),
     (
         "rel_quarter",
-        r"\b(?:the\s+|this\s+)?(?P<qw>first|second|third|fourth)\s+quarter\b(?!\s+(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d\d)",
+        r"\b(?:the\s+|this\s+)?(?P<qw>first|second|third|fourth)\s+quarter\b"
+        r"(?!\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d)",
     ),
     ("rel_year", r"\b(?P<which>last|this|next|previous|past)\s+year\b"),
     ("rel_month", r"\b(?P<late>late\s+|early\s+)?(?P<which>last|this|next|previous|past)\s+month\b"),
@@ -63,15 +74,17 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("yesterday", r"\byesterday\b"),
     (
         "year",
-        r"\b(?:in|since|by|during|from|of|until|through|for|early|late|mid-?|end of|fiscal(?: year)?)"
-        r"\s+(?P<year>(?:19|20)\d\d)\b",
+        r"\b(?:(?:in|since|by|during|from|of|until|through|for|early|late|mid|end of|fiscal(?: year)?)\s+|mid-)"
+        r"(?P<year>(?:19|20)\d\d)\b",
     ),
     ("bare_year", r"(?<![\d$.,-])\b(?P<year>(?:19|20)\d\d)\b(?![\d%.,-])"),
 )
 _MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _GATES: dict[str, tuple[str, ...]] = {  # lower-case substrings without which a pattern cannot match
     "iso": ("-",), "mdy": _MONTH_WORDS, "dmy": _MONTH_WORDS, "md": _MONTH_WORDS, "my": _MONTH_WORDS,
-    "half": ("h1", "h2", "half"), "quarter": ("q1", "q2", "q3", "q4", "quarter"), "year_end": ("end of",),
+    "half": ("h1", "h2", "half"), "quarter": ("q1", "q2", "q3", "q4", "quarter"), "year_end": ("end",),
+    "half_compact": ("1h", "2h"), "quarter_compact": ("1q", "2q", "3q", "4q"), "num": ("/",),
+    "rel_quarter_of": ("quarter",),
     "rel_half": ("half",), "rel_quarter": ("quarter",), "rel_year": ("year",), "rel_month": ("month",),
     "month_only": _MONTH_WORDS, "weekday": ("day",), "today": ("today", "tonight", "this morning"),
     "yesterday": ("yesterday",), "year": ("19", "20"), "bare_year": ("19", "20"),
@@ -133,11 +146,16 @@ def _one(kind: str, m: re.Match[str], pub: date | None) -> tuple[str | None, boo
     if kind == "quarter":
         q = (g("q") or "").upper() or f"Q{ORDINAL[str(g('qw')).lower()]}"
         return f"{_year(g('year'), pub)}-{q}", False
+    if kind in ("half_compact", "quarter_compact"):
+        return f"{_year(g('year'), pub)}-{'H' if kind == 'half_compact' else 'Q'}{g('n')}", False
+    if kind == "num":
+        return f"{g('year')}-{int(str(g('m'))):02d}-{int(str(g('d'))):02d}", False
     if kind in ("year", "bare_year"):
         return str(g("year")), False
     if pub is None:
         return None, True
-    which = (g("which") or "").lower() if kind in ("year_end", "rel_half", "rel_year", "rel_month") else ""
+    shifted = ("year_end", "rel_half", "rel_year", "rel_month", "rel_quarter_of")
+    which = (g("which") or "").lower() if kind in shifted else ""
     shift = {"last": -1, "previous": -1, "past": -1, "next": 1}.get(which, 0)
     if kind == "year_end":
         return f"{pub.year + shift}", True
@@ -145,6 +163,8 @@ def _one(kind: str, m: re.Match[str], pub: date | None) -> tuple[str | None, boo
         return f"{pub.year + shift}-H{1 if str(g('hw')).lower() == 'first' else 2}", True
     if kind == "rel_quarter":
         return f"{pub.year}-Q{ORDINAL[str(g('qw')).lower()]}", True
+    if kind == "rel_quarter_of":
+        return f"{pub.year + shift}-Q{ORDINAL[str(g('qw')).lower()]}", True
     if kind == "rel_year":
         return f"{pub.year + shift}", True
     if kind == "rel_month":
