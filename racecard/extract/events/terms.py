@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
-from racecard.extract.events.money import find_money
+from racecard.extract.events.money import Money, find_money
 from racecard.extract.events.triggers import deals as T
 
 __all__ = ["deal_terms", "deal_value", "royalties_in"]
@@ -42,7 +43,7 @@ def _closest(rx: re.Pattern[str], text: str, *, from_end: bool) -> int | None:
 
 def deal_terms(text: str, *, thousands: bool = False) -> dict[str, Any]:
     """``upfront_usd``, ``milestones_usd``, ``total_usd`` (and ``value_text`` for other currencies)."""
-    money = find_money(text, thousands=thousands or None)
+    money = _converted(find_money(text, thousands=thousands or None), text)
     out: dict[str, Any] = {}
     milestones = 0.0
     others: list[str] = []
@@ -71,6 +72,29 @@ def deal_terms(text: str, *, thousands: bool = False) -> dict[str, Any]:
     royalty = royalties_in(text)
     if royalty:
         out["royalties"] = royalty
+    return out
+
+
+_IN_DOLLARS = re.compile(r"\s*\(\s*(?:about|approximately|approx\.?|around|roughly|some|nearly|or|~|c\.)?\s*$", re.I)
+
+
+def _converted(money: list[Money], text: str) -> list[Money]:
+    """"RMB 500 million (about $70 million)": the article's own dollar figure stands for the amount,
+    and the phrase runs to the closing parenthesis, so that its cues ("upfront") are read past it."""
+    out: list[Money] = []
+    skip = False
+    for i, m in enumerate(money):
+        if skip:
+            skip = False
+            continue
+        nxt = money[i + 1] if i + 1 < len(money) else None
+        if m.usd is None and nxt is not None and nxt.usd is not None and _IN_DOLLARS.fullmatch(text[m.end : nxt.start]):
+            close = text.find(")", nxt.end, nxt.end + 3)
+            end = close + 1 if close >= 0 else nxt.end
+            out.append(replace(nxt, start=m.start, end=end, text=text[m.start : end]))
+            skip = True
+        else:
+            out.append(m)
     return out
 
 

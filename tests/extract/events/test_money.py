@@ -73,3 +73,12 @@ def test_acquisition_value_skips_per_share_price() -> None:
 def test_decimal_amounts_are_exact_dollars(text: str, whole: int) -> None:
     (m,) = find_money(text)
     assert m.amount == whole  # exact, not 4099999999.9999995
+
+
+def test_an_amount_given_in_dollars_too_is_read_in_dollars() -> None:
+    terms = deal_terms("Lumora will receive an upfront payment of RMB 500 million (about $70 million).")
+    assert terms == {"upfront_usd": 70e6}
+    terms = deal_terms(
+        "Lumora gets RMB 500 million upfront and up to RMB 2 billion (approximately $280 million) in milestones."
+    )
+    assert terms["milestones_usd"] == 280e6 and terms["value_text"] == "upfront: RMB 500 million"
