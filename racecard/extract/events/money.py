@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from racecard.extract.events.rx import lower_pattern, lower_text
+
 __all__ = ["Money", "find_money"]
 
 SCALES = {
@@ -29,13 +31,15 @@ _PRE = r"(?P<cur>US\s?\$|U\.S\.\s?\$|HK\$|A\$|C\$|\$|€|£|¥|USD|EUR|GBP|JPY|R
 _POST = r"(?P<curw>(?:US |U\.S\. )?dollars|euros?|yuan|yen|won|pounds|RMB|USD|EUR|CNY)"
 _SCALE2 = _SCALE.replace("scale", "scale2")
 _POST2 = _POST.replace("curw", "curw2")
+# Searched on the lower-cased text with lower-cased patterns (quicker than IGNORECASE; offsets hold).
 _RX = re.compile(
-    rf"{_PRE}\s?{_NUM}(?:{_SCALE})?(?:\s+{_POST})?"
-    rf"|(?<![\w$€£¥.])(?P<num2>\d+(?:\.\d+)?)(?:{_SCALE2})\s+{_POST2}",
-    re.I,
+    lower_pattern(
+        rf"{_PRE}\s?{_NUM}(?:{_SCALE})?(?:\s+{_POST})?"
+        rf"|(?<![\w$€£¥.])(?P<num2>\d+(?:\.\d+)?)(?:{_SCALE2})\s+{_POST2}"
+    )
 )
 _CURRENCY_WORD = re.compile(
-    r"USD|EUR|GBP|JPY|RMB|CNY|CHF|KRW|HKD|CAD|AUD|INR|Rs\b|dollar|euro|yuan|yen|won\b|pound", re.I
+    lower_pattern(r"USD|EUR|GBP|JPY|RMB|CNY|CHF|KRW|HKD|CAD|AUD|INR|Rs\b|dollar|euro|yuan|yen|won\b|pound")
 )
 _THOUSANDS = re.compile(r"\(?\bin thousands\b", re.I)
 
@@ -65,12 +69,13 @@ def _currency(symbol: str) -> str:
 
 def find_money(text: str, *, thousands: bool | None = None) -> list[Money]:
     """Every money phrase in ``text``; ``thousands`` scales bare figures (a filing's "(in thousands)")."""
-    if not any(c in text for c in "$€£¥") and not _CURRENCY_WORD.search(text):
+    low = lower_text(text)
+    if not any(c in text for c in "$€£¥") and not _CURRENCY_WORD.search(low):
         return []
     if thousands is None:
         thousands = bool(_THOUSANDS.search(text))
     out: list[Money] = []
-    for m in _RX.finditer(text):
+    for m in _RX.finditer(low):
         num = m.group("num") or m.group("num2")
         scale = m.group("scale") or m.group("scale2")
         cur = m.group("cur") or m.group("curw") or m.group("curw2") or "$"
@@ -85,5 +90,6 @@ def find_money(text: str, *, thousands: bool | None = None) -> list[Money]:
             and re.match(r"\s+per\s+share|\s*/\s*share|\s+a\s+share", text[m.end() :], re.I) is None
         ):
             continue  # "$320" with no scale is a unit price or a typo, not a deal value
-        out.append(Money(m.start(), m.end(), m.group(0), float(exact), _currency(cur), bool(scale) or thousands))
+        shown = text[m.start() : m.end()]  # the article's own spelling, not the lower-cased copy
+        out.append(Money(m.start(), m.end(), shown, float(exact), _currency(cur), bool(scale) or thousands))
     return out
