@@ -82,6 +82,7 @@ def _cue_positions(text: str) -> list[int]:
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*·▪►>]|\d+[.)])\s+")
 _TEASER_MAX = 180  # a teaser headline is short; prose after the list ends it
+_LINE_MAX = 500  # a longer line is a paragraph of prose, whatever words it holds ("a subscription model")
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, str]]:
@@ -138,7 +139,9 @@ def furniture(text: str) -> tuple[Span, ...]:
         ):
             spans.append(Span(start, end))
             in_teasers = True
-        elif _LINE.match(stripped) or (_LIST_ITEM.match(stripped) and _LINE.match(_LIST_ITEM.sub("", stripped))):
+        elif len(stripped) <= _LINE_MAX and (
+            _LINE.match(stripped) or (_LIST_ITEM.match(stripped) and _LINE.match(_LIST_ITEM.sub("", stripped)))
+        ):
             spans.append(Span(start, end))
     lines = list(spans)
     for m in _INLINE.finditer(text):

@@ -34,3 +34,14 @@ def test_single_furniture_lines() -> None:
         assert is_furniture(line), line
     for line in ("Amgen shares rose 3% after the readout.", "Related to the deal, Zai Lab paid $65 million."):
         assert not is_furniture(line), line
+
+
+def test_a_paragraph_of_prose_is_never_a_furniture_line() -> None:
+    from racecard.ingest.clean import furniture
+
+    prose = (
+        "Subscription-style pricing, the company said, would let states pay a fixed fee for unlimited access to "
+        + "the hepatitis C cure, and Lumora Bio expects the model to spread to other curative therapies. " * 5
+    )
+    assert furniture(prose) == ()
+    assert furniture("Subscribe to our newsletter for daily biotech news.") != ()
