@@ -13,7 +13,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick
+
 from racecard.extract import rules
+from racecard.extract.matcher import fold
 from racecard.model import EntityKind, Span
 
 __all__ = [
@@ -60,6 +63,8 @@ def codes(text: str, regions: Sequence[Span]) -> Iterator[Found]:
 
 def ncts(text: str, regions: Sequence[Span]) -> Iterator[Found]:
     """ClinicalTrials.gov identifiers."""
+    if "NCT" not in text:
+        return
     for s in regions:
         for m in rules.NCT.finditer(text, s.start, s.end):
             yield Found(m.start(), m.end(), EntityKind.TRIAL, m.group(), "nct")
@@ -105,13 +110,32 @@ def _trial_windows(text: str, region: Span) -> Iterator[tuple[re.Pattern[str], i
         yield rules.TRIAL_NUMBERED, max(region.start, m.start() - 150), min(region.end, m.end() + 150)
 
 
+def _merged(windows: Iterator[tuple[re.Pattern[str], int, int]]) -> list[tuple[re.Pattern[str], int, int]]:
+    """Each pattern's overlapping windows joined, so that no stretch of text is scanned twice by one pattern."""
+    by_pattern: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+    for pattern, start, end in windows:
+        by_pattern.setdefault(pattern, []).append((start, end))
+    out: list[tuple[re.Pattern[str], int, int]] = []
+    for pattern, spans in by_pattern.items():
+        spans.sort()
+        lo, hi = spans[0]
+        for start, end in spans[1:]:
+            if start <= hi:
+                hi = max(hi, end)
+            else:
+                out.append((pattern, lo, hi))
+                lo, hi = start, end
+        out.append((pattern, lo, hi))
+    return sorted(out, key=lambda w: w[1])
+
+
 def trials(text: str, regions: Sequence[Span]) -> Iterator[Found]:
     """Trial acronyms in trial contexts: "the ROCKET trial", "Phase 3 SHORE", "X (NCT…)"."""
     seen: set[str] = set()
     done: set[tuple[int, int]] = {(m.start(), m.end()) for m in rules.DATELINE.finditer(text)}
     datelines = [Span(a, b) for a, b in done]
     for s in regions:
-        for pattern, start, end in _trial_windows(text, s):
+        for pattern, start, end in _merged(_trial_windows(text, s)):
             for m in pattern.finditer(text, start, end):
                 for a, b in _trial_names(text, m.start("names"), m.end("names")):
                     while True:  # drop leading words that are not names ("the ASCEND")
@@ -149,12 +173,39 @@ def _stem_pattern(stems: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])([A-Za-z][a-z]{{2,}}?(?:{ends}))(?![\w-])")
 
 
+@lru_cache(maxsize=8)
+def _stem_automaton(stems: tuple[str, ...]) -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for stem in stems:
+        auto.add_word(stem.lower(), len(stem))
+    auto.make_automaton()
+    return auto
+
+
+def _stem_word_starts(text: str, stems: tuple[str, ...]) -> list[int]:
+    """Where the words ending in a stem begin: the only places the stem pattern can match, found with
+    one Aho-Corasick pass instead of trying the pattern at every letter."""
+    starts: set[int] = set()
+    n = len(text)
+    for last, size in _stem_automaton(stems).iter(text.lower() if text.isascii() else fold(text)):
+        end = last + 1
+        if end < n and (text[end].isalnum() or text[end] in "_-"):
+            continue  # the stem does not end the word
+        at = end - size
+        while at > 0 and text[at - 1].isalpha():
+            at -= 1
+        starts.add(at)
+    return sorted(starts)
+
+
 def inn_stems(text: str, regions: Sequence[Span], stems: dict[str, tuple[str, str]]) -> Iterator[Found]:
     """Unknown words built like INNs: sotorasib-like names ending in a drug-class stem."""
     pattern = _stem_pattern(tuple(stems))
     ordered = sorted(stems, key=len, reverse=True)
+    starts = _stem_word_starts(text, tuple(stems))
     for s in regions:
-        for m in pattern.finditer(text, s.start, s.end):
+        found = (pattern.match(text, at, s.end) for at in starts if s.start <= at < s.end)
+        for m in (x for x in found if x is not None):
             low = m.group(1).lower()
             if low in rules.NOT_INN or rules.inn_second_word(low):
                 continue
