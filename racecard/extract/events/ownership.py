@@ -57,7 +57,9 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
         else:
             own = possessor(sent, pos, window=25)
             sub = own or subject_of(sent, pos)
-            obj = object_of(sent, m.end() - 3, limit=60) or after_prep(sent, pos, "of|with|into", limit=60)
+            obj = object_of(sent, m.end() - 3, limit=60) or after_prep(
+                sent, pos, "for" if m.group(0).lower().startswith("tender") else "of|with|into", limit=60
+            )  # "its tender offer for Metsera"
             acquirer, acquired = (sub.name if sub else None), (obj.name if obj else None)
             which = _WHICH_IT.search(text, max(0, pos - 40), pos)
             if which:  # "… from Biotheus, which it is acquiring": "it" buys the company before "which"

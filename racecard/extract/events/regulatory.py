@@ -153,6 +153,12 @@ def _subject_drugs(sent: Sent, pos: int) -> list[str]:
     return drugs_near(sent, pos)
 
 
+_ONE_REGULATOR = re.compile(
+    r"(?P<fda>fast[- ]track|regenerative\s+medicine\s+advanced\s+therapy|\bRMAT\b|rare\s+pediatric)"
+    r"|(?P<ema>(?-i:\bPRIME\b)|priority\s+medicines)|(?P<pmda>SAKIGAKE)",
+    re.I,
+)
+_ONE_REGULATOR_OF = {"fda": ("FDA", "US"), "ema": ("EMA", "EU"), "pmda": ("PMDA", "Japan")}
 ALL = frozenset({"approval", "rejection", "regulatory_submission", "designation", "advisory_opinion"})
 
 
@@ -171,6 +177,10 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
         got = _make(
             doc, sent, "designation", m.start(), m.end(), status_of(text, m.start(), m.end()), {"designation": kind}
         )
+        owner = _ONE_REGULATOR.search(m.group(0))
+        for c in got:  # a designation only one regulator grants names it ("Fast Track", "RMAT", "PRIME")
+            if owner and not c.fields.get("agency"):
+                c.fields["agency"], c.fields["territory"] = _ONE_REGULATOR_OF[owner.lastgroup or ""]
         out += got
         taken.append((m.start(), m.end()))
     for m in _ADVISORY.finditer(text) if "advisory_opinion" in tags else ():

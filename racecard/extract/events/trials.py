@@ -25,7 +25,9 @@ _START_PLANNED = re.compile(T.START_PLANNED, re.I)
 _MEASURE = re.compile(T.CLINICAL_MEASURE, re.I)
 _TRIAL_ANAPHOR = re.compile(r"\b(?:that|this|the)\s+(?:same\s+)?(?:study|trial)\b", re.I)
 _CONDITIONAL = re.compile(T.CONDITIONAL, re.I)
-_NO_SAFETY = re.compile(r"\b(?:no|not|without|never|nor)\s+(?:\w+\s+){0,3}$", re.I)
+_NO_SAFETY = re.compile(  # "no safety signal", "lifted the partial clinical hold": no finding now
+    r"\b(?:no|not|without|never|nor|lift(?:s|ed|ing)?|remov(?:es|ed|ing)|resolv(?:es|ed|ing))\s+(?:\w+\s+){0,3}$", re.I
+)
 _MISSED, _MET, _MIXED = re.compile(T.MISSED, re.I), re.compile(T.MET, re.I), re.compile(T.MIXED, re.I)
 
 

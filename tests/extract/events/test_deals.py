@@ -250,3 +250,9 @@ def test_an_agreement_to_acquire_is_no_licence(events: Reader) -> None:
     assert events(text, kind="license") == []
     (ev,) = events(text, kind="acquisition")
     assert (ev.fields["acquirer"], ev.fields["acquired"]) == ("Novartis", "Seagen")
+
+
+def test_a_completed_tender_offer_is_the_takeover(events: Reader) -> None:
+    text = "Pfizer completed its tender offer for Seagen, acquiring about 90% of the shares."
+    (ev,) = events(text, kind="acquisition")
+    assert (ev.fields["acquirer"], ev.fields["acquired"], ev.status) == ("Pfizer", "Seagen", Status.HAPPENED)

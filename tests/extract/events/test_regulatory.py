@@ -131,3 +131,9 @@ def test_the_new_drug_application_of_a_named_drug_was_accepted(events: Reader) -
     assert (sub.fields["drug"], sub.fields["agency"], sub.status) == ("quilveranib", "NMPA", Status.HAPPENED)
     (des,) = events(text, kind="designation")
     assert des.fields["designation"] == "priority_review"
+
+
+def test_a_designation_only_one_regulator_grants_names_it(events: Reader) -> None:
+    text = "Lumora Bio received Fast Track designation for quilveranib in pancreatic cancer."
+    (ev,) = events(text, kind="designation")
+    assert (ev.fields["designation"], ev.fields["agency"], ev.fields["territory"]) == ("fast_track", "FDA", "US")

@@ -236,3 +236,9 @@ def test_results_presented_from_that_study(events: Reader) -> None:
     )
     (ev,) = events(text, kind="trial_readout")
     assert (ev.fields["drug"], ev.fields["trial"], ev.fields["outcome"]) == ("ferastomig", "KESTREL-3", "reported")
+
+
+def test_a_lifted_clinical_hold_is_no_new_safety_finding(events: Reader) -> None:
+    lifted = "The FDA lifted the partial clinical hold on the KESTREL-3 trial of ferastomig."
+    assert events(lifted, kind="safety_signal") == []
+    assert events("The FDA placed a clinical hold on the KESTREL-3 trial of ferastomig.", kind="safety_signal") != []

@@ -100,6 +100,7 @@ ACQUIRE = [
     r"merger\s+(?:with|of)|merg(?:e[ds]?|ing)\s+with|integrated\s+(?:with|into)",
     r"\$[\d.]+\s*(?:bn|billion|b|m|million)\s+(?:deal\s+)?(?:acquisition|buyout|takeover)",
     r"(?:buyout|takeover|purchase)\s+of",
+    r"tender\s+offer\s+(?:for|to\s+(?:buy|acquire))",  # "completed its tender offer for Metsera"
     rf"(?:sell|sells|sold|selling)\b{_NOT_WHOLE}\s+(?:itself|(?:[\w-]+\s+){{0,4}}?)to\b",
     r"(?:acquisition|buyout|purchase)\s+(?:deal|agreement)",
 ]
@@ -182,6 +183,7 @@ KEYWORDS = {
         "scoop",
         "owned by",
         "part of",
+        "tender offer",
     ),
     "rights_return": (
         "regain",
