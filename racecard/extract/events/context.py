@@ -176,6 +176,18 @@ class Doc:
         drugs = self.sents[sent.index - 1].names(EntityKind.DRUG)
         return drugs[0] if len(drugs) == 1 else None
 
+    def sole_trial(self, drug: str) -> str | None:
+        """The story's one named trial, when no sentence naming it names another drug: the trial an
+        unnamed "Phase 3 study" of ``drug`` is ("… met its endpoints in a Phase 3 study. The COAST 1 study …")."""
+        trials = {n for (k, n) in self.counts if k == EntityKind.TRIAL}
+        if len(trials) != 1:
+            return None
+        trial = trials.pop()
+        for s in self.sents:
+            if trial in s.names(EntityKind.TRIAL) and set(s.names(EntityKind.DRUG)) - {drug}:
+                return None
+        return trial
+
     def trial_drug(self, sent: Sent, trial: str | None) -> str | None:
         """The drug a trial tests, from the sentences that name both (nearest first)."""
         if trial is None:

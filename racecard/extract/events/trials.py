@@ -120,6 +120,10 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
             before = [d.name for d in sent.of(EntityKind.DRUG) if d.end - sent.start <= m.start()]
             drugs = before[-1:] or drugs
         if drugs:
+            if "trial" not in fields:  # results of "a Phase 3 study" in a story that names one trial: that one
+                sole = doc.sole_trial(drugs[0])
+                if sole:
+                    fields["trial"] = sole
             clause = text[max(0, m.start() - 80) : m.end() + 120]
             fields["outcome"] = _outcome(clause)
             ind = _indication(doc, sent, m.start(), drugs[0], fields.get("trial"))

@@ -242,3 +242,12 @@ def test_a_lifted_clinical_hold_is_no_new_safety_finding(events: Reader) -> None
     lifted = "The FDA lifted the partial clinical hold on the KESTREL-3 trial of ferastomig."
     assert events(lifted, kind="safety_signal") == []
     assert events("The FDA placed a clinical hold on the KESTREL-3 trial of ferastomig.", kind="safety_signal") != []
+
+
+def test_results_of_an_unnamed_study_in_a_story_naming_one_trial(events: Reader) -> None:
+    text = (
+        "Amlitelimab met all primary endpoints in a Phase 3 study of adults with atopic dermatitis. "
+        "The HARBOR study enrolled 601 patients across 20 countries."
+    )
+    (ev,) = events(text, kind="trial_readout")
+    assert (ev.fields["trial"], ev.fields["phase"], ev.fields["outcome"]) == ("HARBOR", "3", "met")
