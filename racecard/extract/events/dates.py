@@ -30,7 +30,7 @@ _MON = (
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
-    ("mdy", rf"\b{_MON}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s*|\s+){_YEAR}\b"),
+    ("mdy", rf"\b{_MON}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-3]?\d)?(?:,\s*|\s+){_YEAR}\b"),
     ("dmy", rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,)?\s+{_YEAR}\b"),
     ("md", rf"\b{_MON}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?!\s*%)(?!\.\d)"),
     ("my", rf"\b{_MON}(?:,)?\s+(?:of\s+)?{_YEAR}\b"),
@@ -136,7 +136,10 @@ def _one(kind: str, m: re.Match[str], pub: date | None) -> tuple[str | None, boo
         mon = MONTHS[str(g("mon")).lower()[:3]]
         if pub is None:
             return None, True
-        year = pub.year if (mon, int(str(g("day")))) <= (pub.month, pub.day) or pub.month >= 11 else pub.year - 1
+        # a day after publication is last year's, unless it falls in the month of publication (an
+        # upcoming date, or a story dated by its month only) or the story is from the year's end
+        later = (mon, int(str(g("day")))) > (pub.month, pub.day) and mon != pub.month
+        year = pub.year - 1 if later and pub.month < 11 else pub.year
         return f"{year}-{mon:02d}-{int(str(g('day'))):02d}", True
     if kind == "my":
         return f"{g('year')}-{MONTHS[str(g('mon')).lower()[:3]]:02d}", False

@@ -198,6 +198,10 @@ def _combine(cands: list[Cand]) -> Event:
     written = [d for d in (_explicit_date(c) for c in ranked) if d]
     if written and not _explicit_date(best):
         fields["date"] = written[0]
+    when = str(fields.get("date") or "")
+    finer = [d for d in written if len(d) > len(when) and d.startswith(when) and when]
+    if finer:  # "2025" in one sentence, "Saturday, March 8" of that year in another: the day
+        fields["date"] = max(finer, key=len)
     doc_id = best.sent.text and best.fields.get("_doc", "")
     fields = {  # working notes ("_doc") are no schema fields; whole dollar amounts print as integers
         k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in fields.items() if not k.startswith("_")

@@ -30,6 +30,7 @@ PUB = date(2026, 1, 30)  # a Friday
         ("Revenue rose in 4Q25.", "2025-Q4"),
         ("Data are due in 2H26.", "2026-H2"),
         ("The agreement is dated 3/5/2025.", "2025-03-05"),
+        ("The congress runs January 7-11, 2026 in Orlando.", "2026-01-07"),
         ("The drug was approved in 2019.", "2019"),
         ("The company said today that it will file.", "2026-01-30"),
         ("The panel met in October.", "2025-10"),
@@ -51,3 +52,8 @@ def test_weekday_before_an_explicit_date_defers_to_it() -> None:
 
 def test_numbers_and_may_are_not_dates() -> None:
     assert resolve("Sales rose 12.5% to $2,024 million and may rise further.", PUB) is None
+
+
+def test_a_day_later_in_the_month_of_publication_is_this_year() -> None:
+    assert resolve("The data were presented on Saturday, March 8.", date(2025, 3, 1)) == "2025-03-08"
+    assert resolve("The deal closed on April 15.", date(2025, 3, 12)) == "2024-04-15"
