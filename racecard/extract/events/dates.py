@@ -186,6 +186,21 @@ def _one(kind: str, m: re.Match[str], pub: date | None) -> tuple[str | None, boo
     return str(g("year")), False
 
 
+_UPCOMING = re.compile(
+    r"\b(?:effective(?:\s+as\s+of)?|until|starting|beginning|no\s+later\s+than|on\s+or\s+before)\s*(?:on\s+)?$"
+)
+
+
+def _upcoming(value: str, published: date) -> str:
+    """A month and day told as a deadline or a start: on or after the publication date."""
+    when = date.fromisoformat(value)
+    if when < published:
+        when = when.replace(year=when.year + 1) if (when.month, when.day) != (2, 29) else when
+        if when < published:
+            when = when.replace(year=when.year + 1) if (when.month, when.day) != (2, 29) else when
+    return when.isoformat()
+
+
 def find_dates(text: str, published: date | None) -> list[Found]:
     """Every date phrase in ``text`` that can be resolved, in order."""
     low = lower_text(text)  # the same length as text: offsets hold
@@ -209,6 +224,8 @@ def find_dates(text: str, published: date | None) -> list[Found]:
             if not after or after.isalpha():
                 continue
         value, relative = _one(kind, m, published)
+        if value is not None and kind == "md" and published is not None and _UPCOMING.search(low, 0, m.start()):
+            value = _upcoming(value, published)  # "effective June 30", "until May 1": the next one
         if value is not None:
             out.append(Found(m.start(), m.end(), value, relative))
     # "Saturday, March 8": the weekday only names the date that follows it

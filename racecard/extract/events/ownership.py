@@ -141,6 +141,9 @@ def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, in
                 giver = None  # "Kyowa Kirin and Amgen terminated …": who hands back is read from the licence
             dest = after_prep(sent, pos, "to|with|from", skip=(giver or "",))
             taker = dest.name if dest else None
+            others = {r.name for r in parties_of(sent)} - {giver}
+            if giver and taker is None and len(others) == 1:
+                taker = others.pop()  # "BMS notified Agenus it would end their licence": the one other party
         else:
             parties = [r.name for r in parties_of(sent)]
             if len(parties) >= 2:  # a guess the licence of the drug overrides (see merge)

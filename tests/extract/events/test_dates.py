@@ -57,3 +57,9 @@ def test_numbers_and_may_are_not_dates() -> None:
 def test_a_day_later_in_the_month_of_publication_is_this_year() -> None:
     assert resolve("The data were presented on Saturday, March 8.", date(2025, 3, 1)) == "2025-03-08"
     assert resolve("The deal closed on April 15.", date(2025, 3, 12)) == "2024-04-15"
+
+
+def test_a_day_told_as_a_start_or_deadline_is_the_next_one() -> None:
+    assert resolve("The return takes effect effective June 30.", date(2025, 3, 1)) == "2025-06-30"
+    assert resolve("Rights stay with Merck until January 2.", date(2025, 3, 1)) == "2026-01-02"
+    assert resolve("The deal closed on June 30.", date(2025, 3, 1)) == "2024-06-30"

@@ -256,3 +256,9 @@ def test_a_completed_tender_offer_is_the_takeover(events: Reader) -> None:
     text = "Pfizer completed its tender offer for Seagen, acquiring about 90% of the shares."
     (ev,) = events(text, kind="acquisition")
     assert (ev.fields["acquirer"], ev.fields["acquired"], ev.status) == ("Pfizer", "Seagen", Status.HAPPENED)
+
+
+def test_the_other_party_of_an_ended_licence_gets_the_rights_back(events: Reader) -> None:
+    text = "Merck notified Lumora Bio that it would end their licence agreement for toravimab."
+    (ev,) = events(text, kind="rights_return")
+    assert (ev.fields["drug"], ev.fields["from"], ev.fields["to"]) == ("toravimab", "Merck", "Lumora Bio")
