@@ -31,7 +31,7 @@ _FORWARD = re.compile(T.FORWARD, re.I)
 _ADJECTIVE = re.compile(r"\b(?:the|these|those|its|their|other|two|three|several)\s+$", re.I)
 _BECAUSE = re.compile(
     r"\b(?:decision|move|because|due\s+to|reason|result\s+of|follow(?:s|ed|ing)|after|prioriti[sz]\w*|review|data|"
-    r"fail\w*|lack\s+of|concerns?)\b",
+    r"fail\w*|lack\s+of|concerns?|focus\w*|reorgani[sz]\w*|restructur\w*)\b",
     re.I,
 )
 _RESUMED = re.compile(r"\b(?:resum\w+|restart\w*|lifted|reinstat\w+)\b", re.I)

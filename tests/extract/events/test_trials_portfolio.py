@@ -251,3 +251,12 @@ def test_results_of_an_unnamed_study_in_a_story_naming_one_trial(events: Reader)
     )
     (ev,) = events(text, kind="trial_readout")
     assert (ev.fields["trial"], ev.fields["phase"], ev.fields["outcome"]) == ("HARBOR", "3", "met")
+
+
+def test_a_reorganisation_told_beside_a_discontinuation_is_its_reason(events: Reader) -> None:
+    text = (
+        "Pfizer will cut 20% of its staff in a reorganization and focus its resources on two programmes. "
+        "Pfizer will discontinue development of ferastomig in obesity."
+    )
+    (ev,) = events(text, kind="discontinuation")
+    assert ev.fields["reason"] == "strategic"
