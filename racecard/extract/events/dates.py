@@ -224,7 +224,8 @@ def find_dates(text: str, published: date | None) -> list[Found]:
             if not after or after.isalpha():
                 continue
         value, relative = _one(kind, m, published)
-        if value is not None and kind == "md" and published is not None and _UPCOMING.search(low, 0, m.start()):
+        cue = _UPCOMING.search(low, max(0, m.start() - 40), m.start()) if kind == "md" else None
+        if value is not None and cue is not None and published is not None:
             value = _upcoming(value, published)  # "effective June 30", "until May 1": the next one
         if value is not None:
             out.append(Found(m.start(), m.end(), value, relative))
