@@ -50,7 +50,9 @@ _NOT_A_FILING = re.compile(
 )
 _MONEY_TERMS = re.compile(r"milestone|upfront|up-front|royalt|per\s+share|contingent\s+value", re.I)
 _REG_CONTEXT = re.compile(
-    r"FDA|EMA|NMPA|CDE|PMDA|MHRA|regulator|agency|authorit|Commission|Health\s+Canada|market|label|indication|treat|patients|approval|in\s+(?:the\s+)?(?:US|U\.S\.|China|Japan|Europe|EU)",
+    r"FDA|EMA|NMPA|CDE|PMDA|MHRA|regulator|agency|authorit|Commission|Health\s+Canada|market|label|indication|treat|patients|approval|in\s+(?:the\s+)?(?:US|U\.S\.|China|Japan|Europe|EU)"
+    r"|\b(?:China|Japan|Europe|EU|US|U\.S\.|UK|Canada|Korea|Taiwan|India|Australia)(?:['’]s)?\s+(?:regulators?\s+)?"
+    r"(?:approves|approved|clears|cleared|green-?lights|OKs)\b",  # "China approves Innovent's …": a country decides
     re.I,
 )
 

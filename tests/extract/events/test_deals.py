@@ -262,3 +262,9 @@ def test_the_other_party_of_an_ended_licence_gets_the_rights_back(events: Reader
     text = "Merck notified Lumora Bio that it would end their licence agreement for toravimab."
     (ev,) = events(text, kind="rights_return")
     assert (ev.fields["drug"], ev.fields["from"], ev.fields["to"]) == ("toravimab", "Merck", "Lumora Bio")
+
+
+def test_a_headline_payment_for_a_drug_is_a_licence(events: Reader) -> None:
+    (ev,) = events("Merck pays Lumora Bio $112M for oral candidate toravimab", kind="license")
+    assert (ev.fields["drug"], ev.fields["licensor"], ev.fields["licensee"]) == ("toravimab", "Lumora Bio", "Merck")
+    assert events("Merck paid Seagen shareholders $229 per share in cash.", kind="license") == []

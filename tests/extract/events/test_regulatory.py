@@ -137,3 +137,8 @@ def test_a_designation_only_one_regulator_grants_names_it(events: Reader) -> Non
     text = "Lumora Bio received Fast Track designation for quilveranib in pancreatic cancer."
     (ev,) = events(text, kind="designation")
     assert (ev.fields["designation"], ev.fields["agency"], ev.fields["territory"]) == ("fast_track", "FDA", "US")
+
+
+def test_a_country_that_approves_is_its_regulator(events: Reader) -> None:
+    (ev,) = events("China approves Lumora Bio's quilveranib, the first in its class", kind="approval")
+    assert (ev.fields["drug"], ev.fields["agency"], ev.fields["territory"]) == ("quilveranib", "NMPA", "China")

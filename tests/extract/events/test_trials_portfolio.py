@@ -260,3 +260,8 @@ def test_a_reorganisation_told_beside_a_discontinuation_is_its_reason(events: Re
     )
     (ev,) = events(text, kind="discontinuation")
     assert ev.fields["reason"] == "strategic"
+
+
+def test_a_result_given_as_a_figure_is_a_readout(events: Reader) -> None:
+    (ev,) = events("Pfizer's ferastomig hits 24% weight loss in Phase 3 KESTREL-3", kind="trial_readout")
+    assert (ev.fields["trial"], ev.fields["phase"], ev.fields["outcome"]) == ("KESTREL-3", "3", "met")

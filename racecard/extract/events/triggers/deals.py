@@ -38,6 +38,9 @@ LICENSE_NEUTRAL = [
     r"\bfor\s+(?:the\s+)?(?:(?:exclusive|global|worldwide|commercial|development|regional|full),?\s+)*rights"
     r"\s+(?:outside|to|in|for|across)\b",
     r"team(?:s|ed)?\s+up",
+    # "Merck pays Hansoh $112M for oral GLP-1 candidate HS-10535": a payment to a company for a drug
+    r"\b(?:pay|pays|paid|paying)\s+(?:[\w.&-]+\s+){1,3}(?:US)?\$[\d.,]+\s*(?:[mbk]n?|million|billion)?\s+"
+    r"(?:upfront\s+)?(?:for|to\s+license)\b",
     r"licen[cs]e\s+(?:deal|agreement)",
     r"(?:exclusive|global|worldwide)\s+licen[cs]e",
     r"collaboration\s+with",
@@ -144,6 +147,10 @@ KEYWORDS = {
     "license": (
         "licen",
         "right",
+        "pays",
+        "paid",
+        "paying",
+        "pay ",
         "agreement",
         "agreed",
         "joint",

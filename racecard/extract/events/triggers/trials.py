@@ -41,6 +41,9 @@ READOUT = [
     r"outperform)",
     r"\bmiss(?:ed|es)\s+(?:(?:the|its|both)\s+)*(?:\w+\s+){0,2}?(?:primary|endpoints?|goals?|mark)",
     r"fell\s+short|\bflop(?:ped|s)?\b|\bfailed\b|\bfails\b",
+    # "retatrutide hits 24% weight loss in TRIUMPH-4": a result given as a figure
+    r"\b(?:hits?|shows?|showed|posts?|posted|delivers?|delivered|yields?|yielded)\s+(?:an?\s+|up\s+to\s+|mean\s+|average\s+)?"
+    r"\d+(?:\.\d+)?\s*%",
     # "Pooled results from that study were presented at AACR", "data will be presented at ASCO"
     r"(?:results|data|findings|analysis)\s+(?:from\s+(?:[\w-]+\s+){1,4}?)?(?:were|was|are|is|will\s+be|have\s+been)"
     r"\s+(?:presented|published|reported|unveiled)",
