@@ -9,7 +9,7 @@ from racecard.extract.events.context import Doc, Sent
 from racecard.extract.events.found import Cand, date_near, drugs_near, indication_near, phase_in, trial_near
 from racecard.extract.events.rx import Trigger
 from racecard.extract.events.status import CLAUSE_BREAK, status_of
-from racecard.extract.events.territory import territory_in
+from racecard.extract.events.territory import agency_in, territory_in
 from racecard.extract.events.triggers import trials as T
 from racecard.model import EntityKind, Status
 
@@ -103,6 +103,7 @@ def _tied_trial_word(text: str, start: int, end: int) -> bool:
     return False
 
 
+_ONGOING = re.compile(r"\s*(?:the\s+|its\s+)?ongoing\b", re.I)
 _HEAD_TO_HEAD = re.compile(r"(?:beat|beats|bested|outperform(?:s|ed)?|trounced|topped)\b", re.I)
 
 
@@ -114,18 +115,21 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
     measure = None if m or "measure" not in tags else _MEASURE.search(text)
     if measure and drugs_near(sent, measure.start(), main=True):
         m = measure  # "LY3537982 achieved a 38% overall response rate": results, whether or not a trial is named
+    if m and m.group(0).lower().startswith("clear") and agency_in(text[: m.start()]):
+        m = None  # "the FDA cleared the Phase 3 trial": a regulator lets a trial start, no result
     if m and (has_trial or m is measure):
         drugs, fields = _trial_fields(doc, sent, m.start())
         if _HEAD_TO_HEAD.match(m.group(0)):  # "X beat Keytruda in …": the readout is X's, not the comparator's
             before = [d.name for d in sent.of(EntityKind.DRUG) if d.end - sent.start <= m.start()]
             drugs = before[-1:] or drugs
-        if drugs:
+        ongoing = _ONGOING.match(text, m.end()) and _outcome(text[max(0, m.start() - 80) : m.end() + 120]) == "reported"
+        if drugs and not ongoing:  # "data from ongoing clinical trials" support another decision: no readout
             if "trial" not in fields:  # results of "a Phase 3 study" in a story that names one trial: that one
                 sole = doc.sole_trial(drugs[0])
                 if sole:
                     fields["trial"] = sole
             clause = text[max(0, m.start() - 80) : m.end() + 120]
-            fields["outcome"] = _outcome(clause)
+            fields["outcome"] = "met" if m.group(0).lower().startswith("clear") else _outcome(clause)
             ind = _indication(doc, sent, m.start(), drugs[0], fields.get("trial"))
             if ind:
                 fields["indication"] = ind

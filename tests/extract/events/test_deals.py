@@ -268,3 +268,8 @@ def test_a_headline_payment_for_a_drug_is_a_licence(events: Reader) -> None:
     (ev,) = events("Merck pays Lumora Bio $112M for oral candidate toravimab", kind="license")
     assert (ev.fields["drug"], ev.fields["licensor"], ev.fields["licensee"]) == ("toravimab", "Lumora Bio", "Merck")
     assert events("Merck paid Seagen shareholders $229 per share in cash.", kind="license") == []
+
+
+def test_headline_verbs_of_taking_rights(events: Reader) -> None:
+    (ev,) = events("Merck nabs China rights to Lumora Bio's toravimab in $50M deal", kind="license")
+    assert (ev.fields["licensor"], ev.fields["licensee"], ev.fields["territory"]) == ("Lumora Bio", "Merck", "China")

@@ -142,3 +142,8 @@ def test_a_designation_only_one_regulator_grants_names_it(events: Reader) -> Non
 def test_a_country_that_approves_is_its_regulator(events: Reader) -> None:
     (ev,) = events("China approves Lumora Bio's quilveranib, the first in its class", kind="approval")
     assert (ev.fields["drug"], ev.fields["agency"], ev.fields["territory"]) == ("quilveranib", "NMPA", "China")
+
+
+def test_a_country_that_oks_a_drug_approves_it(events: Reader) -> None:
+    (ev,) = events("Japan OKs Lumora Bio's quilveranib for pancreatic cancer", kind="approval")
+    assert (ev.fields["agency"], ev.fields["territory"]) == ("PMDA", "Japan")

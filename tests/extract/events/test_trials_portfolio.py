@@ -2,6 +2,8 @@
 
 from collections.abc import Callable
 
+import pytest
+
 from racecard.model import Event, Status
 
 Reader = Callable[..., list[Event]]
@@ -265,3 +267,22 @@ def test_a_reorganisation_told_beside_a_discontinuation_is_its_reason(events: Re
 def test_a_result_given_as_a_figure_is_a_readout(events: Reader) -> None:
     (ev,) = events("Pfizer's ferastomig hits 24% weight loss in Phase 3 KESTREL-3", kind="trial_readout")
     assert (ev.fields["trial"], ev.fields["phase"], ev.fields["outcome"]) == ("KESTREL-3", "3", "met")
+
+
+@pytest.mark.parametrize(
+    ("headline", "outcome"),
+    [
+        ("Pfizer's ferastomig aces Phase 3 in obesity", "met"),
+        ("Pfizer's ferastomig clears Phase 3 KESTREL-3 in obesity", "met"),
+        ("Pfizer's ferastomig flunks obesity trials", "missed"),
+    ],
+)
+def test_headline_verbs_of_results(events: Reader, headline: str, outcome: str) -> None:
+    (ev,) = events(headline, kind="trial_readout")
+    assert (ev.fields["drug"], ev.fields["outcome"]) == ("ferastomig", outcome)
+
+
+def test_a_regulator_clearing_a_trial_and_data_from_ongoing_trials_are_no_readouts(events: Reader) -> None:
+    assert events("The FDA cleared the Phase 3 trial of ferastomig to begin.", kind="trial_readout") == []
+    text = "The designation was granted based on safety data from ongoing ferastomig clinical trials."
+    assert events(text, kind="trial_readout") == []

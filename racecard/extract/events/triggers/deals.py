@@ -3,6 +3,9 @@
 # The subject takes rights in: it is the licensee; "from X" is the licensor.
 LICENSE_IN = [
     r"in-licen[cs](?:e[ds]?|ing)",
+    # headline verbs: "Gilead nabs China rights to Hengrui's HRS-1234", "lands global licence"
+    r"(?:nab(?:s|bed|bing)?|snag(?:s|ged|ging)?|grab(?:s|bed|bing)?|bag(?:s|ged|ging)?|land(?:s|ed|ing)?|"
+    r"scoop(?:s|ed|ing)?(?:\s+up)?)\s+(?:the\s+|an?\s+)?(?:[\w-]+,?\s+){0,3}?(?:licen[cs]e|rights|option)\b",
     r"licen[cs](?:e|es|ed|ing)\s+(?:in\s+)?(?:[\w,.’'/+-]+\s+){0,8}?from\b",  # "license a NaV1.8 program from"
     r"to\s+licen[cs]e\s+(?=[\w-]+(?:\s+[\w-]+)?['’]s\s)",  # "pays … to license Lumora's toravimab"
     # "Innovent licensed exclusive rights to develop and commercialise it": rights to do, so rights taken
@@ -151,6 +154,12 @@ KEYWORDS = {
         "paid",
         "paying",
         "pay ",
+        "nab",
+        "snag",
+        "grab",
+        "bag",
+        "land",
+        "scoop",
         "agreement",
         "agreed",
         "joint",

@@ -6,6 +6,7 @@ APPROVAL = [
     r"(?:cleared|clearance)\s+(?:by|for|from)",
     r"green[- ]?light(?:ed|s)?",
     r"\bnod\b",
+    r"(?-i:\bOKs?\b|\bOK['’]d\b)|\bokay(?:s|ed)?\b",  # "Japan OKs Leqembi"
     r"arrived\s+on\s+the\s+market|hit\s+the\s+market|(?:was|were)\s+launched\s+in",
 ]
 NOT_APPROVAL = (  # "approved" that is not a decision on this drug
@@ -109,6 +110,9 @@ KEYWORDS = {
         "authori",
         "green",
         "nod",
+        "oks",
+        "ok'd",
+        "okay",
         "on the market",
         "hit the market",
         "launched in",

@@ -19,7 +19,7 @@ START_PLANNED = (
     r"asked\s+(?:\w+\s+){0,4}to"
 )
 TRIAL_WORD = (
-    r"\b(?:trial|study|studies|phase\s*(?:[1-4]|I{1,3})|pivotal|registrational|dose-escalation"
+    r"\b(?:trials?|study|studies|phase\s*(?:[1-4]|I{1,3})|pivotal|registrational|dose-escalation"
     r"|(?:co-?)?primary\s+endpoints?|secondary\s+endpoints?|top-?line)\b"
 )
 # Measures only a trial reports: a sentence giving one for a named drug reports results.
@@ -41,6 +41,11 @@ READOUT = [
     r"outperform)",
     r"\bmiss(?:ed|es)\s+(?:(?:the|its|both)\s+)*(?:\w+\s+){0,2}?(?:primary|endpoints?|goals?|mark)",
     r"fell\s+short|\bflop(?:ped|s)?\b|\bfailed\b|\bfails\b",
+    # "amlitelimab clears Phase 3 COAST 1" (not "the FDA cleared the Phase 3 trial": see trials.py)
+    r"\bclear(?:s|ed)\s+(?:(?:its|a|the|another)\s+)?(?:phase\s*(?:[1-4]|i{1,3})|pivotal|late-stage)\b",
+    # headline verbs: "giredestrant aces Phase 3", "semaglutide flunks Alzheimer's trials"
+    r"\b(?:ace[sd]?|nail(?:s|ed)?|flunk(?:s|ed)?|stumble[sd]?|falter(?:s|ed)?)\s+(?:(?:its|the|a|an|two|both)\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:phase\s*(?:[1-4]|i{1,3})|pivotal|trials?|stud(?:y|ies)|tests?)",
     # "retatrutide hits 24% weight loss in TRIUMPH-4": a result given as a figure
     r"\b(?:hits?|shows?|showed|posts?|posted|delivers?|delivered|yields?|yielded)\s+(?:an?\s+|up\s+to\s+|mean\s+|average\s+)?"
     r"\d+(?:\.\d+)?\s*%",
@@ -71,13 +76,13 @@ MISSED = (
     r"es)|fell\s+short|flop\w*|negative\s+(?:top-?line\s+)?(?:results|data|"
     r"trial)|no\s+(?:significant\s+)?(?:benefit|difference)|"
     r"disappoint\w*\b(?!\s+(?:investors|analysts|the\s+market|wall\s+street|shareholders))|"  # not a market mood
-    r"unsuccessful|futil\w*"
+    r"unsuccessful|futil\w*|flunk\w*|stumbl\w*|falter\w*"
 )
 MET = (
     r"\bmet\b|achiev\w+\s+(?:(?:the|its|both|all|a)\s+)?(?:\w+\s+){0,2}?(?:primary|endpoints?|goals?|statistical)"
     r"|\bhit(?:s)?\b|positive|statistically\s+significant|"
     r"significant(?:ly)?\s+(?:improv|reduc|better)|superior\w*|succeed\w*|"
-    r"success\w*|beat|outperform\w*"
+    r"success\w*|beat|outperform\w*|\bace[sd]?\b|\bnail(?:s|ed)?\b"
 )
 MIXED = r"\bmixed\b|\bone\s+of\s+(?:the\s+)?two\b|\bbut\s+(?:not|missed|failed)\b|\bwhile\s+(?:it\s+)?(?:missed|failed)"
 SAFETY = [
