@@ -27,7 +27,7 @@ CODE_STOP = re.compile(
 )
 # A space-separated code only counts when its letters are a known code prefix shape
 # (3+ upper-case letters) and its number is not a year: "AMG 510", "GBR 830".
-SPACED_CODE = re.compile(r"^[A-Z]{2,5} \d{3,6}$")
+SPACED_CODE = re.compile(r"^[A-Z]{2,5} \d{3,8}$")  # "AMG 510", "BI 1015550"
 
 NCT = re.compile(r"\bNCT\d{8}\b")
 

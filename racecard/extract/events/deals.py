@@ -150,6 +150,7 @@ def _cue_roles(doc: Doc, sent: Sent, drugs: list[str]) -> tuple[str | None, str 
 
 
 _RIGHTS_WORD = re.compile(r"\brights\b", re.I)
+_LICENCE_NOUN = re.compile(r"\b(?:an?|the|its|their|exclusive|global|worldwide|non-exclusive)\s+$", re.I)
 
 
 def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]:
@@ -172,6 +173,9 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
         pos = m.start()
         if any(a <= pos < b for a, b in blocked):
             continue
+        noun = m.group(0).lower().startswith("licen") and _LICENCE_NOUN.search(text, max(0, pos - 30), pos)
+        if how == "out" and noun:
+            how = "neutral"  # "pays Monte Rosa $150 million for an exclusive license to its programs": a noun
         if how == "out" and any(g < pos <= g + 90 for g in granted):
             continue  # "X granted Y an exclusive licence to …": one grant, read from "granted"
         if _HELD_OPTION.search(text[max(0, pos - 40) : pos]):

@@ -273,3 +273,20 @@ def test_a_headline_payment_for_a_drug_is_a_licence(events: Reader) -> None:
 def test_headline_verbs_of_taking_rights(events: Reader) -> None:
     (ev,) = events("Merck nabs China rights to Lumora Bio's toravimab in $50M deal", kind="license")
     assert (ev.fields["licensor"], ev.fields["licensee"], ev.fields["territory"]) == ("Lumora Bio", "Merck", "China")
+
+
+def test_a_licence_bought_is_a_noun_and_the_payer_is_the_licensee(events: Reader) -> None:
+    text = (
+        "Novartis will pay Lumora Bio $150 million upfront for an exclusive license to its degrader programmes, "
+        "with up to $2.1 billion in milestones."
+    )
+    (ev,) = events(text, kind="license")
+    assert (ev.fields["licensor"], ev.fields["licensee"], ev.fields["upfront_usd"]) == ("Lumora Bio", "Novartis", 150e6)
+
+
+def test_spaced_codes_of_seven_digits_are_drugs() -> None:
+    from racecard.extract.patterns import codes
+    from racecard.model import Span
+
+    text = "Boehringer develops BI 1015550 while FY 2025 and ISO 9001 are no drugs."
+    assert [f.name for f in codes(text, [Span(0, len(text))])] == ["BI 1015550"]
