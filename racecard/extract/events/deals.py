@@ -106,6 +106,17 @@ def _to_party(sent: Sent, pos: int) -> Ref | None:
     return None
 
 
+def _drug_list(sent: Sent, m: re.Match[str]) -> bool:
+    """Whether the listed stretch of a match is drug names joined by commas and "and", nothing else."""
+    start, end = m.span("listed")
+    rest = sent.text[start:end]
+    for d in sent.of(EntityKind.DRUG):
+        a, b = d.start - sent.start - start, d.end - sent.start - start
+        if a >= 0 and b <= len(rest):
+            rest = rest[:a] + " " * (b - a) + rest[b:]
+    return re.fullmatch(r"[\s,]*(?:(?:and|,)[\s,]*)*", rest) is not None
+
+
 def _drug_at(sent: Sent, pos: int) -> bool:
     """Whether a drug is named right after ``pos`` ("… rights to adagrasib")."""
     return any(0 <= m.start - sent.start - pos <= 6 for m in sent.of(EntityKind.DRUG))
@@ -173,6 +184,8 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
         pos = m.start()
         if any(a <= pos < b for a, b in blocked):
             continue
+        if how == "out" and "listed" in m.groupdict() and m.group("listed") and not _drug_list(sent, m):
+            continue  # "licensed X and agreed to pay royalties to Y": no list of drugs, no licence to Y
         noun = m.group(0).lower().startswith("licen") and _LICENCE_NOUN.search(text, max(0, pos - 30), pos)
         if how == "out" and noun:
             how = "neutral"  # "pays Monte Rosa $150 million for an exclusive license to its programs": a noun

@@ -290,3 +290,11 @@ def test_spaced_codes_of_seven_digits_are_drugs() -> None:
 
     text = "Boehringer develops BI 1015550 while FY 2025 and ISO 9001 are no drugs."
     assert [f.name for f in codes(text, [Span(0, len(text))])] == ["BI 1015550"]
+
+
+def test_a_list_of_drugs_licensed_out(events: Reader) -> None:
+    evs = events("Merck licensed sotorasib, adagrasib and glecirasib to Lumora Bio.", kind="license")
+    assert sorted(e.fields["drug"] for e in evs) == ["adagrasib", "glecirasib", "sotorasib"]
+    assert {(e.fields["licensor"], e.fields["licensee"]) for e in evs} == {("Merck", "Lumora Bio")}
+    royalties = events("Merck licensed sotorasib and agreed to pay royalties to Lumora Bio.", kind="license")
+    assert not [e for e in royalties if e.fields.get("licensee") == "Lumora Bio"]  # no list of drugs, no licence to it

@@ -27,6 +27,11 @@ LICENSE_OUT = [
     r"(?:rights\s+)?"
     r"(?:(?!agreement|deal|with|pursuant|under|in\b|and\b)\S+\s+){0,6}?to\b(?!\s+(?:develop|"
     r"commerciali|manufactur|market|sell|use))",
+    # "licensed patritumab deruxtecan, ifinatamab deruxtecan and raludotatug deruxtecan to Merck": a list
+    # of drugs (deals.py keeps it only when drugs fill the list)
+    r"licen[cs]ed\s+(?P<listed>[\w-]+(?:\s+[\w-]+){0,2}?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[\w-]+(?:\s+[\w-]+){0,2}?)+)"
+    r"\s+to\b(?!\s+(?:develop|"
+    r"commerciali|manufactur|market|sell|use))",
 ]
 # Neither side is marked by the verb: roles come from payments, possession or rights held.
 LICENSE_NEUTRAL = [
