@@ -45,6 +45,8 @@ def _indication(doc: Doc, sent: Sent, pos: int, drug: str, trial: str | None) ->
 
 def _outcome(text: str) -> str:
     missed, met = _MISSED.search(text), _MET.search(text)
+    if _MIXED.search(text) and not (missed and met):
+        return "mixed"  # told as mixed ("the results were mixed", "missed … but showed a benefit on …")
     if _MIXED.search(text) or (missed and met and not re.search(r"fail\w*\s+to\s+(?:meet|achieve|hit)", text, re.I)):
         return "mixed" if missed and met and abs(missed.start() - met.start()) > 12 else ("missed" if missed else "met")
     if missed:

@@ -286,3 +286,14 @@ def test_a_regulator_clearing_a_trial_and_data_from_ongoing_trials_are_no_readou
     assert events("The FDA cleared the Phase 3 trial of ferastomig to begin.", kind="trial_readout") == []
     text = "The designation was granted based on safety data from ongoing ferastomig clinical trials."
     assert events(text, kind="trial_readout") == []
+
+
+def test_a_miss_but_a_benefit_elsewhere_is_mixed_and_futility_is_a_miss(events: Reader) -> None:
+    text = (
+        "Ferastomig did not reach statistical significance on the primary endpoint in the Phase 3 KESTREL-3 study "
+        "but showed a benefit on key secondary endpoints."
+    )
+    (ev,) = events(text, kind="trial_readout")
+    assert ev.fields["outcome"] == "mixed"
+    (ev,) = events("The KESTREL-3 trial of ferastomig was stopped early for futility.", kind="trial_readout")
+    assert ev.fields["outcome"] == "missed"

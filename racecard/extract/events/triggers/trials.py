@@ -46,6 +46,8 @@ READOUT = [
     # headline verbs: "giredestrant aces Phase 3", "semaglutide flunks Alzheimer's trials"
     r"\b(?:ace[sd]?|nail(?:s|ed)?|flunk(?:s|ed)?|stumble[sd]?|falter(?:s|ed)?)\s+(?:(?:its|the|a|an|two|both)\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?(?:phase\s*(?:[1-4]|i{1,3})|pivotal|trials?|stud(?:y|ies)|tests?)",
+    # "was stopped early for futility": an interim look that ended the trial
+    r"(?:stopped|halted|ended|terminated)\s+(?:\w+\s+){0,2}?(?:for|due\s+to|on|after\s+a)\s+futility|futility\s+(?:analysis|boundary)",
     # "retatrutide hits 24% weight loss in TRIUMPH-4": a result given as a figure
     r"\b(?:hits?|shows?|showed|posts?|posted|delivers?|delivered|yields?|yielded)\s+(?:an?\s+|up\s+to\s+|mean\s+|average\s+)?"
     r"\d+(?:\.\d+)?\s*%",
@@ -84,7 +86,11 @@ MET = (
     r"significant(?:ly)?\s+(?:improv|reduc|better)|superior\w*|succeed\w*|"
     r"success\w*|beat|outperform\w*|\bace[sd]?\b|\bnail(?:s|ed)?\b"
 )
-MIXED = r"\bmixed\b|\bone\s+of\s+(?:the\s+)?two\b|\bbut\s+(?:not|missed|failed)\b|\bwhile\s+(?:it\s+)?(?:missed|failed)"
+MIXED = (
+    r"\bmixed\b|\bone\s+of\s+(?:the\s+)?two\b|\bbut\s+(?:not|missed|failed)\b|\bwhile\s+(?:it\s+)?(?:missed|failed)"
+    # "did not reach significance on the primary endpoint but showed a benefit on secondary ones"
+    r"|\b(?:did\s+not|failed\s+to|missed)\b[^.;]{0,120}?\bbut\s+(?:it\s+)?(?:showed|demonstrated|met|achieved|hit|improved)"
+)
 SAFETY = [
     r"safety\s+(?:signal|concern|issue)s?",
     r"clinical\s+hold",
