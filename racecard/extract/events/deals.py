@@ -161,6 +161,11 @@ def _cue_roles(doc: Doc, sent: Sent, drugs: list[str]) -> tuple[str | None, str 
 
 
 _RIGHTS_WORD = re.compile(r"\brights\b", re.I)
+_RIGHTS_VERB = re.compile(
+    r"\b(?:commerciali[sz]\w*|sells?|selling|sold|markets|marketing|marketed|develops?|developing|co-develop\w*"
+    r"|launch\w*|distribut\w*|manufactur\w*)\b",
+    re.I,
+)
 _LICENCE_NOUN = re.compile(r"\b(?:an?|the|its|their|exclusive|global|worldwide|non-exclusive)\s+$", re.I)
 
 
@@ -211,6 +216,12 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
                 or (possessor(sent, d.start - sent.start, window=40) is not None and d.start - sent.start > pos - 60)
             ]
             drugs = list(dict.fromkeys(drugs))
+            if not drugs and m.group(0).lower().startswith("under"):  # "sells X in China under its deal with Y"
+                drugs = [
+                    d.name
+                    for d in sent.of(EntityKind.DRUG)
+                    if d.end - sent.start <= pos and _RIGHTS_VERB.search(text, max(0, d.start - sent.start - 40), pos)
+                ][-1:]
         licensor = licensee = None
         score = 0.3
         if how == "in":

@@ -298,3 +298,10 @@ def test_a_list_of_drugs_licensed_out(events: Reader) -> None:
     assert {(e.fields["licensor"], e.fields["licensee"]) for e in evs} == {("Merck", "Lumora Bio")}
     royalties = events("Merck licensed sotorasib and agreed to pay royalties to Lumora Bio.", kind="license")
     assert not [e for e in royalties if e.fields.get("licensee") == "Lumora Bio"]  # no list of drugs, no licence to it
+
+
+def test_the_deal_a_drug_is_sold_under(events: Reader) -> None:
+    text = "Lumora Bio will commercialize toravimab in China under its 2021 agreement with Merck."
+    (ev,) = events(text, kind="license")
+    assert (ev.fields["drug"], ev.fields["licensor"], ev.fields["licensee"]) == ("toravimab", "Merck", "Lumora Bio")
+    assert (ev.fields["territory"], ev.fields["date"]) == ("China", "2021")
