@@ -42,6 +42,11 @@ _PIPELINE_OBJECT = re.compile(
     re.I,
 )
 _STATED_REASON = re.compile(r"\b(?:for|due\s+to|citing|on)\s+(?:\w+\s+){0,3}?(?:reasons?|grounds|concerns?)\b", re.I)
+_SOURCE_NAMED = re.compile(
+    r"(?:according\s+to|(?:analysts?|consultants?|researchers?)\s+(?:at|from|with))\s+"
+    r"(?P<src>[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|&))*)"
+    r"|^(?:[\w-]+\s+){0,2}?(?P<src2>[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2})\s+(?:forecasts?|estimates?|projects?|predicts?)\b"
+)
 _TOP_LIST = re.compile(r"top\s+(?:\d+|three|five|ten)\s", re.I)
 _OWNER_OF_OTHER = re.compile(r"['’]s\s+(?!(?:\w+\s+)?(?:sales|revenues?|peak|market))", re.I)
 
@@ -185,6 +190,10 @@ def forecasts(doc: Doc, sent: Sent) -> list[Cand]:
     )
     if src:
         fields["source"] = src.name
+    else:  # a research house the story does not count among its companies ("analysts at Leerink Partners")
+        named = _SOURCE_NAMED.search(text)
+        if named:
+            fields["source"] = named.group("src") or named.group("src2")
     out: list[Cand] = []
     if metric == "market_size":
         inds = [i.name for i in sent.of(EntityKind.INDICATION)]

@@ -297,3 +297,9 @@ def test_a_miss_but_a_benefit_elsewhere_is_mixed_and_futility_is_a_miss(events: 
     assert ev.fields["outcome"] == "mixed"
     (ev,) = events("The KESTREL-3 trial of ferastomig was stopped early for futility.", kind="trial_readout")
     assert ev.fields["outcome"] == "missed"
+
+
+def test_a_forecast_names_a_research_house_the_story_does_not_count(events: Reader) -> None:
+    text = "Analysts at Leerink Partners estimate ferastomig could bring in $2.9 billion in sales by 2030."
+    (ev,) = events(text, kind="forecast")
+    assert (ev.fields["source"], ev.fields["value_usd"], ev.fields["year"]) == ("Leerink Partners", 2.9e9, "2030")
