@@ -113,11 +113,9 @@ GENERIC_NAME_WORDS = frozenset(
 # "Boston-based biotech Kelonia"). Each pattern is tried only in a short window before a dollar sign
 # or around a company noun, found first with plain string search.
 _CO_NAME = r"(?P<name>[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+)?)"
-COMPANY_NOUNS = ("biotech", "drugmaker", "drug developer", "startup", "start-up", "biopharma",
-                 "pharmaceutical company")
-_CO_NOUN = (
-    r"(?:biotech(?:nology\s+company)?|drugmaker|drug\s+developer|startup|start-up|biopharma|pharmaceutical\s+company)"
-)
+COMPANY_NOUNS = ("biotechnology company", "biotech", "drugmaker", "drug developer", "startup", "start-up",
+                 "biopharma", "pharmaceutical company")
+_CO_NOUN = "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in COMPANY_NOUNS) + ")"
 COMPANY_BEFORE_DOLLAR = re.compile(  # searched in the window that ends at a "$"
     rf"\b(?:pay|pays|paid|paying|acquire|acquires|acquired|acquiring|buy|buys|bought|buying)\s+{_CO_NAME}\s+"
     r"(?:(?:for|in\s+an?)\s+)?(?:an?\s+|about\s+|up\s+to\s+|roughly\s+|nearly\s+)?(?:US)?$"

@@ -192,13 +192,16 @@ _UPCOMING = re.compile(
 
 
 def _upcoming(value: str, published: date) -> str:
-    """A month and day told as a deadline or a start: on or after the publication date."""
+    """A month and day told as a deadline or a start: its first date on or after publication."""
     when = date.fromisoformat(value)
-    if when < published:
-        when = when.replace(year=when.year + 1) if (when.month, when.day) != (2, 29) else when
-        if when < published:
-            when = when.replace(year=when.year + 1) if (when.month, when.day) != (2, 29) else when
-    return when.isoformat()
+    for year in (published.year, published.year + 1):
+        try:
+            later = when.replace(year=year)
+        except ValueError:  # 29 February of a common year
+            continue
+        if later >= published:
+            return later.isoformat()
+    return value
 
 
 def find_dates(text: str, published: date | None) -> list[Found]:

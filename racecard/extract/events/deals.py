@@ -189,7 +189,7 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
         pos = m.start()
         if any(a <= pos < b for a, b in blocked):
             continue
-        if how == "out" and "listed" in m.groupdict() and m.group("listed") and not _drug_list(sent, m):
+        if how == "out" and m.groupdict().get("listed") and not _drug_list(sent, m):
             continue  # "licensed X and agreed to pay royalties to Y": no list of drugs, no licence to Y
         noun = m.group(0).lower().startswith("licen") and _LICENCE_NOUN.search(text, max(0, pos - 30), pos)
         if how == "out" and noun:

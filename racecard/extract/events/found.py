@@ -31,17 +31,20 @@ _PHASE = re.compile(
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 
 
-def phase_in(text: str, pos: int = 0) -> str | None:
-    """The trial phase written nearest ``pos`` ("Phase III" → "3", "Phase 1/2" → "1/2")."""
-    best: tuple[int, str] | None = None
+def phases_in(text: str) -> list[tuple[int, str]]:
+    """Every trial phase written in ``text``, with where: ("Phase III" → "3", "Phase 1/2" → "1/2")."""
+    out = []
     for m in _PHASE.finditer(text):
         a = _ROMAN.get(m.group("a").lower(), m.group("a"))
         b = m.group("b")
-        value = f"{a}/{_ROMAN.get(b.lower(), b)}" if b else a
-        d = abs(m.start() - pos)
-        if best is None or d < best[0]:
-            best = (d, value)
-    return best[1] if best else None
+        out.append((m.start(), f"{a}/{_ROMAN.get(b.lower(), b)}" if b else a))
+    return out
+
+
+def phase_in(text: str, pos: int = 0) -> str | None:
+    """The trial phase written nearest ``pos``."""
+    found = phases_in(text)
+    return min(found, key=lambda f: abs(f[0] - pos))[1] if found else None
 
 
 def date_near(doc: Doc, sent: Sent, pos: int, *, default_published: bool = False) -> str | None:
@@ -65,9 +68,7 @@ def date_near(doc: Doc, sent: Sent, pos: int, *, default_published: bool = False
         best = min(ranked)
         if not best[0]:
             return str(best[2])
-        if default_published and doc.published is not None and sent.index < 5 and not _told_before(sent, pos):
-            return doc.published.isoformat()  # the only dates belong to other clauses: the news is today's
-        return None
+        return _published_default(doc, sent, pos, default_published)  # the only dates are other clauses
     that_year = _THAT_YEAR.search(sent.text)
     if that_year:  # "in June of that year": the year the text named last
         year = next(
@@ -82,7 +83,13 @@ def date_near(doc: Doc, sent: Sent, pos: int, *, default_published: bool = False
         if year:
             month = that_year.group("mon")
             return f"{year}-{MONTHS[month.lower()[:3]]:02d}" if month else year
-    if default_published and doc.published is not None and sent.index < 5 and not _told_before(sent, pos):
+    return _published_default(doc, sent, pos, default_published)
+
+
+def _published_default(doc: Doc, sent: Sent, pos: int, wanted: bool) -> str | None:
+    """The publication date for news a lead sentence tells without a date of its own ("today's"), unless
+    its clause tells of an earlier time."""
+    if wanted and doc.published is not None and sent.index < 5 and not _told_before(sent, pos):
         return doc.published.isoformat()
     return None
 

@@ -6,7 +6,15 @@ import re
 from typing import Any
 
 from racecard.extract.events.context import Doc, Sent
-from racecard.extract.events.found import Cand, date_near, drugs_near, indication_near, phase_in, trial_near
+from racecard.extract.events.found import (
+    Cand,
+    date_near,
+    drugs_near,
+    indication_near,
+    phase_in,
+    phases_in,
+    trial_near,
+)
 from racecard.extract.events.rx import Trigger
 from racecard.extract.events.status import CLAUSE_BREAK, status_of
 from racecard.extract.events.territory import agency_in, territory_in
@@ -80,8 +88,7 @@ def _phase_referred(doc: Doc, sent: Sent) -> str | None:
     """The phase of the trials "those studies" points back to, when the sentence before states one."""
     if sent.index == 0 or not _STUDIES_ANAPHOR.search(sent.text):
         return None
-    before = doc.sents[sent.index - 1].text
-    phases = {phase_in(before, m.start()) for m in re.finditer(r"phase", before, re.I)}
+    phases = {value for _, value in phases_in(doc.sents[sent.index - 1].text)}
     return phases.pop() if len(phases) == 1 else None
 
 
@@ -117,21 +124,22 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
     measure = None if m or "measure" not in tags else _MEASURE.search(text)
     if measure and drugs_near(sent, measure.start(), main=True):
         m = measure  # "LY3537982 achieved a 38% overall response rate": results, whether or not a trial is named
-    if m and m.group(0).lower().startswith("clear") and agency_in(text[: m.start()]):
+    cleared = m is not None and m.group(0).lower().startswith("clear")  # "amlitelimab clears Phase 3"
+    if m is not None and cleared and agency_in(text[: m.start()]):
         m = None  # "the FDA cleared the Phase 3 trial": a regulator lets a trial start, no result
     if m and (has_trial or m is measure):
         drugs, fields = _trial_fields(doc, sent, m.start())
         if _HEAD_TO_HEAD.match(m.group(0)):  # "X beat Keytruda in …": the readout is X's, not the comparator's
             before = [d.name for d in sent.of(EntityKind.DRUG) if d.end - sent.start <= m.start()]
             drugs = before[-1:] or drugs
-        ongoing = _ONGOING.match(text, m.end()) and _outcome(text[max(0, m.start() - 80) : m.end() + 120]) == "reported"
+        outcome = "met" if cleared else _outcome(text[max(0, m.start() - 80) : m.end() + 120])
+        ongoing = outcome == "reported" and _ONGOING.match(text, m.end())
         if drugs and not ongoing:  # "data from ongoing clinical trials" support another decision: no readout
             if "trial" not in fields:  # results of "a Phase 3 study" in a story that names one trial: that one
                 sole = doc.sole_trial(drugs[0])
                 if sole:
                     fields["trial"] = sole
-            clause = text[max(0, m.start() - 80) : m.end() + 120]
-            fields["outcome"] = "met" if m.group(0).lower().startswith("clear") else _outcome(clause)
+            fields["outcome"] = outcome
             ind = _indication(doc, sent, m.start(), drugs[0], fields.get("trial"))
             if ind:
                 fields["indication"] = ind
