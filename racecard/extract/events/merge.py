@@ -37,6 +37,13 @@ def _key(c: Cand) -> Key:
     return (c.type, f.get("drug"))
 
 
+def _join_nearest(groups: dict[Key, list[Cand]], key: Key, kin: list[Key]) -> None:
+    """Move ``key``'s readings into the kin reading told nearest before them (else nearest after)."""
+    at = min(c.sent.index for c in groups[key])
+    nearest = min(kin, key=lambda k: min((at - c.sent.index) % 10_000 for c in groups[k]))
+    groups[nearest].extend(groups.pop(key))
+
+
 def _fold_phases(groups: dict[Key, list[Cand]]) -> None:
     """An unnamed trial of a phase is a named trial of the same drug and phase, where the story names one."""
     for key in list(groups):
@@ -53,9 +60,7 @@ def _fold_phases(groups: dict[Key, list[Cand]]) -> None:
         ]
         kin = [k for k in kin if _compatible(groups[key], groups[k])]
         if kin:  # the named trial told nearest before it
-            at = min(c.sent.index for c in groups[key])
-            nearest = min(kin, key=lambda k: min((at - c.sent.index) % 10_000 for c in groups[k]))
-            groups[nearest].extend(groups.pop(key))
+            _join_nearest(groups, key, kin)
 
 
 def _fold_loose(groups: dict[Key, list[Cand]]) -> None:
@@ -75,9 +80,7 @@ def _fold_loose(groups: dict[Key, list[Cand]]) -> None:
         ]
         kin = [k for k in kin if _compatible(groups[key], groups[k])]
         if kin:  # a restatement ("This BTD was granted …") belongs to the reading just before it
-            at = min(c.sent.index for c in groups[key])
-            nearest = min(kin, key=lambda k: min((at - c.sent.index) % 10_000 for c in groups[k]))
-            groups[nearest].extend(groups.pop(key))
+            _join_nearest(groups, key, kin)
 
 
 def _widen_indications(cands: list[Cand]) -> None:
