@@ -281,10 +281,10 @@ def stage_observers(d: Draft) -> None:
             d.drop(m)
 
 
-# A drug named as the base of a regimen or a patient's history: "fluoropyrimidine-, oxaliplatin-, and
-# irinotecan-based chemotherapy", "platinum-containing", "taxane-pretreated".
+# A drug named as the base of a regimen or a patient's history, also in a suspended list ("fluoropyrimidine-,
+# oxaliplatin-, and irinotecan-based chemotherapy").
 _PRIOR_THERAPY = re.compile(
-    r"-(?:based|containing|pretreated|treated|refractory|resistant|naive|naïve|experienced|intolerant)\b"
+    rf"-(?:{rules.PRIOR_THERAPY}|intolerant)\b"
     r"|-(?=\s*,|\s+(?:and|or)\s+[\w-]+-(?:based|containing|pretreated|treated|refractory|resistant)\b)",
     re.I,
 )

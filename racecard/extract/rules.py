@@ -108,6 +108,9 @@ GENERIC_NAME_WORDS = frozenset(
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()
 )
+# What a hyphen after a drug name makes of it: the base of a regimen or a patient's history, not an
+# asset of the story ("irinotecan-based chemotherapy", "platinum-containing", "taxane-pretreated").
+PRIOR_THERAPY = r"(?:based|containing|pretreated|treated|refractory|naive|naïve|resistant|experienced)"
 # A company the lexicon does not know, named where only a company can stand: paid, bought, or
 # described ("will pay Kelonia $40 million", "acquire Gracell for $1.2bn", "Kelonia, a Boston biotech",
 # "Boston-based biotech Kelonia"). Each pattern is tried only in a short window before a dollar sign

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from racecard.extract import rules
 from racecard.extract.events.context import Doc, Sent
 from racecard.extract.events.dates import MONTHS, find_dates
 from racecard.model import EntityKind, Mention, Status
@@ -129,9 +130,7 @@ _THAT_YEAR = re.compile(
     r"\s+(?:of\s+)?)?(?:that|the\s+same)\s+year\b"
 )
 _DEADLINE = re.compile(r"(?:PDUFA|action|goal)\s+date(?:\s+(?:of|is|set\s+for))?\s*$|\bdate\s+of\s*$", re.I)
-_MODIFIER = re.compile(
-    r"-(?:\s|based|containing|pretreated|treated|refractory|naive|naïve|resistant|experienced|like)", re.I
-)
+_MODIFIER = re.compile(rf"-(?:\s|{rules.PRIOR_THERAPY}|like)", re.I)
 _COORD = re.compile(
     r"^(?:\s*\([^)]*\))?(?:[^.;()]{0,80}?)(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+or\s+)(?:the\s+)?(?:[\w/-]+\s+){0,4}$",
     re.I,
