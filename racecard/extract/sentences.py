@@ -1,8 +1,9 @@
 """Sentences as character spans, skipping page furniture.
 
 A rule-based splitter tuned for news and filings: it breaks at line ends and after
-``.``, ``!`` or ``?`` followed by a space and a capital, a digit or a quote, unless the
-full stop closes an abbreviation ("Co.", "Inc.", "U.S.", "Dr.", "Jan.").
+``.``, ``!`` or ``?`` followed by a space and a capital, a digit or a quote (or with no space
+before a capitalised word, where a scrape ran two paragraphs together), unless the full stop
+closes an abbreviation ("Co.", "Inc.", "U.S.", "Dr.", "Jan.").
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ ABBREVIATIONS = frozenset(
 )
 
 _LINE = re.compile(r"[^\n]+")
-_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(
+    r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])"
+    r"|(?<=[a-z)\]])[.!?][\"'”’)\]]*(?=[A-Z][a-z])"  # paragraphs a scrape ran together: "guidance).The"
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 

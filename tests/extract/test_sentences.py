@@ -28,3 +28,12 @@ def test_offsets_point_into_the_text() -> None:
     for s in sentences(text):
         assert text[s.start : s.end] == s.of(text)
         assert not s.of(text)[0].isspace()
+
+
+def test_paragraphs_run_together_by_a_scrape_still_split() -> None:
+    text = "Sales rose (see our story).The drug was filed in May.Approval followed in 2024 at Amgen Inc.Later on"
+    assert _texts(text) == [
+        "Sales rose (see our story).",
+        "The drug was filed in May.",
+        "Approval followed in 2024 at Amgen Inc.Later on",
+    ]
