@@ -248,6 +248,7 @@ def company_shapes(text: str, regions: Sequence[Span]) -> Iterator[Found]:
             # drop generic leading words ("The", "Chinese") and keep the proper-name tail
             while words and (
                 words[0].lower().strip(".,") in rules.GENERIC_NAME_WORDS
+                or words[0].strip(".,").isdigit()  # "In 2022 Acme Therapeutics": a year is no part of a name
                 or (_SHOUTED.match(words[0]) and any(not w.isupper() for w in words[1:]))
             ):  # "The", "Chinese"; a heading's capitals before a name ("PRESS RELEASE Nuvora")
                 words = words[1:]

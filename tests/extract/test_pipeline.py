@@ -82,6 +82,11 @@ def test_company_shapes_stay_on_their_line_and_skip_heading_capitals(lex: Lexico
     assert companies == {"Nuvora": ["Nuvora Therapeutics"], "Halden": ["Halden Pharma Inc."]}
 
 
+def test_a_year_before_a_company_name_is_not_part_of_it(lex: Lexicon) -> None:
+    text = "In 2022 Nuvora Therapeutics licensed a drug. By 2024 Halden Pharma Inc. had bought it."
+    assert _entities(lex, text)["companies"] == {"Nuvora": ["Nuvora Therapeutics"], "Halden": ["Halden Pharma Inc."]}
+
+
 def test_a_ligand_naming_a_receptor_is_not_a_drug() -> None:
     small = Lexicon.of([("drug", "adenosine", "adenosine"), ("drug", "fulzerasib", "fulzerasib")])
     text = "Gilead dropped an adenosine A2a/A2b receptor antagonist but kept fulzerasib and adenosine."
