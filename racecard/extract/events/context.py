@@ -46,6 +46,8 @@ _DRUG_ANAPHOR = re.compile(
     r"candidate|therapy|treatment|asset|antibody|"
     r"molecule|medicine|compound|program|programme|inhibitor|agent|biologic|product|study|trial)\b"
     r"|\b(?:It|it)\s+(?:was|is|has|had|will|failed|met|showed)\b"
+    r"|\b(?:[Bb]oth|[Aa]ll\s+(?:two|three|four|five))\s+(?:were|have|had|are|will|drugs|candidates|assets|programs"
+    r"|programmes)\b"  # "both were pruned": the drugs just named
 )
 
 

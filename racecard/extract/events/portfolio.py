@@ -80,6 +80,32 @@ def _nearby_reason(doc: Doc, sent: Sent) -> str | None:
     return None
 
 
+_PLURAL_SUBJECT = re.compile(
+    r"\b(?:(?P<both>both)|all\s+(?P<all>two|three|four|five|of\s+them)|the\s+(?P<the>two|three|four|five|pair)"
+    r"|(?P<they>they|these|those))(?:\s+(?:drugs?|candidates?|assets?|programs?|programmes?|molecules?|compounds?))?"
+    r"\s+(?:(?:were|are|have|has|had|was|will|would)\s+)?(?:(?:been|be|now|also|since)\s+)*$",
+    re.I,
+)
+_COUNTS = {"both": 2, "two": 2, "pair": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _listed_before(doc: Doc, sent: Sent, subject: str, clause_start: int) -> list[str]:
+    """The drugs a plural subject ("both were pruned", "all three were dropped") refers back to: those of the
+    clause before it in the sentence, else of the sentence before, when their number is the one it says."""
+    m = _PLURAL_SUBJECT.search(subject)
+    if m is None:
+        return []
+    word = (m.group("both") or m.group("all") or m.group("the") or "").lower()
+    want = _COUNTS.get(word)
+    here = [d.name for d in sent.of(EntityKind.DRUG) if d.end - sent.start <= clause_start]
+    before = doc.sents[sent.index - 1].names(EntityKind.DRUG) if sent.index > 0 else []
+    for names in (here, before):
+        names = list(dict.fromkeys(names))
+        if len(names) >= 2 and (want is None or len(names) == want):
+            return names
+    return []
+
+
 def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
     text = sent.text
     m = _DISC.search(text)
@@ -93,6 +119,7 @@ def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
         return []  # "will not discontinue", "halted briefly but resumed"
     if (
         _LOOSE_VERB.match(m.group(0))
+        and not m.group(0).lower().endswith(("pipeline", "portfolio"))  # "cut from its pipeline" says what
         and not _PIPELINE_OBJECT.search(text[m.end() : m.end() + 60])
         and not any(0 <= d.start - sent.start - m.end() <= 60 for d in sent.of(EntityKind.DRUG))
     ):
@@ -102,13 +129,16 @@ def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
     clause_end = after.start() if after else len(text)
     in_clause = [d for d in sent.of(EntityKind.DRUG) if clause_start <= d.start - sent.start < clause_end]
     drugs = [d for d in drugs_near(sent, m.start()) if d in {x.name for x in in_clause}]
-    if not drugs:
+    listed = [] if drugs else _listed_before(doc, sent, text[clause_start : m.start()], clause_start)
+    if listed:
+        drugs = listed
+    elif not drugs:
         trial = next((t.name for t in sent.of(EntityKind.TRIAL)), None)
         back = doc.trial_drug(sent, trial) or doc.recent_drug(sent)
         drugs = [back] if back else []
     if not drugs:
         return []
-    if len(drugs) > 1:  # a list of culled candidates: every drug in the trigger's clause
+    if len(drugs) > 1 and not listed:  # a list of culled candidates: every drug in the trigger's clause
         list_end = _LIST_END.search(text[m.end() :])
         limit = m.end() + (list_end.start() if list_end else len(text))
         drugs = [d.name for d in sent.of(EntityKind.DRUG) if d.start - sent.start < limit]

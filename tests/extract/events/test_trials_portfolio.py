@@ -303,3 +303,19 @@ def test_a_forecast_names_a_research_house_the_story_does_not_count(events: Read
     text = "Analysts at Leerink Partners estimate ferastomig could bring in $2.9 billion in sales by 2030."
     (ev,) = events(text, kind="forecast")
     assert (ev.fields["source"], ev.fields["value_usd"], ev.fields["year"]) == ("Leerink Partners", 2.9e9, "2030")
+
+
+def test_both_and_all_three_take_the_drugs_just_named(events: Reader) -> None:
+    text = (
+        "In 2022 Pfizer opted in to mexolitinib and the antibody ferastomig; both were pruned from the drugmaker's "
+        "pipeline on Thursday."
+    )
+    evs = events(text, kind="discontinuation")
+    assert sorted(e.fields["drug"] for e in evs) == ["ferastomig", "mexolitinib"]
+    assert {e.fields["company"] for e in evs} == {"Pfizer"}
+    text = "Amgen licensed toravimab, zelnorasib and quilveranib from Jacobio. All three were cut from its pipeline."
+    evs = events(text, kind="discontinuation")
+    assert sorted(e.fields["drug"] for e in evs) == ["quilveranib", "toravimab", "zelnorasib"]
+    # the count must agree: "both" after three drugs names none of them for sure
+    text = "Amgen licensed toravimab, zelnorasib and quilveranib from Jacobio. Both were dropped from its pipeline."
+    assert events(text, kind="discontinuation") == []

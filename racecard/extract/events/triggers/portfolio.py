@@ -20,7 +20,9 @@ DISCONTINUE = [
     r"sw(?:ept|eeps?|eeping)\s+away",
     r"(?:headed|heading|consigned|sent)\s+to\s+the\s+scrap\s+heap",
     r"no\s+longer\s+(?:be\s+)?(?:develop|pursu|advanc|investigat)\w*",
-    r"(?:removed?|cut|cuts|pruned?)\s+(?:\w+\s+){0,3}?from\s+(?:its|the)\s+(?:pipeline|portfolio)",
+    # "pruned from the drugmaker's pipeline", "removed from its clinical portfolio"
+    r"(?:removed?|cut|cuts|pruned?)\s+(?:\w+\s+){0,3}?from\s+(?:its|the|their|our)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:pipeline|portfolio)",
     r"walk(?:s|ed)?\s+away\s+from",
     r"pull(?:s|ed)?\s+from\s+(?:the\s+|its\s+)?(?:pipeline|portfolio|development)",
     r"(?:will|to)\s+not\s+(?:advance|progress|pursue)|decided\s+not\s+to\s+(?:advance|pursue|progress|continue)",
