@@ -247,7 +247,7 @@ def stage_prune(d: Draft) -> None:
         if m.kind == EntityKind.TARGET:  # an open-data gene symbol counts only where spoken of as a target
             return not curated and m.name not in targeted
         if m.kind == EntityKind.DRUG:  # a class of treatment ("immunotherapy") is not an asset
-            if _RECEPTOR_AFTER.match(text, m.end):  # "adenosine A2a receptor": a ligand naming a target
+            if _RECEPTOR_AFTER.match(text, m.end):  # "adenosine A2a receptor", "tyrosine kinase": names a target
                 return True
             if _PRIOR_THERAPY.match(text, m.end):  # "irinotecan-based chemotherapy": a backbone, not an asset
                 return True
@@ -288,7 +288,7 @@ _PRIOR_THERAPY = re.compile(
     r"|-(?=\s*,|\s+(?:and|or)\s+[\w-]+-(?:based|containing|pretreated|treated|refractory|resistant)\b)",
     re.I,
 )
-_RECEPTOR_AFTER = re.compile(r"[\s/-]+(?:[\w/-]+\s+){0,2}?receptors?\b", re.I)
+_RECEPTOR_AFTER = re.compile(r"[\s/-]+(?:[\w/-]+\s+){0,2}?(?:receptors?|kinases?)\b", re.I)
 
 
 def _bare(name: str) -> str:

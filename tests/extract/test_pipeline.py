@@ -94,6 +94,12 @@ def test_a_ligand_naming_a_receptor_is_not_a_drug() -> None:
     assert starts == [text.rindex("adenosine")]  # the ligand before "receptor" is not read as the drug
 
 
+def test_an_amino_acid_naming_a_kinase_is_not_a_drug() -> None:
+    small = Lexicon.of([("drug", "tyrosine", "tyrosine"), ("drug", "fulzerasib", "fulzerasib")])
+    text = "Fulzerasib is given after a tyrosine kinase inhibitor fails."
+    assert [m.name for m in read(text, lexicon=small).mentions] == ["fulzerasib"]
+
+
 def test_a_new_inn_gets_the_class_its_stem_names(lex: Lexicon) -> None:
     data = reading_json(read("Zeta Bio dosed the first patient with zanzerasib and quarimenib.", lexicon=lex))
     drugs = {d["name"]: d for d in data["drugs"]}
