@@ -39,7 +39,9 @@ _EXCL = re.compile(
     re.I,
 )
 _WORLD = re.compile(r"\b(?:global(?:ly)?|worldwide|world-wide|all\s+territories|rest\s+of\s+(?:the\s+)?world)\b", re.I)
-_IN = re.compile(rf"(?<![\w-])(?:{_PLACE_RX})(?![\w-])", re.I)
+# a place as the owner of a named company is no territory ("China's Akeso", "Japan's Takeda")
+_IN = re.compile(rf"(?<![\w-])(?:{_PLACE_RX})(?![\w-])(?!['’]s\s+(?-i:[A-Z]))", re.I)
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
 AGENCY_TERRITORY = {
     "FDA": "US", "EMA": "EU", "European Commission": "EU", "CHMP": "EU", "NMPA": "China", "PMDA": "Japan",
@@ -110,9 +112,20 @@ def territory_in(text: str) -> str | None:
     ):
         return "worldwide"
     if places:
-        names = list(dict.fromkeys(_place(p) for p in places))
-        return names[0]
+        return _listing(text, places)
     return None
+
+
+def _listing(text: str, places: list[re.Match[str]]) -> str:
+    """The first place, with the places listed right after it ("the United States, Canada, Europe and Japan"
+    → "US, Canada, EU and Japan")."""
+    run = [places[0]]
+    for p in places[1:]:
+        if not _LISTED.fullmatch(text, run[-1].end(), p.start()):
+            break
+        run.append(p)
+    names = list(dict.fromkeys(_place(p) for p in run))
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 _RIGHTS = re.compile(

@@ -18,9 +18,14 @@ from racecard.model import Event, Status
         ("rights in the U.S. and Canada", "US and Canada"),
         ("rights in Japan", "Japan"),
         ("rights outside of the United States", "ex-US"),
+        ("rights for the United States, Canada, Europe and Japan", "US, Canada, EU and Japan"),
+        ("rights in Japan and South Korea, with trials run in China", "Japan and South Korea"),
+        ("China's Akeso licensed its antibody for Japan", "Japan"),
+        ("Japan's Takeda licensed the drug", None),
+        ("China's approval of the drug", "China"),
     ],
 )
-def test_territories(text: str, expected: str) -> None:
+def test_territories(text: str, expected: str | None) -> None:
     assert territory_in(text) == expected
 
 
@@ -65,7 +70,7 @@ def test_the_four_places_listed_one_by_one_are_greater_china() -> None:
     )
     assert deal_territory(listed) == "Greater China"
     assert territory_in("global rights outside mainland China, Hong Kong, Macau and Taiwan") == "ex-Greater China"
-    assert deal_territory("Lumora granted Merck the rights in China and Japan.") == "China"
+    assert deal_territory("Lumora granted Merck the rights in China and Japan.") == "China and Japan"
 
 
 def test_a_company_expecting_data_plans_it(events: Callable[..., list[Event]]) -> None:
