@@ -3,6 +3,7 @@
 - "IBI351 (fulzerasib)", "Kyowa Kirin Co., Ltd. (KYKOY)", "atopic dermatitis (AD)",
   "(Nasdaq: AMGN)": the form in parentheses is another name of the entity before it;
   the two become one entity, and the new form is recognised everywhere in the document.
+  A drug's brand given in words ("elinzanetant, branded Lynkuet") is defined the same way.
 - An ambiguous form (AD: atopic dermatitis or Alzheimer's disease) takes the reading
   the document supports: a full name used elsewhere, then words around it.
 - In a filing, "the Company" / "the Group" is the filer.
@@ -63,6 +64,11 @@ def better(a: Mention, b: Mention) -> bool:
 
 _PAREN = re.compile(r"\s*\(\s*(?:formerly\s+|also\s+known\s+as\s+|a\.k\.a\.\s+|or\s+)?[“\"]?"
                     r"(?P<inner>[^()“”\"]{1,60}?)[”\"]?\s*\)")
+# "elinzanetant, branded Lynkuet", "sold as Kisunla", "under the brand name Krazati": a drug's brand
+_BRANDED = re.compile(
+    r",?\s+(?:(?:which\s+will\s+be\s+|to\s+be\s+|now\s+)?(?:branded|marketed\s+as|sold\s+as)"
+    r"|under\s+the\s+(?:brand|trade)\s+name)\s+(?P<inner>[A-Z][A-Za-z0-9-]{2,30})\b"
+)
 _LEGAL = re.compile(rules.LEGAL_SUFFIX)
 _TRIAL_GAP = re.compile(r"(?:\s+(?:[Pp]hase\s+\S+\s+)?(?:trial|study|programme|program))")
 _ALIAS_FORM = re.compile(r"^[A-Za-z0-9][\w .&'’+-]{0,40}$")
@@ -79,6 +85,8 @@ def define_aliases(text: str, mentions: Sequence[Mention], names: Names) -> list
             continue
         gap = (_LEGAL if m.kind == EntityKind.COMPANY else _TRIAL_GAP).match(text, m.end)
         p = _PAREN.match(text, gap.end() if gap else m.end)
+        if not p and m.kind == EntityKind.DRUG:
+            p = _BRANDED.match(text, m.end)
         if not p:
             continue
         a, b = p.start("inner"), p.end("inner")

@@ -161,3 +161,10 @@ def test_drugs_named_as_the_base_of_earlier_treatment_are_not_the_story_s(lex: L
         "rocatinlimab was given."
     )
     assert set(_entities(lex, text)["drugs"]) == {"rocatinlimab"}
+
+
+def test_a_brand_given_in_words_is_the_drug_s_alias() -> None:
+    small = Lexicon.of([("drug", "elinzanetant", "elinzanetant")])
+    text = "Bayer won approval for elinzanetant, branded Lynkuet, on Friday. Lynkuet launches in November."
+    forms = sorted((m.text, m.name) for m in read(text, lexicon=small).mentions)
+    assert forms == [("Lynkuet", "elinzanetant"), ("Lynkuet", "elinzanetant"), ("elinzanetant", "elinzanetant")]
