@@ -8,7 +8,7 @@ from typing import Any
 from racecard.extract.events.context import Doc, Ref, Sent
 from racecard.extract.events.deals import deal_status, parties_of
 from racecard.extract.events.found import Cand, date_near, drugs_near
-from racecard.extract.events.roles import after_prep, before_prep, object_of, possessor, subject_of
+from racecard.extract.events.roles import after_prep, before_prep, clause_end, object_of, possessor, subject_of
 from racecard.extract.events.rx import Trigger
 from racecard.extract.events.terms import deal_value
 from racecard.extract.events.territory import territory_in
@@ -129,6 +129,7 @@ def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, in
             continue
         sub = subject_of(sent, pos)
         giver = taker = None
+        end = clause_end(sent, m.end())
         if how == "to":
             taker = sub.name if sub else None
             src = after_prep(sent, pos, "from|after|as|when", skip=(taker or "",)) or before_prep(
@@ -141,7 +142,7 @@ def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, in
                 giver = None  # "Kyowa Kirin and Amgen terminated …": who hands back is read from the licence
             dest = after_prep(sent, pos, "to|with|from", skip=(giver or "",))
             taker = dest.name if dest else None
-            others = {r.name for r in parties_of(sent)} - {giver}
+            others = {r.name for r in parties_of(sent) if r.start < end} - {giver}
             if giver and taker is None and len(others) == 1:
                 taker = others.pop()  # "BMS notified Agenus it would end their licence": the one other party
         else:
@@ -152,7 +153,8 @@ def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, in
             r"\b(?:right|option|may|can|could|might|entitled)\s+(?:to\s+)?$", text[max(0, pos - 20) : pos], re.I
         ):
             continue  # "has the right to terminate": a clause of the contract, not an event
-        drugs = drugs_near(sent, pos, main=True)
+        later = {d.name for d in sent.of(EntityKind.DRUG) if d.start - sent.start >= end}
+        drugs = [d for d in drugs_near(sent, pos, main=True) if d not in later]
         if not drugs:
             back = doc.recent_drug(sent)
             drugs = [back] if back else []
@@ -160,7 +162,7 @@ def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, in
             continue
         spans.append((max(0, pos - 5), m.end() + 80))
         fields: dict[str, Any] = {"from": giver, "to": taker}
-        terr = territory_in(text[pos:])
+        terr = territory_in(text[pos:end])
         if terr:
             fields["territory"] = terr
         date = date_near(doc, sent, pos, default_published=True)

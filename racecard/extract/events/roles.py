@@ -15,7 +15,7 @@ from functools import lru_cache
 from racecard.extract.events.context import Ref, Sent
 from racecard.extract.events.status import clause_before
 
-__all__ = ["after_prep", "before_prep", "object_of", "possessor", "subject_of"]
+__all__ = ["after_prep", "before_prep", "clause_end", "object_of", "possessor", "subject_of"]
 
 _PREP_BEFORE = re.compile(
     r"\b(?:from|with|to|by|of|for|between|and|than|like|versus|vs\.?|including|as)\s+(?:its\s+|the\s+|partner\s+|rival\s+)?$",
@@ -96,6 +96,18 @@ def before_prep(sent: Sent, pos: int, preps: str, *, limit: int = 120, skip: tup
         if pos - limit <= r.start < pos and r.name not in skip and rx.search(sent.text[max(0, r.start - 30) : r.start]):
             return r
     return None
+
+
+_NEXT_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s+(?:the\s+)?", re.I)
+
+
+def clause_end(sent: Sent, pos: int) -> int:
+    """Where the clause holding ``pos`` ends: at a semicolon, or where ", and" opens a clause of another
+    company ("… returned iscalimab to its partner, and Bayer won US approval …")."""
+    for m in _NEXT_CLAUSE.finditer(sent.text, pos):
+        if m.group(0) == ";" or any(r.start == m.end() for r in sent.refs):
+            return m.start()
+    return len(sent.text)
 
 
 def possessor(sent: Sent, pos: int, *, window: int = 40) -> Ref | None:

@@ -305,3 +305,13 @@ def test_the_deal_a_drug_is_sold_under(events: Reader) -> None:
     (ev,) = events(text, kind="license")
     assert (ev.fields["drug"], ev.fields["licensor"], ev.fields["licensee"]) == ("toravimab", "Merck", "Lumora Bio")
     assert (ev.fields["territory"], ev.fields["date"]) == ("China", "2021")
+
+
+def test_a_hand_back_ends_where_another_company_opens_a_clause(events: Reader) -> None:
+    text = (
+        "Novartis said it has returned the rights to toravimab to its discovery partner after a strategic review, "
+        "and Pfizer won US approval for mexolitinib."
+    )
+    (ev,) = events(text, kind="rights_return")
+    assert ev.fields["drug"] == "toravimab" and ev.fields["from"] == "Novartis"
+    assert "to" not in ev.fields and "territory" not in ev.fields
