@@ -129,7 +129,11 @@ _THAT_YEAR = re.compile(
     r"\b(?:(?:in\s+)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+(?:of\s+)?)?(?:that|the\s+same)\s+year\b"
 )
-_DEADLINE = re.compile(r"(?:PDUFA|action|goal)\s+date(?:\s+(?:of|is|set\s+for))?\s*$|\bdate\s+of\s*$", re.I)
+_DEADLINE = re.compile(
+    r"(?:PDUFA|action|goal)\s+date(?:\s+(?:of|is|set\s+for))?\s*$|\bdate\s+of\s*$"
+    r"|\bdecision\s+(?:is\s+)?(?:expected|anticipated|due|slated|scheduled)\s+(?:in|by|on|for)\s+(?:the\s+)?$",
+    re.I,
+)
 _MODIFIER = re.compile(rf"-(?:\s|{rules.PRIOR_THERAPY}|like)", re.I)
 _COORD = re.compile(
     r"^(?:\s*\([^)]*\))?(?:[^.;()]{0,80}?)(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+or\s+)(?:the\s+)?(?:[\w/-]+\s+){0,4}$",

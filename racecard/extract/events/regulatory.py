@@ -135,13 +135,24 @@ def _make(
     return [Cand(kind, status, {"drug": d, **fields}, sent, pos, score) for d in drugs]
 
 
+_AND_THEN = re.compile(r",\s+(?:and|but|while|whereas)\s+$")
+
+
 def _subject_drugs(sent: Sent, pos: int) -> list[str]:
     """The drug a decision is about: the closest before the trigger in its clause ("Cobenfy, which
     gained FDA approval"), else the closest after it ("approved Krazati")."""
+    other_clause = max(  # ", and Bayer won US approval for …": a drug before it is another clause's
+        (
+            c.start - sent.start
+            for c in sent.of(EntityKind.COMPANY)
+            if c.start - sent.start <= pos and _AND_THEN.search(sent.text, 0, c.start - sent.start)
+        ),
+        default=-1,
+    )
     before = [
         m
         for m in sent.of(EntityKind.DRUG)
-        if m.end - sent.start <= pos
+        if other_clause < m.end - sent.start <= pos
         and not re.search(r"[;]|\.\s", sent.text[m.end - sent.start : pos])
         and not _MODIFIED.match(sent.text, m.end - sent.start)
     ]

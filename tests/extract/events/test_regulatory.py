@@ -147,3 +147,27 @@ def test_a_country_that_approves_is_its_regulator(events: Reader) -> None:
 def test_a_country_that_oks_a_drug_approves_it(events: Reader) -> None:
     (ev,) = events("Japan OKs Lumora Bio's quilveranib for pancreatic cancer", kind="approval")
     assert (ev.fields["agency"], ev.fields["territory"]) == ("PMDA", "Japan")
+
+
+def test_an_approval_in_a_clause_of_its_own_takes_that_clause_drug(events: Reader) -> None:
+    text = (
+        "Novartis said it had handed toravimab back to its partner after a review, and Pfizer won US approval for "
+        "mexolitinib in ulcerative colitis."
+    )
+    (ev,) = events(text, kind="approval")
+    assert (ev.fields["drug"], ev.fields["indication"]) == ("mexolitinib", "ulcerative colitis")
+
+
+def test_an_accepted_application_named_by_its_owner_and_the_decision_it_awaits(events: Reader) -> None:
+    text = (
+        "The FDA granted Breakthrough Therapy designation to quilveranib in pancreatic cancer, and accepted Boehringer "
+        "Ingelheim's new drug application under priority review, with a decision expected in the third quarter."
+    )
+    evs = events(text)
+    kinds = {(e.type, e.fields.get("designation"), e.status) for e in evs}
+    assert ("regulatory_submission", None, Status.HAPPENED) in kinds
+    assert ("designation", "breakthrough", Status.HAPPENED) in kinds
+    (expected,) = [e for e in evs if e.type == "approval"]
+    assert (expected.status, expected.fields["date"]) == (Status.EXPECTED, "2026-Q3")
+    # the decision's quarter dates the decision, not the designation
+    assert all(e.fields.get("date") != "2026-Q3" for e in evs if e.type == "designation")

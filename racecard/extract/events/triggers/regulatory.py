@@ -60,7 +60,8 @@ SUBMISSION = [
     r"(?:NDAs?|BLAs?|MAAs?|applications?|filings?|submissions?)\s+(?:(?:of|for)\s+(?:[\w-]+\s+){1,4}?)?(?:was\s+|"
     r"were\s+|has\s+been\s+|have\s+been\s+|is\s+|are\s+)?(?:accepted|validated|"
     r"under\s+review|submitted|filed)",  # "the new drug application of glecirasib was accepted"
-    r"accepted\s+(?:for\s+(?:priority\s+)?review\s+)?(?:the\s+|its\s+|an?\s+)?(?:[\w-]+\s+){0,3}?"
+    # "accepted Boehringer Ingelheim's new drug application"
+    r"accepted\s+(?:for\s+(?:priority\s+)?review\s+)?(?:the\s+|its\s+|an?\s+)?(?:[\w'’-]+\s+){0,4}?"
     r"(?:NDAs?|BLAs?|MAAs?|applications?|filings?|submissions?)",
     r"withdr(?:ew|aw|awn|awing|aws)\s+(?:the\s+|its\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:NDAs?|BLAs?|MAAs?|applications?|filings?|submissions?)",
     r"request\s+(?:for|to\s+(?:gain|obtain|win|secure|receive))\s+(?:full\s+|traditional\s+|conditional\s+)?approval",
@@ -74,7 +75,10 @@ SUBMISSION = [
     r"(?:file|files|filed|filing|apply|applies|applied|applying)\s+for\s+(?:\w+\s+){0,2}(?:approval|"
     r"authori[sz]ation|marketing)",
 ]
-PDUFA = r"(?:PDUFA|target\s+action|action|goal)\s+date"
+PDUFA = (
+    r"(?:PDUFA|target\s+action|action|goal)\s+date"
+    r"|(?:regulatory\s+|approval\s+|FDA\s+)?decision\s+(?:is\s+)?(?:expected|anticipated|due)\s+(?:in|by)"
+)
 DESIGNATIONS = {  # value → the words that name it
     "breakthrough": r"breakthrough\s+(?:therapy\s+)?(?:designation|status)|\bBTD\b",
     "fast_track": r"fast[- ]track(?:\s+designation|\s+status)?",
