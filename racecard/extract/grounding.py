@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from racecard.extract import rules
 from racecard.extract.matcher import Hit
 from racecard.lexicon import TermStatus
 from racecard.model import EntityKind, Mention, Span
 
-__all__ = ["Names", "better", "choose", "define_aliases", "filer_mentions", "occurrences"]
+__all__ = ["Names", "better", "choose", "define_aliases", "filer_mentions", "occurrences", "trial_codes"]
 
 # How strongly a way of recognising a name grounds it; lower wins a merge.
 HOW_RANK = {"lexicon": 0, "defined-alias": 2, "inn-stem": 3, "company-shape": 3, "company-context": 3,
@@ -107,6 +107,22 @@ def define_aliases(text: str, mentions: Sequence[Mention], names: Names) -> list
             continue
         added.append(Mention(a, a + len(form), form, m.kind, m.name, "defined-alias", 0.9))
     return added
+
+
+def trial_codes(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention, Mention]]:
+    """Protocol codes a trial is given in parentheses ("the HARMONi-2 study (AK112-303)"), read as drug
+    codes by their shape: (the drug mention to drop, the trial mention to put in its place)."""
+    by_start = {m.start: m for m in mentions}
+    out: list[tuple[Mention, Mention]] = []
+    for m in mentions:
+        if m.kind != EntityKind.TRIAL:
+            continue
+        gap = _TRIAL_GAP.match(text, m.end)
+        p = _PAREN.match(text, gap.end() if gap else m.end)
+        inner = by_start.get(p.start("inner")) if p else None
+        if p and inner and inner.kind == EntityKind.DRUG and inner.how == "code-pattern" and inner.end >= p.end(1):
+            out.append((inner, replace(inner, kind=EntityKind.TRIAL, name=m.name, how="defined-alias")))
+    return out
 
 
 def _abbreviates(short: str, long: str) -> bool:

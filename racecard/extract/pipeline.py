@@ -215,6 +215,9 @@ def stage_aliases(d: Draft) -> None:
         if a.kind == b.kind and a.kind in (EntityKind.DRUG, EntityKind.TRIAL) and text[a.end : b.start] == "/":
             keep, other = (a, b) if grounding.better(a, b) else (b, a)
             d.names.merge(a.kind, keep.name, other.name)
+    for drug, trial in grounding.trial_codes(text, d.mentions):  # "the HARMONi-2 study (AK112-303)"
+        d.drop(drug)
+        d.add(trial)
     for m in grounding.define_aliases(text, d.mentions, d.names):
         d.add(m)
 

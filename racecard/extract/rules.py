@@ -37,7 +37,8 @@ TRIAL_WORDS = r"(?:trials?|stud(?:y|ies)|programmes?|programs?|readouts?|cohorts
 # HARMONi-2), or a lower-case brand of trial (evoke+), optionally numbered.
 TRIAL_NAME = (
     r"(?:[A-Z][A-Z0-9]{2,}(?:[a-z][A-Z]?)?|[A-Z][a-z]+[A-Z][A-Za-z]*|[a-z]+\+?)"
-    r"(?:[- ](?:\d{1,3}[A-Za-z]?|[A-Z][a-z]{2,}|[A-Z]{2,}))?(?:-\d{1,3}[A-Za-z]?)?\+?"  # KRYSTAL-12, HERIZON-BTC-01
+    r"(?:[- ](?:\d{1,3}[A-Za-z]?|[A-Z][a-z]{2,}|[A-Z]{2,})|-[A-Z](?![\w-]))?(?:-\d{1,3}[A-Za-z]?)?\+?"  # KRYSTAL-12,
+    # HERIZON-BTC-01, HARMONi-A
 )
 TRIAL_BEFORE = re.compile(
     rf"(?<![\w+-])(?P<names>{TRIAL_NAME}(?:(?:,\s*|\s+and\s+|\s*/\s*){TRIAL_NAME})*)\s+"

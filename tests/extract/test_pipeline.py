@@ -168,3 +168,16 @@ def test_a_brand_given_in_words_is_the_drug_s_alias() -> None:
     text = "Bayer won approval for elinzanetant, branded Lynkuet, on Friday. Lynkuet launches in November."
     forms = sorted((m.text, m.name) for m in read(text, lexicon=small).mentions)
     assert forms == [("Lynkuet", "elinzanetant"), ("Lynkuet", "elinzanetant"), ("elinzanetant", "elinzanetant")]
+
+
+def test_a_trial_s_protocol_code_is_not_a_drug() -> None:
+    small = Lexicon.of([("drug", "ivonescimab", "ivonescimab")])
+    text = "The HARMONi-A trial (AK112-301) and the HARMONi-2 study (AK112-303) tested ivonescimab."
+    by_kind = sorted((m.kind.value, m.text, m.name) for m in read(text, lexicon=small).mentions)
+    assert by_kind == [
+        ("drug", "ivonescimab", "ivonescimab"),
+        ("trial", "AK112-301", "HARMONi-A"),
+        ("trial", "AK112-303", "HARMONi-2"),
+        ("trial", "HARMONi-2", "HARMONi-2"),
+        ("trial", "HARMONi-A", "HARMONi-A"),
+    ]
