@@ -98,11 +98,16 @@ def _converted(money: list[Money], text: str) -> list[Money]:
     return out
 
 
+_INCLUDING = re.compile(r"\s*,?\s*(?:including|inclusive\s+of|counting)\b", re.I)
+
+
 def _label(left: str, right: str) -> str | None:
     """What an amount is, from the cues of its own phrase: the text to the last "and" before it
     and up to the next clause after it ("$112 million upfront", "up to $1.9 billion in milestones")."""
     if _IMMEDIATE.match(right):
         return "upfront"
+    if _INCLUDING.match(right):
+        return "total"  # "up to $5 billion including milestones": the milestones are inside the figure
     cut = [m.end() for m in _LEFT_CLIP.finditer(left)]
     left = left[cut[-1] :] if cut else left
     stop = _RIGHT_CLIP.search(right)

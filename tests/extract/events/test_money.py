@@ -82,3 +82,8 @@ def test_an_amount_given_in_dollars_too_is_read_in_dollars() -> None:
         "Lumora gets RMB 500 million upfront and up to RMB 2 billion (approximately $280 million) in milestones."
     )
     assert terms["milestones_usd"] == 280e6 and terms["value_text"] == "upfront: RMB 500 million"
+
+
+def test_a_figure_including_milestones_is_the_total() -> None:
+    terms = deal_terms("for $300 million upfront, in a deal worth up to $2.1 billion including milestones")
+    assert terms == {"upfront_usd": 300e6, "total_usd": 2.1e9}
