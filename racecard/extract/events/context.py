@@ -40,6 +40,12 @@ _WE = re.compile(r"\b(?:we|We|our|Our|us)\b")
 _IT = re.compile(
     r"\b(?:(?:said|says|added|noted|announced|stated|disclosed|explained)\s+(?:that\s+)?|(?:which|whereby)\s+)(?:it|they)\b"
 )
+# "In December 2022 it licensed …", "It then sold …": a clause-opening "it" that acts in a deal is a company
+_IT_OPENS = re.compile(
+    r"^(?:(?:In|On|By|Earlier|Later|Last|Then|Previously|Since|Back\s+in)\b[^,;]{0,30}?,?\s+)?(?P<it>[Ii]t)\s+"
+    r"(?:also\s+|then\s+|later\s+|previously\s+)?(?=(?:in-|out-)?licen[cs]ed\b|acquired\b|bought\b|sold\b|"
+    r"granted\b|returned\b|handed\b|regained\b|struck\b|signed\b|paid\b|agreed\b|entered\b|partnered\b)"
+)
 _GOVERNED = re.compile(r"\b(?:with|from|to|by|of|for|and)\s+(?:the\s+)?$|[(“\"]\s*$", re.I)
 _DRUG_ANAPHOR = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?(?:drug|"
@@ -245,6 +251,11 @@ class Doc:
                 refs.append(
                     Ref(m.end() - 2 if m.group(0).endswith("it") else m.end() - 4, m.end(), who.name, "pronoun")
                 )
+        opening = _IT_OPENS.match(s.text)
+        if opening and not any(r.start < opening.end() for r in refs):
+            actor = self._recent_company(s.index)
+            if actor:
+                refs.append(Ref(opening.start("it"), opening.end("it"), actor, "pronoun"))
         return sorted(refs, key=lambda r: r.start)
 
     def _describe(self, s: Sent, m: re.Match[str]) -> str | None:

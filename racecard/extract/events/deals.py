@@ -250,6 +250,10 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
                 obj = _to_party(sent, m.end()) or object_of(sent, m.end(), limit=40) or after_prep(sent, pos, "to")
             licensor, licensee = (sub.name if sub else None), (obj.name if obj else None)
             score = 1.0
+            if not drugs and licensor and _RIGHTS_WORD.search(text, pos, m.end() + 12):
+                # "In 2022 it licensed rights in the US to Summit": the rights to the drug just spoken of
+                earlier = doc.recent_drug(sent, need_anaphor=False)
+                drugs = [earlier] if earlier else []
         if how == "neutral" and len(_owners(sent, drugs)) >= 2:
             continue  # "A's X and B's Y, partnered with C and D": who licensed what is not said
         cue_lor, cue_lee, strength = _cue_roles(doc, sent, drugs)

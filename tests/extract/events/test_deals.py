@@ -315,3 +315,16 @@ def test_a_hand_back_ends_where_another_company_opens_a_clause(events: Reader) -
     (ev,) = events(text, kind="rights_return")
     assert ev.fields["drug"] == "toravimab" and ev.fields["from"] == "Novartis"
     assert "to" not in ev.fields and "territory" not in ev.fields
+
+
+def test_it_licensed_rights_in_listed_places_to_a_partner(events: Reader) -> None:
+    text = (
+        "Lumora Bio said toravimab beat placebo in a Phase 2 study. Lumora Bio keeps the rights to the drug in "
+        "Greater China. In March 2023 it licensed rights in the United States, Europe and Japan to Pfizer for "
+        "$120 million upfront, in a deal worth up to $900 million including milestones."
+    )
+    (ev,) = events(text, kind="license")
+    f = ev.fields
+    assert (f["drug"], f["licensor"], f["licensee"]) == ("toravimab", "Lumora Bio", "Pfizer")
+    assert (f["territory"], f["date"]) == ("US, EU and Japan", "2023-03")
+    assert (f["upfront_usd"], f["total_usd"]) == (120e6, 900e6)

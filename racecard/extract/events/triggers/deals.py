@@ -27,6 +27,10 @@ LICENSE_OUT = [
     r"(?:rights\s+)?"
     r"(?:(?!agreement|deal|with|pursuant|under|in\b|and\b)\S+\s+){0,6}?to\b(?!\s+(?:develop|"
     r"commerciali|manufactur|market|sell|use))",
+    # "licensed rights in the United States, Canada, Europe and Japan to Summit": the territory, then the licensee
+    r"licen[cs](?:e[ds]?|ing)\s+(?:the\s+|its\s+)?(?:(?:exclusive|global|commercial|development|marketing),?\s+)*"
+    r"rights\s+(?:to\s+\S+\s+)?(?:in|for|across|outside)\s+(?:[\w.,'’-]+\s+){0,8}?to\b(?!\s+(?:develop|"
+    r"commerciali|manufactur|market|sell|use))",
     # "licensed patritumab deruxtecan, ifinatamab deruxtecan and raludotatug deruxtecan to Merck": a list
     # of drugs (deals.py keeps it only when drugs fill the list)
     r"licen[cs]ed\s+(?P<listed>[\w-]+(?:\s+[\w-]+){0,2}?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[\w-]+(?:\s+[\w-]+){0,2}?)+)"
