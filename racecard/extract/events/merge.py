@@ -40,7 +40,10 @@ def _key(c: Cand) -> Key:
 def _join_nearest(groups: dict[Key, list[Cand]], key: Key, kin: list[Key]) -> None:
     """Move ``key``'s readings into the kin reading told nearest before them (else nearest after)."""
     at = min(c.sent.index for c in groups[key])
-    nearest = min(kin, key=lambda k: min((at - c.sent.index) % 10_000 for c in groups[k]))
+    def distance(k: Key) -> tuple[int, int]:  # before it first, nearest first; then after it, nearest first
+        return min((0, at - c.sent.index) if c.sent.index <= at else (1, c.sent.index - at) for c in groups[k])
+
+    nearest = min(kin, key=distance)
     groups[nearest].extend(groups.pop(key))
 
 

@@ -70,6 +70,8 @@ def _trial_fields(doc: Doc, sent: Sent, pos: int) -> tuple[list[str], dict[str, 
     if not drugs:
         d = doc.trial_drug(sent, trial) or doc.recent_drug(sent, need_anaphor=trial is None) or doc.main_drug()
         drugs = [d] if d else []
+    if trial is None and drugs:
+        trial = _trial_carried(doc, sent, drugs[0])
     fields: dict[str, Any] = {}
     if trial:
         fields["trial"] = trial
@@ -103,6 +105,18 @@ def _trial_referred(doc: Doc, sent: Sent) -> str | None:
     return None
 
 
+def _trial_carried(doc: Doc, sent: Sent, drug: str) -> str | None:
+    """The trial the sentence before is about, carried on ("The HARMONi-2 study enrolled … . Ivonescimab met the
+    primary endpoint …"): it names exactly one trial, and no other drug than this one."""
+    if sent.index == 0 or sent.of(EntityKind.TRIAL):
+        return None
+    before = doc.sents[sent.index - 1]
+    trials = before.names(EntityKind.TRIAL)
+    if len(trials) != 1 or set(before.names(EntityKind.DRUG)) - {drug}:
+        return None
+    return trials[0] if doc.trial_drug(sent, trials[0]) in (drug, None) else None
+
+
 def _tied_trial_word(text: str, start: int, end: int) -> bool:
     """Whether a trial word belongs to the start verb's clause ("initiated a Phase 3 trial", "the study began")."""
     for w in _TRIAL_WORD.finditer(text, max(0, start - 60), end + 80):
@@ -112,6 +126,11 @@ def _tied_trial_word(text: str, start: int, end: int) -> bool:
     return False
 
 
+_DATA_OF = re.compile(r"(?:results|data|findings)\s+(?:from|of)\s+(?:the\s+|a\s+|its\s+)?", re.I)
+_STUDIED = re.compile(
+    r"\b(?:trials?|stud(?:y|ies)|phase|cohorts?|arms?|patients|participants|[A-Z][A-Z0-9]{2,}|[A-Z][a-z]*-?\d+|\w+(?:mab|nib|"
+    r"rasib|tinib|cept|tide|stat|parib|ciclib|lisib))\b"
+)
 _ONGOING = re.compile(r"\s*(?:the\s+|its\s+)?ongoing\b", re.I)
 _HEAD_TO_HEAD = re.compile(r"(?:beat|beats|bested|outperform(?:s|ed)?|trounced|topped)\b", re.I)
 
@@ -127,6 +146,8 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
     cleared = m is not None and m.group(0).lower().startswith("clear")  # "amlitelimab clears Phase 3"
     if m is not None and cleared and agency_in(text[: m.start()]):
         m = None  # "the FDA cleared the Phase 3 trial": a regulator lets a trial start, no result
+    if m and _DATA_OF.fullmatch(m.group(0)) and not _STUDIED.search(text, m.end(), m.end() + 60):
+        m = None  # "the FDA expects data from multiregional populations": data of no trial or drug named
     if m and (has_trial or m is measure):
         drugs, fields = _trial_fields(doc, sent, m.start())
         if _HEAD_TO_HEAD.match(m.group(0)):  # "X beat Keytruda in …": the readout is X's, not the comparator's

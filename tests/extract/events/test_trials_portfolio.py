@@ -319,3 +319,17 @@ def test_both_and_all_three_take_the_drugs_just_named(events: Reader) -> None:
     # the count must agree: "both" after three drugs names none of them for sure
     text = "Amgen licensed toravimab, zelnorasib and quilveranib from Jacobio. Both were dropped from its pipeline."
     assert events(text, kind="discontinuation") == []
+
+
+def test_a_readout_carries_on_the_trial_the_sentence_before_named(events: Reader) -> None:
+    text = (
+        "Zai Lab said toravimab outperformed Merck & Co's pembrolizumab in a head-to-head Phase 3 study. "
+        "The KESTREL-3 study enrolled 400 patients with non-small cell lung cancer. "
+        "At an interim analysis, toravimab met the primary endpoint of progression-free survival. "
+        "An earlier approval rested on the Phase 3 HARBOR-B trial (ZL-2301-003), which met its overall survival "
+        "endpoint. Analysts said regulators expect data from multiregional populations."
+    )
+    evs = {e.fields.get("trial"): e for e in events(text, kind="trial_readout")}
+    assert set(evs) == {"KESTREL-3", "HARBOR-B"}  # the lead's unnamed Phase 3 study is the one named next
+    assert (evs["KESTREL-3"].fields["outcome"], evs["KESTREL-3"].fields["phase"]) == ("met", "3")
+    assert evs["HARBOR-B"].fields["outcome"] == "met" and evs["HARBOR-B"].fields["drug"] == "toravimab"

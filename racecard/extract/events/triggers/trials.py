@@ -33,6 +33,8 @@ READOUT = [
     r"phase\s*(?:[1-4]|i{1,3})[ab]?\s+(?:\w+\s+)?(?:data|results|findings|readout)",
     r"\bmet\s+(?:(?:the|its|both|all|their|each|two|co-?)\s+)*(?:\w+\s+){0,3}?(?:primary|"
     r"co-?primary|secondary|main|key)",
+    # "which met its progression-free survival endpoint"
+    r"\bmet\s+(?:the|its|their|both|all)\s+(?:[\w-]+\s+){0,3}?end-?points?\b",
     r"(?:achiev|reach)(?:ed|es)\s+(?:(?:the|its|both|all|statistically)\s+)*(?:\w+\s+){0,2}?(?:primary|"
     r"endpoints?|significan)",
     r"\bhit(?:s)?\s+(?:(?:the|its|all|both)\s+)*(?:\w+\s+){0,2}?(?:primary|endpoints?|goals?)",
@@ -68,7 +70,8 @@ READOUT = [
     r"superior|improve|benefit|reduc|efficacy|response)",
     r"statistically\s+significant",
     # a head-to-head win: "X beat Keytruda in the HARMONi-2 study"
-    r"\b(?:beat|beats|bested|outperform(?:s|ed)?|trounced|topped)\s+(?:\w+\s+){0,3}?(?:in|on|across)\s+(?:the\s+|a\s+)?",
+    r"\b(?:beat|beats|bested|outperform(?:s|ed)?|trounced|topped)\s+(?:[\w&.'’-]+\s+){0,4}?(?:in|on|across)\s+"
+    r"(?:the\s+|a\s+)?",  # "outperformed Merck & Co's Keytruda in a head-to-head study"
     r"(?:presented|reported|unveiled|announced|shared|published)\s+(?:\w+\s+){0,3}?(?:results|data|findings)",
 ]
 MISSED = (
