@@ -27,7 +27,8 @@ _LINE = re.compile(
       | .{0,120}\b(?:subscri(?:be|ber|ption)s?|paywall|register(?:ed)?\ (?:for\ free|users)|free\ trial
             |try\ (?:now|before\ you\ buy)|unlock\ (?:this|powerful)|premium\ at|newsletters?
             |already\ a\ (?:member|subscriber)|cookie)\b.*
-      | (?:also\ read|read\ (?:more|also|next)|see\ also|more\ from\ \w+)\s*:\s*\S.*
+      | (?:also\ read|read\ (?:more|also|next)|see\ also|more\ from\ \w+|further\ reading
+            |(?:related|recommended)(?:\ (?:news|stories|articles|reading|content|coverage))?)\s*:\s*\S.*
       | (?:copyright|©).* | .*\ball\ rights\ reserved\b.*
       | published\ first\ on\b.*
       | .{0,80}\bshares\ going\?\s*
