@@ -62,6 +62,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("rel_year", r"\b(?P<which>last|this|next|previous|past)\s+year\b"),
     ("rel_month", r"\b(?P<late>late\s+|early\s+)?(?P<which>last|this|next|previous|past)\s+month\b"),
+    ("rel_week", r"\b(?:earlier\s+|later\s+)?(?P<which>last|this|next|previous|past)\s+week\b"),
     (
         "month_only",
         rf"\b(?:in|since|during|from|until|by|through|last|this)\s+{_MON}\b(?!\s*[0-3]?\d\b)(?!,?\s*(?:19|20)\d\d)(?!\s+(?:of\s+)?(?:that|the\s+same)\s+year)",
@@ -86,6 +87,7 @@ _GATES: dict[str, tuple[str, ...]] = {  # lower-case substrings without which a 
     "half_compact": ("1h", "2h"), "quarter_compact": ("1q", "2q", "3q", "4q"), "num": ("/",),
     "rel_quarter_of": ("quarter",),
     "rel_half": ("half",), "rel_quarter": ("quarter",), "rel_year": ("year",), "rel_month": ("month",),
+    "rel_week": ("week",),
     "month_only": _MONTH_WORDS, "weekday": ("day",), "today": ("today", "tonight", "this morning"),
     "yesterday": ("yesterday",), "year": ("19", "20"), "bare_year": ("19", "20"),
 }  # fmt: skip
@@ -157,7 +159,7 @@ def _one(kind: str, m: re.Match[str], pub: date | None) -> tuple[str | None, boo
         return str(g("year")), False
     if pub is None:
         return None, True
-    shifted = ("year_end", "rel_half", "rel_year", "rel_month", "rel_quarter_of")
+    shifted = ("year_end", "rel_half", "rel_year", "rel_month", "rel_week", "rel_quarter_of")
     which = (g("which") or "").lower() if kind in shifted else ""
     shift = {"last": -1, "previous": -1, "past": -1, "next": 1}.get(which, 0)
     if kind == "year_end":
@@ -173,6 +175,8 @@ def _one(kind: str, m: re.Match[str], pub: date | None) -> tuple[str | None, boo
     if kind == "rel_month":
         y, mo = _month_shift(pub, shift)
         return f"{y}-{mo:02d}", True
+    if kind == "rel_week":  # a week names no day: its month
+        return (pub + timedelta(days=7 * shift)).isoformat()[:7], True
     if kind == "month_only":
         mon = MONTHS[str(g("mon")).lower()[:3]]
         return f"{pub.year if mon <= pub.month else pub.year - 1}-{mon:02d}", True

@@ -34,6 +34,9 @@ PUB = date(2026, 1, 30)  # a Friday
         ("The drug was approved in 2019.", "2019"),
         ("The company said today that it will file.", "2026-01-30"),
         ("The panel met in October.", "2025-10"),
+        ("The regulator approved it last week.", "2026-01"),
+        ("The filing went in earlier this week.", "2026-01"),
+        ("Data come next week.", "2026-02"),
     ],
 )
 def test_resolves_against_published(text: str, expected: str) -> None:
