@@ -46,6 +46,11 @@ _IT_OPENS = re.compile(
     r"(?:also\s+|then\s+|later\s+|previously\s+)?(?=(?:in-|out-)?licen[cs]ed\b|acquired\b|bought\b|sold\b|"
     r"granted\b|returned\b|handed\b|regained\b|struck\b|signed\b|paid\b|agreed\b|entered\b|partnered\b)"
 )
+_COMPARATOR = re.compile(
+    r"\b(?:versus|vs\.?|over|against|than|compared\s+(?:with|to)|beat|beats|bested|outperform\w*|rivals?)\s+"
+    r"(?:[\w&'’.-]+\s+){0,3}$",
+    re.I,
+)
 _GOVERNED = re.compile(r"\b(?:with|from|to|by|of|for|and)\s+(?:the\s+)?$|[(“\"]\s*$", re.I)
 _DRUG_ANAPHOR = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?(?:drug|"
@@ -157,7 +162,14 @@ class Doc:
         return self._main or None
 
     def _dominant(self) -> str | None:
-        top = [(n, c) for (k, n), c in self.counts.most_common() if k == EntityKind.DRUG][:2]
+        """The drug named at least twice, and twice as often as any other, counting no mention as a comparator
+        ("beat Keytruda", "versus pembrolizumab")."""
+        told: Counter[str] = Counter()
+        for s in self.sents:
+            for m in s.of(EntityKind.DRUG):
+                if not _COMPARATOR.search(self.text, max(0, m.start - 40), m.start):
+                    told[m.name] += 1
+        top = told.most_common(2)
         if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
             return None
         return top[0][0]

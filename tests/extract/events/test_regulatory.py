@@ -171,3 +171,13 @@ def test_an_accepted_application_named_by_its_owner_and_the_decision_it_awaits(e
     assert (expected.status, expected.fields["date"]) == (Status.EXPECTED, "2026-Q3")
     # the decision's quarter dates the decision, not the designation
     assert all(e.fields.get("date") != "2026-Q3" for e in evs if e.type == "designation")
+
+
+def test_a_plan_to_file_is_for_the_story_s_drug_not_its_comparator(events: Reader) -> None:
+    text = (
+        "Zai Lab said toravimab beat pembrolizumab in the KESTREL-3 study. Toravimab is given monthly. "
+        "Toravimab extended survival versus pembrolizumab, and the margin over pembrolizumab grew with time. "
+        "Zai Lab said it will file a new drug application with the NMPA."
+    )
+    (ev,) = events(text, kind="regulatory_submission")
+    assert (ev.fields["drug"], ev.fields["agency"], ev.status) == ("toravimab", "NMPA", Status.PLANNED)
