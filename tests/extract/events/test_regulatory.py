@@ -181,3 +181,20 @@ def test_a_plan_to_file_is_for_the_story_s_drug_not_its_comparator(events: Reade
     )
     (ev,) = events(text, kind="regulatory_submission")
     assert (ev.fields["drug"], ev.fields["agency"], ev.status) == ("toravimab", "NMPA", Status.PLANNED)
+
+
+def test_designations_listed_with_one_noun_and_a_review_that_implies_a_filing(events: Reader) -> None:
+    text = (
+        "The FDA had granted quilveranib Breakthrough Therapy and Orphan Drug designations for pancreatic cancer "
+        "and reviewed the new drug application under Priority Review."
+    )
+    evs = events(text)
+    assert {e.fields.get("designation") for e in evs if e.type == "designation"} == {
+        "breakthrough",
+        "orphan",
+        "priority_review",
+    }
+    (sub,) = [e for e in evs if e.type == "regulatory_submission"]
+    assert (sub.fields["drug"], sub.status) == ("quilveranib", Status.HAPPENED)
+    (ev,) = events("A marketing application for toravimab remains under EMA review.", kind="regulatory_submission")
+    assert ev.fields["agency"] == "EMA" and ev.status == Status.HAPPENED

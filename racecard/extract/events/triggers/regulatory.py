@@ -63,6 +63,10 @@ SUBMISSION = [
     # "accepted Boehringer Ingelheim's new drug application"
     r"accepted\s+(?:for\s+(?:priority\s+)?review\s+)?(?:the\s+|its\s+|an?\s+)?(?:[\w'’-]+\s+){0,4}?"
     r"(?:NDAs?|BLAs?|MAAs?|applications?|filings?|submissions?)",
+    # "reviewed the new drug application under Priority Review", "remains under FDA review": it was filed
+    r"(?:reviewed|reviewing|review\s+of)\s+(?:the\s+|its\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:s?NDA|s?BLA|MAA|"
+    r"(?:new\s+drug|biologics?\s+licen[cs]e|marketing\s+authori[sz]ation)\s+application)",
+    r"(?:remains?|is|are|was|were)\s+(?:still\s+)?under\s+(?:(?:FDA|EMA|NMPA|PMDA|regulatory|priority)\s+)?review",
     r"withdr(?:ew|aw|awn|awing|aws)\s+(?:the\s+|its\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:NDAs?|BLAs?|MAAs?|applications?|filings?|submissions?)",
     r"request\s+(?:for|to\s+(?:gain|obtain|win|secure|receive))\s+(?:full\s+|traditional\s+|conditional\s+)?approval",
     r"(?:seek|seeks|sought|seeking)\s+(?:\w+\s+){0,2}approval",
@@ -80,9 +84,12 @@ PDUFA = (
     r"|(?:regulatory\s+|approval\s+|FDA\s+)?decision\s+(?:is\s+)?(?:expected|anticipated|due)\s+(?:in|by)"
 )
 DESIGNATIONS = {  # value → the words that name it
-    "breakthrough": r"breakthrough\s+(?:therapy\s+)?(?:designation|status)|\bBTD\b",
+    # "Breakthrough Therapy and Fast Track designations": the noun shared by the list
+    "breakthrough": r"breakthrough\s+(?:therapy\s+)?(?:designation|status)|\bBTD\b"
+    r"|breakthrough\s+therapy(?=\s*(?:,|and)\s+(?:[\w-]+\s+){1,4}?(?:designations|status(?:es)?)\b)",
     "fast_track": r"fast[- ]track(?:\s+designation|\s+status)?",
-    "orphan": r"orphan[- ](?:drug|medicinal\s+product)?\s*(?:designation|status)",
+    "orphan": r"orphan[- ](?:drug|medicinal\s+product)?\s*(?:designation|status)"
+    r"|orphan[- ]drug(?=\s*(?:,|and)\s+(?:[\w-]+\s+){1,4}?(?:designations|status(?:es)?)\b)",
     "priority_review": r"priority\s+review(?:\s+designation|\s+status|\s+voucher)?",
     "prime": r"(?-i:\bPRIME\b)(?:\s+(?:designation|status|scheme))?|priority\s+medicines?\s+scheme",
     "conditional": r"conditional\s+(?:marketing\s+)?(?:authori[sz]ation|approval)\s+(?:designation|pathway)",
@@ -133,7 +140,9 @@ KEYWORDS = {
         "negative decision",
         "negative ruling",
     ),
-    "regulatory_submission": ("submi", "fil", "application", "request", "seek", "sought", "nda", "bla", "maa"),
+    "regulatory_submission": (
+        "submi", "fil", "application", "request", "seek", "sought", "nda", "bla", "maa", "under review",
+    ),  # fmt: skip
     "designation": (
         "designation",
         "breakthrough",
