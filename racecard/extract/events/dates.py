@@ -62,7 +62,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("rel_year", r"\b(?P<which>last|this|next|previous|past)\s+year\b"),
     ("rel_month", r"\b(?P<late>late\s+|early\s+)?(?P<which>last|this|next|previous|past)\s+month\b"),
-    ("rel_week", r"\b(?:earlier\s+|later\s+)?(?P<which>last|this|next|previous|past)\s+week\b"),
+    ("rel_week", r"\b(?P<which>last|next|previous|past)\s+week\b"),  # "this week" is the story's own: its date
     (
         "month_only",
         rf"\b(?:in|since|during|from|until|by|through|last|this)\s+{_MON}\b(?!\s*[0-3]?\d\b)(?!,?\s*(?:19|20)\d\d)(?!\s+(?:of\s+)?(?:that|the\s+same)\s+year)",

@@ -176,6 +176,23 @@ def _split_background(groups: dict[Key, list[Cand]], published: date | None) -> 
                 groups[(*key, when)] = [c for c in old if _explicit_date(c) == when]
 
 
+def _split_unnamed_trials(groups: dict[Key, list[Cand]]) -> None:
+    """Unnamed trials of one drug and phase in different indications ("Phase 3 in LSR is planned; Phase 3 trials
+    in DPN are under way") are different trials; a reading naming no indication stays with the first."""
+    for key in [k for k in groups if k[0] in ("trial_readout", "trial_start") and not _named_trial(k)]:
+        cands = groups[key]
+        inds = list(dict.fromkeys(c.fields["indication"] for c in cands if c.fields.get("indication")))
+        if len(inds) < 2:
+            continue
+        for ind in inds[1:]:
+            groups[(*key, ind)] = [c for c in cands if c.fields.get("indication") == ind]
+        groups[key] = [c for c in cands if c.fields.get("indication") in (None, inds[0])]
+
+
+def _named_trial(key: Key) -> bool:
+    return key[2] is not None and not str(key[2]).startswith("phase ")
+
+
 def _parties(cs: list[Cand]) -> frozenset[str]:
     roles = ("from", "to") if cs and cs[0].type == "rights_return" else ("licensor", "licensee")
     return frozenset(v for c in cs for v in (c.fields.get(roles[0]), c.fields.get(roles[1])) if v)
@@ -236,6 +253,7 @@ def merge(cands: list[Cand], doc_id: str, published: date | None = None) -> list
             c.fields["_doc"] = doc_id
             groups.setdefault(_key(c), []).append(c)
     _fold_loose(groups)
+    _split_unnamed_trials(groups)
     _split_background(groups, published)
     # a drug-less licence (or hand-back) between the parties of a drug's is that one restated
     for key in [k for k in groups if isinstance(k, tuple) and k[0] in ("license", "rights_return") and k[1] is None]:

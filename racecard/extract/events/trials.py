@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from racecard.extract.events.context import Doc, Sent
+from racecard.extract.events.dates import find_dates
 from racecard.extract.events.found import (
     Cand,
     date_near,
@@ -82,7 +83,10 @@ def _trial_fields(doc: Doc, sent: Sent, pos: int) -> tuple[list[str], dict[str, 
 
 
 _STUDIES_ANAPHOR = re.compile(
-    r"\b(?:those|these|the|both|that|this)\s+(?:two\s+|three\s+|same\s+)?(?:stud(?:y|ies)|trials?)\b", re.I
+    r"\b(?:those|these|the|both|that|this)\s+(?:two\s+|three\s+|same\s+)?(?:stud(?:y|ies)|trials?)\b"
+    r"|^(?:Both|Neither|Each|All\s+(?:two|three|four)|They)\s+(?:of\s+them\s+)?(?:met|missed|failed|showed|hit|achieved"
+    r"|reached|succeeded|improved|reduced|demonstrated)\b",  # "Both met their primary endpoint": the trials just told
+    re.I,
 )
 
 
@@ -92,6 +96,15 @@ def _phase_referred(doc: Doc, sent: Sent) -> str | None:
         return None
     phases = {value for _, value in phases_in(doc.sents[sent.index - 1].text)}
     return phases.pop() if len(phases) == 1 else None
+
+
+def _date_referred(doc: Doc, sent: Sent) -> str | None:
+    """When the trials "both met …" points back to were reported: the one date the sentence before writes."""
+    if sent.index == 0 or not _STUDIES_ANAPHOR.search(sent.text):
+        return None
+    before = doc.sents[sent.index - 1]
+    dates = {f.value for f in find_dates(before.text, doc.published)}
+    return dates.pop() if len(dates) == 1 else None
 
 
 def _trial_referred(doc: Doc, sent: Sent) -> str | None:
@@ -164,7 +177,9 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
             ind = _indication(doc, sent, m.start(), drugs[0], fields.get("trial"))
             if ind:
                 fields["indication"] = ind
-            date = date_near(doc, sent, m.start(), default_published=fields["outcome"] != "reported")
+            date = date_near(doc, sent, m.start()) or _date_referred(doc, sent)
+            if date is None:
+                date = date_near(doc, sent, m.start(), default_published=fields["outcome"] != "reported")
             if date:
                 fields["date"] = date
             status = status_of(text, m.start(), m.end(), failure_means_failed=False)

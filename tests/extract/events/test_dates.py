@@ -35,7 +35,6 @@ PUB = date(2026, 1, 30)  # a Friday
         ("The company said today that it will file.", "2026-01-30"),
         ("The panel met in October.", "2025-10"),
         ("The regulator approved it last week.", "2026-01"),
-        ("The filing went in earlier this week.", "2026-01"),
         ("Data come next week.", "2026-02"),
     ],
 )

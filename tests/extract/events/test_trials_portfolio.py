@@ -333,3 +333,17 @@ def test_a_readout_carries_on_the_trial_the_sentence_before_named(events: Reader
     assert set(evs) == {"KESTREL-3", "HARBOR-B"}  # the lead's unnamed Phase 3 study is the one named next
     assert (evs["KESTREL-3"].fields["outcome"], evs["KESTREL-3"].fields["phase"]) == ("met", "3")
     assert evs["HARBOR-B"].fields["outcome"] == "met" and evs["HARBOR-B"].fields["drug"] == "toravimab"
+
+
+def test_trials_told_as_both_and_unnamed_trials_in_two_indications(events: Reader) -> None:
+    text = (
+        "Approval rests on two Phase 3 trials of toravimab in obesity, which Tessaly reported in January 2025. "
+        "Both met their primary endpoint. A Phase 2 study in ulcerative colitis showed a clinically meaningful "
+        "reduction in symptoms, but placebo did as well. Tessaly plans to advance toravimab into Phase 3 in "
+        "ulcerative colitis. Phase 3 trials in pancreatic cancer are already under way."
+    )
+    readouts = {e.fields["phase"]: e for e in events(text, kind="trial_readout")}
+    assert (readouts["3"].fields["outcome"], readouts["3"].fields["date"]) == ("met", "2025-01")
+    assert readouts["2"].fields["outcome"] == "reported"
+    starts = {e.fields["indication"]: e.status for e in events(text, kind="trial_start")}
+    assert starts == {"ulcerative colitis": Status.PLANNED, "pancreatic cancer": Status.HAPPENED}

@@ -8,6 +8,10 @@ START = [
     r"enroll(?:ed|s)\s+(?:the\s+|its\s+)?first",
     r"(?:IND|clinical\s+trial\s+application|CTA)\s+(?:clearance|approval)|clear(?:ed)?\s+(?:the|its|an)\s+IND",
     r"kick(?:ed|s)?\s+off",
+    # "plans to advance suzetrigine into Phase 3", "moved the drug into a pivotal study"
+    r"(?:advanc|mov|progress|push|tak)(?:e[ds]?|ing|es|en|ook)?\s+(?:[\w-]+\s+){0,3}?into\s+(?:an?\s+|the\s+)?"
+    r"(?:phase|pivotal|registrational|late-stage)",
+    r"(?:are|is)\s+(?:already\s+|now\s+)?(?:under\s*way|ongoing)",
     r"(?:currently|now|already)\s+(?:being\s+)?(?:in|tested\s+in|evaluated\s+in|"
     r"studied\s+in)\s+(?:an?\s+)?(?:ongoing\s+)?phase",
     r"(?:conduct|run|launch)\s+(?:an?\s+)?(?:additional\s+|new\s+|second\s+)?(?:confirmatory|pivotal|phase)",
@@ -66,7 +70,7 @@ READOUT = [
     r"(?:results|data|findings)\s+(?:from|of)\s+(?:the\s+|a\s+|its\s+)?",
     r"failure\s+(?:of|in)",
     r"read\s*out|readouts?",
-    r"(?:showed|shows|demonstrated|demonstrates|delivered|produced)\s+(?:a\s+)?(?:statistically\s+)?(?:significant|"
+    r"(?:showed|shows|demonstrated|demonstrates|delivered|produced)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:significant|"
     r"superior|improve|benefit|reduc|efficacy|response)",
     r"statistically\s+significant",
     # a head-to-head win: "X beat Keytruda in the HARMONi-2 study"
