@@ -142,7 +142,7 @@ KEYWORDS = {
     ),
     "regulatory_submission": (
         "submi", "fil", "application", "request", "seek", "sought", "nda", "bla", "maa", "under review",
-    ),  # fmt: skip
+    ),
     "designation": (
         "designation",
         "breakthrough",
