@@ -11,7 +11,16 @@ from racecard.extract.events.context import Doc, Sent
 from racecard.extract.events.dates import MONTHS, find_dates
 from racecard.model import EntityKind, Mention, Status
 
-__all__ = ["Cand", "coordinated", "date_near", "drugs_near", "indication_near", "phase_in", "trial_near"]
+__all__ = [
+    "Cand",
+    "coordinated",
+    "coordinated_indications",
+    "date_near",
+    "drugs_near",
+    "indication_near",
+    "phase_in",
+    "trial_near",
+]
 
 
 @dataclass(slots=True)
@@ -89,10 +98,23 @@ def date_near(doc: Doc, sent: Sent, pos: int, *, default_published: bool = False
 
 def _published_default(doc: Doc, sent: Sent, pos: int, wanted: bool) -> str | None:
     """The publication date for news a lead sentence tells without a date of its own ("today's"), unless
-    its clause tells of an earlier time."""
-    if wanted and doc.published is not None and sent.index < 5 and not _told_before(sent, pos):
-        return doc.published.isoformat()
-    return None
+    its clause tells of an earlier time; the day the news was told ("Regeneron said on Monday that the FDA
+    had issued …") where the sentence gives it."""
+    if not wanted or doc.published is None:
+        return None
+    told = [
+        f.value
+        for f in find_dates(sent.text[: pos + 1], doc.published)
+        if f.relative and len(f.value) == 10 and _SAID_ON.search(sent.text[max(0, f.start - 20) : f.start])
+    ]
+    if told and not _LONG_BEFORE.search(sent.text, 0, pos):  # "said on Monday that the FDA had issued …"
+        return str(told[-1])
+    if _told_before(sent, pos):
+        return None
+    return doc.published.isoformat() if sent.index < 5 else None
+
+
+_LONG_BEFORE = re.compile(r"\b(?:previously|earlier|formerly|originally|in\s+(?:19|20)\d\d)\b", re.I)
 
 
 _EARLIER = re.compile(
@@ -136,7 +158,8 @@ _DEADLINE = re.compile(
 )
 _MODIFIER = re.compile(rf"-(?:\s|{rules.PRIOR_THERAPY}|like)", re.I)
 _COORD = re.compile(
-    r"^(?:\s*\([^)]*\))?(?:[^.;()]{0,80}?)(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+or\s+)(?:the\s+)?(?:[\w/-]+\s+){0,4}$",
+    r"^[)\]]?(?:\s*\([^)]*\))?(?:[^.;()]{0,80}?)(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+or\s+)(?:the\s+)?"
+    r"(?:[\w/-]+\s+){0,4}$",  # "Columvi (glofitamab) and Epkinly": the brand's parenthesis closes first
     re.I,
 )
 _NOT_COORD = re.compile(r"\b(?:plus|with|combination|versus|vs|compared|than|like|such\s+as|including|over)\b", re.I)
@@ -175,6 +198,33 @@ def coordinated(sent: Sent, first: str) -> list[str]:
             prev = m
             continue
         if not _COORD.match(gap) or _NOT_COORD.search(gap):
+            break
+        out.append(m.name)
+        prev = m
+    return list(dict.fromkeys(out))
+
+
+_IND_COORD = re.compile(
+    r"\)?\s*(?:\([^)]*\)\s*)?(?:,\s*and\s+|,\s*|\s+and\s+|\s+as\s+well\s+as\s+)(?:in\s+|for\s+)?(?:(?:relapsed|"
+    r"refractory|or|and|previously|treated|untreated|advanced|metastatic|adults?|patients|with|first-line|"
+    r"second-line)[\s,/-]+)*",
+    re.I,
+)
+
+
+def coordinated_indications(sent: Sent, first: str) -> list[str]:
+    """``first`` and the indications listed with it ("in relapsed follicular lymphoma and in relapsed DLBCL")."""
+    ms = sent.of(EntityKind.INDICATION)
+    start = next((i for i, m in enumerate(ms) if m.name == first), None)
+    if start is None:
+        return [first]
+    out, prev = [first], ms[start]
+    for m in ms[start + 1 :]:
+        gap_start = prev.end - sent.start
+        if m.name == prev.name and m.start - prev.end <= 3:  # "follicular lymphoma (FL)": one name twice
+            prev = m
+            continue
+        if m.name == prev.name or not _IND_COORD.fullmatch(sent.text, gap_start, m.start - sent.start):
             break
         out.append(m.name)
         prev = m

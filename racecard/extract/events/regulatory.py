@@ -7,7 +7,14 @@ from typing import Any
 
 from racecard.extract.events.context import Doc, Sent
 from racecard.extract.events.dates import find_dates
-from racecard.extract.events.found import Cand, coordinated, date_near, drugs_near, indication_near
+from racecard.extract.events.found import (
+    Cand,
+    coordinated,
+    coordinated_indications,
+    date_near,
+    drugs_near,
+    indication_near,
+)
 from racecard.extract.events.rx import Trigger
 from racecard.extract.events.status import clause_before, negated, status_of
 from racecard.extract.events.territory import AGENCY_TERRITORY, agency_in, territory_in
@@ -126,16 +133,21 @@ def _make(
         del fields["territory"]  # "the first approval worldwide": no regulator decides for the world
     if kind != "advisory_opinion" and fields.get("agency") in _COMMITTEE_OF:
         fields["agency"] = _COMMITTEE_OF[fields["agency"]]  # a committee advises; its agency decides
-    ind = indication_near(sent, pos)
-    if ind:
-        fields["indication"] = ind
+    ind = _clause_indication(sent, pos) or indication_near(sent, pos)
+    inds: list[str | None] = list(coordinated_indications(sent, ind)) if ind else [None]
     date = date_near(doc, sent, pos, default_published=status == Status.HAPPENED)
     if date:
         fields["date"] = date
-    return [Cand(kind, status, {"drug": d, **fields}, sent, pos, score) for d in drugs]
+    # a decision in two indications is two facts ("letters for X in FL and in DLBCL")
+    return [
+        Cand(kind, status, {"drug": d, **fields, **({"indication": i} if i else {})}, sent, pos, score)
+        for d in drugs
+        for i in inds
+    ]
 
 
 _AND_THEN = re.compile(r",\s+(?:and|but|while|whereas)\s+$")
+_AND_ADVERBIAL = re.compile(r",\s+(?:and|but|while)\s+(?:in|on|by|then|later|also|last|this|earlier|since)\b", re.I)
 
 
 def _subject_drugs(sent: Sent, pos: int) -> list[str]:
@@ -149,6 +161,8 @@ def _subject_drugs(sent: Sent, pos: int) -> list[str]:
         ),
         default=-1,
     )
+    for m in _AND_ADVERBIAL.finditer(sent.text, 0, pos):  # "…, and in 2023 cleared X": the verb's own clause
+        other_clause = max(other_clause, m.start())
     before = [
         m
         for m in sent.of(EntityKind.DRUG)
@@ -268,6 +282,8 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
     if rejected:
         return out
     advised = any(c.type == "advisory_opinion" for c in out)
+    done: set[str] = set()
+    last = 0
     for m in _APPROVAL.finditer(text) if "approval" in tags or "rejection" in tags else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -295,6 +311,28 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
             if _DECLINED.search(clause_before(text, m.start(), 60)) and agency_in(text):
                 out += _make(doc, sent, "rejection", m.start(), m.end(), Status.HAPPENED, {}, 0.7)
             break  # "is not approved in China" states a status, not a decision
-        out += _make(doc, sent, "approval", m.start(), m.end(), status, {}, 1.0)
-        break
+        made = _make(doc, sent, "approval", m.start(), m.end(), status, {}, 1.0)
+        got = [c for c in made if c.fields["drug"] not in done]
+        if done and (not got or not _CLAUSE_AFTER.search(text, last, m.start())):
+            break  # a second decision only in a clause of its own, for other drugs
+        out += got
+        done |= {c.fields["drug"] for c in got}
+        last = m.end()
+        if not got:
+            break
     return out
+
+
+_CLAUSE_AFTER = re.compile(r";|,\s+(?:and|but|while)\s+")
+
+
+def _clause_indication(sent: Sent, pos: int) -> str | None:
+    """The indication of the decision's own clause ("approved X for FL in 2022, and in 2023 cleared Y for DLBCL"),
+    the closest to the trigger, when the sentence has clauses of its own."""
+    lo = max((m.end() for m in _CLAUSE_AFTER.finditer(sent.text, 0, pos)), default=0)
+    nxt = _CLAUSE_AFTER.search(sent.text, pos)
+    hi = nxt.start() if nxt else len(sent.text)
+    if lo == 0 and hi == len(sent.text):
+        return None
+    inside = [i for i in sent.of(EntityKind.INDICATION) if lo <= i.start - sent.start < hi]
+    return min(inside, key=lambda i: abs(i.start - sent.start - pos)).name if inside else None

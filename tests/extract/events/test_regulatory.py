@@ -198,3 +198,38 @@ def test_designations_listed_with_one_noun_and_a_review_that_implies_a_filing(ev
     assert (sub.fields["drug"], sub.status) == ("quilveranib", Status.HAPPENED)
     (ev,) = events("A marketing application for toravimab remains under EMA review.", kind="regulatory_submission")
     assert ev.fields["agency"] == "EMA" and ev.status == Status.HAPPENED
+
+
+def test_two_decisions_in_clauses_of_their_own(events: Reader) -> None:
+    text = (
+        "The FDA approved Pfizer's mexolitinib for ulcerative colitis in 2022, and in 2023 cleared both Amgen's "
+        "Lumakras (sotorasib) and quilveranib, from Jacobio, for pancreatic cancer."
+    )
+    evs = {e.fields["drug"]: e.fields for e in events(text, kind="approval")}
+    assert set(evs) == {"mexolitinib", "sotorasib", "quilveranib"}
+    assert (evs["mexolitinib"]["indication"], evs["mexolitinib"]["date"]) == ("ulcerative colitis", "2022")
+    assert (evs["sotorasib"]["indication"], evs["sotorasib"]["date"]) == ("pancreatic cancer", "2023")
+    assert evs["quilveranib"]["indication"] == "pancreatic cancer"
+
+
+def test_a_decision_in_two_indications_is_two_facts(events: Reader) -> None:
+    text = (
+        "The FDA issued complete response letters for toravimab in relapsed obesity (OB) and in refractory "
+        "pancreatic cancer. Toravimab is also under review by the European Medicines Agency in both obesity "
+        "and pancreatic cancer."
+    )
+    rejected = {e.fields["indication"] for e in events(text, kind="rejection")}
+    filed = {e.fields["indication"] for e in events(text, kind="regulatory_submission")}
+    assert rejected == filed == {"obesity", "pancreatic cancer"}
+
+
+def test_a_generic_accelerated_approval_is_no_decision(events: Reader) -> None:
+    text = "Amgen said regulators want confirmatory studies for accelerated approvals of drugs such as toravimab."
+    assert events(text, kind="approval") == []
+
+
+def test_news_told_on_a_weekday_is_dated_that_day(events: Reader) -> None:
+    (ev,) = events("Pfizer said on Monday that the FDA had issued a complete response letter for mexolitinib.")
+    assert ev.fields["date"] == "2026-01-26"  # published Friday 30 January 2026
+    (ev,) = events("Pfizer said the FDA issued a complete response letter for mexolitinib.")
+    assert ev.fields["date"] == "2026-01-30"

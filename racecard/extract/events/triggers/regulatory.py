@@ -4,6 +4,8 @@ APPROVAL = [
     r"approv(?:ed|es|al|als|ing)\b",
     r"(?:granted|grants|receiv(?:ed|es))\s+(?:full\s+|conditional\s+|accelerated\s+)?(?:marketing\s+)?authori[sz]ation",
     r"(?:cleared|clearance)\s+(?:by|for|from)",
+    r"(?:FDA|EMA|NMPA|PMDA|MHRA|agency|regulator|Commission)\s+(?:has\s+|had\s+|also\s+|then\s+)?cleared\b"
+    r"|\bcleared\s+both\b",  # "the FDA cleared Columvi", "and in 2023 cleared both X and Y"
     r"green[- ]?light(?:ed|s)?",
     r"\bnod\b",
     r"(?-i:\bOKs?\b|\bOK['’]d\b)|\bokay(?:s|ed)?\b",  # "Japan OKs Leqembi"
@@ -18,7 +20,7 @@ NOT_APPROVAL = (  # "approved" that is not a decision on this drug
     r"|(?:seek|seeking|sought|support|supports|supporting|file|files|filed|"
     r"filing|apply|applies|applied|applying|request|requests|requesting|"
     r"application\s+for|filing\s+for|submission\s+for|path\s+to|toward|towards|"
-    r"road\s+to|ahead\s+of|pending|potential|possible|for\s+(?:full\s+)?)\s+(?:\w+\s+){0,2}approval"
+    r"road\s+to|ahead\s+of|pending|potential|possible|for)\s+(?:\w+\s+){0,2}approval"
     r"|approval\s+(?:decision|date|is\s+expected|expected)|approved\s+(?:a|the)\s+(?:trial|study|IND|protocol|design)"
     r"|approv\w+\s+(?:to\s+(?:start|begin|initiate|conduct))|IND\s+approval|"
     r"clinical\s+trial\s+approval|approved\s+(?:the\s+)?(?:start|initiation|"
@@ -66,7 +68,8 @@ SUBMISSION = [
     # "reviewed the new drug application under Priority Review", "remains under FDA review": it was filed
     r"(?:reviewed|reviewing|review\s+of)\s+(?:the\s+|its\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:s?NDA|s?BLA|MAA|"
     r"(?:new\s+drug|biologics?\s+licen[cs]e|marketing\s+authori[sz]ation)\s+application)",
-    r"(?:remains?|is|are|was|were)\s+(?:still\s+)?under\s+(?:(?:FDA|EMA|NMPA|PMDA|regulatory|priority)\s+)?review",
+    r"(?:remains?|is|are|was|were)\s+(?:(?:still|also|now|currently)\s+)?under\s+(?:(?:FDA|EMA|NMPA|PMDA|regulatory|"
+    r"priority)\s+)?review",
     r"withdr(?:ew|aw|awn|awing|aws)\s+(?:the\s+|its\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:NDAs?|BLAs?|MAAs?|applications?|filings?|submissions?)",
     r"request\s+(?:for|to\s+(?:gain|obtain|win|secure|receive))\s+(?:full\s+|traditional\s+|conditional\s+)?approval",
     r"(?:seek|seeks|sought|seeking)\s+(?:\w+\s+){0,2}approval",

@@ -70,8 +70,8 @@ READOUT = [
     r"(?:results|data|findings)\s+(?:from|of)\s+(?:the\s+|a\s+|its\s+)?",
     r"failure\s+(?:of|in)",
     r"read\s*out|readouts?",
-    r"(?:showed|shows|demonstrated|demonstrates|delivered|produced)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:significant|"
-    r"superior|improve|benefit|reduc|efficacy|response)",
+    r"(?:showed|shows|demonstrated|demonstrates|delivered|produced)\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?(?:significant|"
+    r"superior|improve|benefit|reduc|efficacy|response)",  # "produced high rates of complete response"
     r"statistically\s+significant",
     # a head-to-head win: "X beat Keytruda in the HARMONi-2 study"
     r"\b(?:beat|beats|bested|outperform(?:s|ed)?|trounced|topped)\s+(?:[\w&.'’-]+\s+){0,4}?(?:in|on|across)\s+"
