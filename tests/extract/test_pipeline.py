@@ -181,3 +181,10 @@ def test_a_trial_s_protocol_code_is_not_a_drug() -> None:
         ("trial", "HARMONi-2", "HARMONi-2"),
         ("trial", "HARMONi-A", "HARMONi-A"),
     ]
+
+
+def test_a_bispecific_s_targets_written_with_an_x() -> None:
+    small = Lexicon.of([("target", "CD20", "CD20"), ("target", "CD3", "CD3"), ("target", "BCMA", "BCMA")])
+    text = "Odronextamab is a CD20xCD3 bispecific antibody; teclistamab is a BCMA×CD3 bispecific."
+    found = [(m.text, m.kind.value) for m in read(text, lexicon=small).mentions if m.kind.value == "target"]
+    assert found == [("CD20", "target"), ("CD3", "target"), ("BCMA", "target"), ("CD3", "target")]
