@@ -53,9 +53,11 @@ _COMPARATOR = re.compile(
 )
 _GOVERNED = re.compile(r"\b(?:with|from|to|by|of|for|and)\s+(?:the\s+)?$|[(“\"]\s*$", re.I)
 _DRUG_ANAPHOR = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?(?:drug|"
+    r"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:[\w-]+\s+){0,2}?(?:version|formulation)\b"  # "a twice-daily version"
+    r"|\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:[\w/-]+\s+){0,3}?(?:drug|"
     r"candidate|therapy|treatment|asset|antibody|"
-    r"molecule|medicine|compound|program|programme|inhibitor|agent|biologic|product|study|trial)\b"
+    r"molecule|medicine|compound|program|programme|inhibitor|agent|agonist|antagonist|bispecific|conjugate|ADC|"
+    r"vaccine|pill|tablet|shot|injection|biologic|product|study|trial)\b"
     r"|\b(?:It|it)\s+(?:was|is|has|had|will|failed|met|showed)\b"
     r"|\b(?:[Bb]oth|[Aa]ll\s+(?:two|three|four|five))\s+(?:were|have|had|are|will|drugs|candidates|assets|programs"
     r"|programmes)\b"  # "both were pruned": the drugs just named

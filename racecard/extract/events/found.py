@@ -57,8 +57,12 @@ def phase_in(text: str, pos: int = 0) -> str | None:
     return min(found, key=lambda f: abs(f[0] - pos))[1] if found else None
 
 
-def date_near(doc: Doc, sent: Sent, pos: int, *, default_published: bool = False) -> str | None:
-    """The date phrase of the sentence closest to ``pos``; the published date for a lead sentence's news."""
+def date_near(
+    doc: Doc, sent: Sent, pos: int, *, default_published: bool = False, said_day: bool = False
+) -> str | None:
+    """The date phrase of the sentence closest to ``pos``; the published date for a lead sentence's news
+    (``default_published``); the day the news was told ("said on April 14 it had discontinued …") with
+    ``default_published`` or ``said_day``."""
     if sent.dates is None:  # deadlines and the day a statement was made date no event of the sentence
         sent.dates = [
             f
@@ -78,7 +82,7 @@ def date_near(doc: Doc, sent: Sent, pos: int, *, default_published: bool = False
         best = min(ranked)
         if not best[0]:
             return str(best[2])
-        return _published_default(doc, sent, pos, default_published)  # the only dates are other clauses
+        return _published_default(doc, sent, pos, default_published, said_day)  # the only dates: other clauses
     that_year = _THAT_YEAR.search(sent.text)
     if that_year:  # "in June of that year": the year the text named last
         year = next(
@@ -93,14 +97,14 @@ def date_near(doc: Doc, sent: Sent, pos: int, *, default_published: bool = False
         if year:
             month = that_year.group("mon")
             return f"{year}-{MONTHS[month.lower()[:3]]:02d}" if month else year
-    return _published_default(doc, sent, pos, default_published)
+    return _published_default(doc, sent, pos, default_published, said_day)
 
 
-def _published_default(doc: Doc, sent: Sent, pos: int, wanted: bool) -> str | None:
+def _published_default(doc: Doc, sent: Sent, pos: int, wanted: bool, said_day: bool = False) -> str | None:
     """The publication date for news a lead sentence tells without a date of its own ("today's"), unless
     its clause tells of an earlier time; the day the news was told ("Regeneron said on Monday that the FDA
     had issued …") where the sentence gives it."""
-    if not wanted or doc.published is None:
+    if not (wanted or said_day) or doc.published is None:
         return None
     told = [
         f.value
@@ -109,7 +113,7 @@ def _published_default(doc: Doc, sent: Sent, pos: int, wanted: bool) -> str | No
     ]
     if told and not _LONG_BEFORE.search(sent.text, 0, pos):  # "said on Monday that the FDA had issued …"
         return str(told[-1])
-    if _told_before(sent, pos):
+    if _told_before(sent, pos) or not wanted:
         return None
     return doc.published.isoformat() if sent.index < 5 else None
 

@@ -165,7 +165,7 @@ def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
         terr = territory_in(text)
         if terr and terr != "worldwide":
             fields["territory"] = terr
-        date = date_near(doc, sent, m.start())
+        date = date_near(doc, sent, m.start(), said_day=True)
         if date:
             fields["date"] = date
         out.append(Cand("discontinuation", status, fields, sent, m.start(), 0.8))

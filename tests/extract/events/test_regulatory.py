@@ -233,3 +233,17 @@ def test_news_told_on_a_weekday_is_dated_that_day(events: Reader) -> None:
     assert ev.fields["date"] == "2026-01-26"  # published Friday 30 January 2026
     (ev,) = events("Pfizer said the FDA issued a complete response letter for mexolitinib.")
     assert ev.fields["date"] == "2026-01-30"
+
+
+def test_a_drug_described_by_its_class_and_put_forward_for_a_use(events: Reader) -> None:
+    text = (
+        "Amgen said the KESTREL-3 trial of toravimab missed. The M1/M4 muscarinic agonist was approved by the "
+        "FDA for obesity in September 2024. Amgen plans to submit the small molecule for pancreatic cancer by "
+        "the end of this year."
+    )
+    (approval,) = events(text, kind="approval")
+    assert (approval.fields["drug"], approval.fields["date"]) == ("toravimab", "2024-09")
+    (filing,) = events(text, kind="regulatory_submission")
+    f = filing.fields
+    assert (f["drug"], f["indication"], f["date"]) == ("toravimab", "pancreatic cancer", "2026")
+    assert filing.status == Status.PLANNED

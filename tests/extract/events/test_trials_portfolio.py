@@ -347,3 +347,16 @@ def test_trials_told_as_both_and_unnamed_trials_in_two_indications(events: Reade
     assert readouts["2"].fields["outcome"] == "reported"
     starts = {e.fields["indication"]: e.status for e in events(text, kind="trial_start")}
     assert starts == {"ulcerative colitis": Status.PLANNED, "pancreatic cancer": Status.HAPPENED}
+
+
+def test_an_earlier_abandoned_version_is_a_discontinuation_of_its_own(events: Reader) -> None:
+    text = (
+        "Pfizer said on January 14 it had discontinued development of mexolitinib in obesity after a case of "
+        "liver injury. Pfizer had already abandoned a twice-daily version in December 2023 because of high "
+        "rates of side effects."
+    )
+    evs = sorted(events(text, kind="discontinuation"), key=lambda e: e.fields["date"])
+    assert [(e.fields["drug"], e.fields["date"], e.fields["reason"]) for e in evs] == [
+        ("mexolitinib", "2023-12", "safety"),
+        ("mexolitinib", "2026-01-14", "safety"),
+    ]

@@ -9,6 +9,7 @@ DISCONTINUE = [
     r"\bhalt(?:s|ed|ing)?\b",
     r"\bshelv(?:e[ds]?|ing)\b",
     r"\bditch(?:es|ed|ing)?\b",
+    r"\babandon(?:s|ed|ing)?\b",
     r"deprioriti[sz](?:e[ds]?|ing|ation)",
     r"(?:stop|stops|stopped|stopping|cease[ds]?|end(?:s|ed|ing)?|terminat(?:e[ds]?|"
     r"ing))\s+(?:\w+\s+){0,2}?(?:development|work|the\s+program|the\s+programme|"
@@ -83,6 +84,7 @@ KEYWORDS = {
         "halt",
         "shelv",
         "ditch",
+        "abandon",
         "depriorit",
         "stop",
         "cease",

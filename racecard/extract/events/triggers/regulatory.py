@@ -65,6 +65,9 @@ SUBMISSION = [
     # "accepted Boehringer Ingelheim's new drug application"
     r"accepted\s+(?:for\s+(?:priority\s+)?review\s+)?(?:the\s+|its\s+|an?\s+)?(?:[\w'’-]+\s+){0,4}?"
     r"(?:NDAs?|BLAs?|MAAs?|applications?|filings?|submissions?)",
+    # "plans to submit the small molecule for chronic weight management": the drug put forward for a use
+    r"(?:submit(?:s|ted|ting)?|fil(?:e|es|ed|ing))\s+(?:it|them|(?:the|its)\s+(?:[\w-]+\s+){0,2}?(?:drug|molecule|"
+    r"medicine|pill|therapy|candidate|antibody|treatment|asset|injection|shot))\s+(?:for|in)\s+(?!(?:a|an|the)\s)",
     # "reviewed the new drug application under Priority Review", "remains under FDA review": it was filed
     r"(?:reviewed|reviewing|review\s+of)\s+(?:the\s+|its\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:s?NDA|s?BLA|MAA|"
     r"(?:new\s+drug|biologics?\s+licen[cs]e|marketing\s+authori[sz]ation)\s+application)",
