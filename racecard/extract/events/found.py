@@ -148,6 +148,7 @@ _DATE_BREAK = re.compile(
     r"|\s(?:while|whereas)\s"
     r"|,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:it|they|which|that)\s"  # ", the drug it licensed in 2021"
     r"|,\s+(?:said|says|added|noted)\b"
+    r"|,\s+(?:reversing|overturning|replacing|despite)\s"  # "…, reversing the negative opinion it adopted in July"
     r"|,?\s+and\s+(?:\w+\s+)?(?:plans?|expects?|intends?|aims?|will|is|was|has|had|said|says)\s"
 )
 _SAID_ON = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:on\s+)?$", re.I)

@@ -176,6 +176,22 @@ def _split_background(groups: dict[Key, list[Cand]], published: date | None) -> 
                 groups[(*key, when)] = [c for c in old if _explicit_date(c) == when]
 
 
+_BY_PLACE = ("approval", "rejection", "regulatory_submission", "designation")
+
+
+def _split_places(groups: dict[Key, list[Cand]]) -> None:
+    """Decisions on one drug by regulators of different territories ("the FDA approved it in 2023; the MHRA
+    in August") are different facts; a reading naming no territory stays with the first."""
+    for key in [k for k in groups if k[0] in _BY_PLACE]:
+        cands = groups[key]
+        places = list(dict.fromkeys(c.fields["territory"] for c in cands if c.fields.get("territory")))
+        if len(places) < 2:
+            continue
+        for place in places[1:]:
+            groups[(*key, place)] = [c for c in cands if c.fields.get("territory") == place]
+        groups[key] = [c for c in cands if c.fields.get("territory") in (None, places[0])]
+
+
 def _split_unnamed_trials(groups: dict[Key, list[Cand]]) -> None:
     """Unnamed trials of one drug and phase in different indications ("Phase 3 in LSR is planned; Phase 3 trials
     in DPN are under way") are different trials; a reading naming no indication stays with the first."""
@@ -254,6 +270,7 @@ def merge(cands: list[Cand], doc_id: str, published: date | None = None) -> list
             groups.setdefault(_key(c), []).append(c)
     _fold_loose(groups)
     _split_unnamed_trials(groups)
+    _split_places(groups)
     _split_background(groups, published)
     # a drug-less licence (or hand-back) between the parties of a drug's is that one restated
     for key in [k for k in groups if isinstance(k, tuple) and k[0] in ("license", "rights_return") and k[1] is None]:

@@ -88,7 +88,18 @@ def _agency_mention(doc: Doc, sent: Sent, pos: int) -> tuple[str, str] | None:
 
 def _place(sent: Sent, pos: int, doc: Doc | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    agency = agency_in(sent.text[max(0, pos - 200) : pos + 160])
+    agency = None
+    phrase = _OWN_PHRASE.match(sent.text, pos)  # "is still under review in the European Union": its own place
+    for prep in _PLACE_PREP.finditer(phrase.group(0) if phrase else ""):
+        after = prep.group("after")
+        found = agency_in(after)
+        if found and found[1] == 0:
+            agency = found
+            break
+        own = territory_in(after)
+        if own and own != "worldwide" and own in _REGULATOR_OF and _IN_PLACE.match(after):
+            return {"agency": _REGULATOR_OF[own], "territory": own}
+    agency = agency or agency_in(sent.text[max(0, pos - 200) : pos + 160])
     if agency is None and doc is not None:
         known = _agency_mention(doc, sent, pos)
         if known:
@@ -146,6 +157,29 @@ def _make(
     ]
 
 
+_BARE_COMMITTEE = re.compile(
+    r"CHMP|Committee\s+for\s+Medicinal\s+Products|advisory\s+(?:committee|panel)|ODAC|adcomm?", re.I
+)
+_DESCRIBED_BY = re.compile(
+    r"\b(?:population|patients|group|indication|label|use|dose|regimen)\s+(?:that\s+|which\s+)?(?:the\s+)?$", re.I
+)
+# "Eisai leads lecanemab's development and regulatory submissions": who does the filings, not a filing
+_IN_CHARGE = re.compile(
+    r"\b(?:leads?|led|responsible\s+for|handles?|handled|oversees?|overseeing|manages?|in\s+charge\s+of)\s+"
+    r"[^.;,]{0,60}$",
+    re.I,
+)
+_PLACE_PREP = re.compile(r"\b(?:in|by|with|to|from|before)\s+(?:the\s+)?(?P<after>\S.{0,40})")
+_IN_PLACE = re.compile(
+    r"(?:U\.S\.|US|USA|United\s+States|EU|European\s+Union|Europe|China|Japan|UK|U\.K\.|United\s+Kingdom|Canada)\b"
+)
+_OWN_PHRASE = re.compile(r"[^,;:()]{1,90}")
+_EUROPEAN = frozenset({"CHMP", "EMA", "European Commission"})
+# an opinion that names no committee, in a story about the CHMP and no FDA panel: the CHMP's
+_CHMP_STORY = re.compile(
+    r"^(?=[\s\S]*\b(?:CHMP|Committee\s+for\s+Medicinal\s+Products|European\s+Medicines\s+Agency)\b)"
+    r"(?![\s\S]*\b(?:[Aa]dvisory\s+(?:[Cc]ommittee|panel)|ODAC|adcomm?|FDA\s+panel)\b)"
+)
 _AND_THEN = re.compile(r",\s+(?:and|but|while|whereas)\s+$")
 _AND_ADVERBIAL = re.compile(r",\s+(?:and|but|while)\s+(?:in|on|by|then|later|also|last|this|earlier|since)\b", re.I)
 
@@ -211,6 +245,8 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
         out += got
         taken.append((m.start(), m.end()))
     for m in _ADVISORY.finditer(text) if "advisory_opinion" in tags else ():
+        if _BARE_COMMITTEE.fullmatch(m.group(0)) and _DESCRIBED_BY.search(text, 0, m.start()):
+            continue  # "the MHRA approved it for the population the CHMP has now endorsed": the opinion told before
         window = text[max(0, m.start() - 40) : m.start() + 220]
         neg, pos_ = _ADV_NEG.search(window), _ADV_POS.search(window)
         outcome = None
@@ -233,10 +269,8 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
         if outcome is None:
             continue
         agency = agency_in(text[max(0, m.start() - 60) : m.end() + 40])
-        extra: dict[str, Any] = {
-            "outcome": outcome,
-            "agency": "CHMP" if agency and agency[0] == "CHMP" else "FDA advisory committee",
-        }
+        european = (agency[0] in _EUROPEAN) if agency else _CHMP_STORY.search(doc.text) is not None
+        extra: dict[str, Any] = {"outcome": outcome, "agency": "CHMP" if european else "FDA advisory committee"}
         got = _make(doc, sent, "advisory_opinion", m.start(), m.end(), Status.HAPPENED, extra)
         for c in got:
             c.fields["agency"] = extra["agency"]
@@ -261,12 +295,21 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
             re.match(r"(?:submit|fil)\w*\s+(?:\w+\s+){0,3}?IND\b", m.group(0), re.I)
             or _NOT_A_FILING.search(text[max(0, m.start() - 25) : m.end() + 5])
             or _LISTED.search(text[max(0, m.start() - 20) : m.start()])
+            or _IN_CHARGE.search(text[max(0, m.start() - 70) : m.start()])
         ):
             continue  # an IND opens a trial; a designation request or a disclosure filing is no marketing submission
         status = status_of(text, m.start(), m.end())
         if m.group(0).startswith("withdr"):
             status = Status.FAILED  # a withdrawn application
-        out += _make(doc, sent, "regulatory_submission", m.start(), m.end(), status, {}, 0.9)
+        got = _make(doc, sent, "regulatory_submission", m.start(), m.end(), status, {}, 0.9)
+        if "review" in m.group(0).lower():  # "is still under review": a state, dated only by what follows it
+            own = _OWN_PHRASE.match(text, m.start())
+            when = next((f.value for f in find_dates(own.group(0) if own else "", doc.published)), None)
+            for c in got:
+                c.fields.pop("date", None)
+                if when:
+                    c.fields["date"] = when
+        out += got
         taken.append((m.start(), m.end()))
         break
     pdufa = _PDUFA.search(text)

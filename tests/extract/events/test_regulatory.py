@@ -247,3 +247,27 @@ def test_a_drug_described_by_its_class_and_put_forward_for_a_use(events: Reader)
     f = filing.fields
     assert (f["drug"], f["indication"], f["date"]) == ("toravimab", "pancreatic cancer", "2026")
     assert filing.status == Status.PLANNED
+
+
+def test_a_chmp_story_its_restatements_and_other_regulators(events: Reader) -> None:
+    text = (
+        "Sanofi said on Thursday that the European Medicines Agency's human medicines committee, the CHMP, has "
+        "recommended approval of amlitelimab for atopic dermatitis, reversing the negative opinion it adopted in "
+        "July. The positive opinion, issued after a re-examination, covers adults with atopic dermatitis. "
+        "Amlitelimab is sold in the United States, where the FDA granted approval in July 2025. In the United "
+        "Kingdom the MHRA approved it in October for the population the CHMP has now endorsed. Sanofi leads the "
+        "drug's development and regulatory submissions worldwide. Pfizer's rival toravimab, approved by the FDA "
+        "in May and sold in the U.S. as Torvy, is still under review in the European Union."
+    )
+    evs = events(text)
+    (opinion,) = [e for e in evs if e.type == "advisory_opinion"]
+    assert (opinion.fields["agency"], opinion.fields["outcome"]) == ("CHMP", "positive")
+    assert opinion.fields["date"] == "2026-01-29"  # the Thursday it was told, not the July it reversed
+    approvals = {(e.fields["drug"], e.fields["agency"], e.fields["date"]) for e in evs if e.type == "approval"}
+    assert approvals == {
+        ("amlitelimab", "FDA", "2025-07"),
+        ("amlitelimab", "MHRA", "2025-10"),
+        ("toravimab", "FDA", "2025-05"),
+    }
+    (filing,) = [e for e in evs if e.type == "regulatory_submission"]
+    assert (filing.fields["drug"], filing.fields["agency"], filing.fields.get("date")) == ("toravimab", "EMA", None)
