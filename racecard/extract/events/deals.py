@@ -215,6 +215,8 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
                 if 0 <= d.start - sent.start - pos <= 140
                 or (possessor(sent, d.start - sent.start, window=40) is not None and d.start - sent.start > pos - 60)
             ]
+            if drugs:  # "for three ADC candidates: A (HER3-DXd), B (I-DXd) and C (R-DXd)": the list runs on
+                drugs += coordinated(sent, drugs[-1])[1:]
             drugs = list(dict.fromkeys(drugs))
             if not drugs and m.group(0).lower().startswith("under"):  # "sells X in China under its deal with Y"
                 drugs = [
@@ -343,9 +345,12 @@ def _by_territory(doc: Doc, sent: Sent, licensor: str, licensee: str) -> tuple[s
 def terms_only(doc: Doc, sent: Sent) -> list[Cand]:
     """A sentence of deal terms without a deal verb ("Hansoh will receive $112 million upfront")."""
     terms = dict(_terms(doc, sent))
-    if not any(k in terms for k in ("upfront_usd", "milestones_usd", "total_usd", "value_text")):
-        return []
     terr = _territory(sent)
+    if not any(k in terms for k in ("upfront_usd", "milestones_usd", "total_usd", "value_text")):
+        if terr and terr.startswith("ex-") and _RIGHTS_VERB.search(sent.text):
+            # "will jointly develop and commercialize the candidates worldwide except in Japan": the deal's carve-out
+            return [Cand("_terms", Status.HAPPENED, {"territory": terr}, sent, 0, 0.3)]
+        return []
     if terr:
         terms["territory"] = terr
     lor, lee, strength = _cue_roles(doc, sent, drugs_near(sent, 0))

@@ -233,6 +233,9 @@ def _combine(cands: list[Cand]) -> Event:
         figures = [c.fields[key] for c in ranked if isinstance(c.fields.get(key), (int, float))]
         if figures:
             fields[key] = max(figures)
+    carved = [c.fields["territory"] for c in ranked if str(c.fields.get("territory", "")).startswith("ex-")]
+    if carved and fields.get("territory") == "worldwide":  # "worldwide except in Japan", told in another sentence
+        fields["territory"] = carved[0]
     # a date the text writes beats the publication date a lead sentence defaulted to
     written = [d for d in (_explicit_date(c) for c in ranked) if d]
     if written and not _explicit_date(best):
@@ -321,8 +324,9 @@ def merge(cands: list[Cand], doc_id: str, published: date | None = None) -> list
             ]  # terms that name nobody describe a deal already named, not one told later
         if len(target) > 1 and len({groups[k][0].sent.index for k in target}) > 1:
             before = [k for k in target if min(c.sent.index for c in groups[k]) <= t.sent.index]
-            if before:  # terms describe the deal named last before them
-                target = [max(before, key=lambda k: min(c.sent.index for c in groups[k]))]
+            if before:  # terms describe the deal named last before them (every drug it names)
+                latest = max(min(c.sent.index for c in groups[k]) for k in before)
+                target = [k for k in before if min(c.sent.index for c in groups[k]) == latest]
         if len(target) == 1 or (target and len({groups[k][0].sent.index for k in target}) == 1):
             for k in target:
                 t.fields["_doc"] = doc_id

@@ -93,9 +93,17 @@ def _greater_china(places: list[str]) -> list[str]:
     return places
 
 
+_KNOWN_AS = re.compile(r"\bknown\s+as\s+[\w&.-]+\s*$", re.I)
+
+
+def _exclusions(text: str) -> list[re.Match[str]]:
+    """Carve-outs ("outside China"), less a name's boilerplate ("Merck, known as MSD outside of the United States")."""
+    return [m for m in _EXCL.finditer(text) if _cased_ok(m) and not _KNOWN_AS.search(text, 0, m.start())]
+
+
 def territory_in(text: str) -> str | None:
     """The territory a deal or decision sentence names, as plain words, or None."""
-    excl = [m for m in _EXCL.finditer(text) if _cased_ok(m)]
+    excl = _exclusions(text)
     if excl:
         if _place(excl[0]) == "China":  # "outside mainland China, Hong Kong, Macau and Taiwan"
             listed = _greater_china([_place(p) for p in _IN.finditer(text, excl[0].start(), excl[0].end() + 60)])
@@ -154,7 +162,7 @@ def deal_territory(text: str) -> str | None:
         place = next((p for p in _IN.finditer(text, kept.end(), kept.end() + 40) if _cased_ok(p)), None)
         if place is not None and place.start() - kept.end() <= 4:
             return "ex-" + _place(place)
-    excluded = [m for m in _EXCL.finditer(text) if _cased_ok(m)]
+    excluded = _exclusions(text)
     if excluded and _RIGHTS.search(text):  # "global rights … outside the Chinese mainland"
         return "ex-" + _place(excluded[0])
     adj = _ADJ_RIGHTS.search(text)

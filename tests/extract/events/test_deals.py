@@ -328,3 +328,30 @@ def test_it_licensed_rights_in_listed_places_to_a_partner(events: Reader) -> Non
     assert (f["drug"], f["licensor"], f["licensee"]) == ("toravimab", "Lumora Bio", "Pfizer")
     assert (f["territory"], f["date"]) == ("US, EU and Japan", "2023-03")
     assert (f["upfront_usd"], f["total_usd"]) == (120e6, 900e6)
+
+
+def test_a_development_agreement_for_a_list_of_drugs_with_terms_and_a_carve_out_told_after(events: Reader) -> None:
+    text = (
+        "In August 2024, Pfizer obtained exclusive global rights to toravimab from Lumora Bio for an upfront "
+        "payment of $70 million. In October 2023, Merck and Jacobio entered into a global development and "
+        "commercialization agreement for three candidates: zelnorasib (ZN-1), glecirasib (GC-2) and quilveranib "
+        "(QV-3). The companies will jointly develop and commercialize the candidates worldwide except in Japan, "
+        "where Jacobio retains exclusive rights. Merck paid $1.0 billion upfront; Jacobio is eligible for up to "
+        "$2.5 billion per candidate in milestones."
+    )
+    evs = {e.fields["drug"]: e.fields for e in events(text, kind="license")}
+    assert set(evs) == {"toravimab", "zelnorasib", "glecirasib", "quilveranib"}
+    assert evs["toravimab"]["upfront_usd"] == 70e6 and "milestones_usd" not in evs["toravimab"]
+    for drug in ("zelnorasib", "glecirasib", "quilveranib"):
+        f = evs[drug]
+        assert (f["licensor"], f["licensee"], f["territory"], f["date"]) == ("Jacobio", "Merck", "ex-Japan", "2023-10")
+        assert (f["upfront_usd"], f["milestones_usd"]) == (1e9, 2.5e9)
+
+
+def test_a_company_known_by_another_name_abroad_carves_out_no_territory(events: Reader) -> None:
+    text = (
+        "Merck, known as MSD outside of the United States and Canada, and Hansoh today announced an exclusive "
+        "global license agreement for toravimab."
+    )
+    (ev,) = events(text, kind="license")
+    assert ev.fields["territory"] == "worldwide"

@@ -43,6 +43,9 @@ LICENSE_NEUTRAL = [
     r"(?:collaboration|partnership|co-development|codevelopment|co-commerciali[sz]ation|alliance|option)"
     r"(?:\s+and\s+(?:licen[cs]e|option|collaboration))?\s+(?:agreement|deal|pact)",
     r"strategic\s+(?:collaboration|partnership|alliance)",
+    # "a global development and commercialization agreement for three ADC candidates"
+    r"(?:development|commerciali[sz]ation|research)(?:\s+and\s+(?:development|commerciali[sz]ation))?\s+"
+    r"(?:agreement|deal|pact)",
     r"(?:ink(?:s|ed)?|sign(?:s|ed)?|strike(?:s)?|struck|seal(?:s|ed)?)\s+(?:an?\s+)?(?:\S+\s+){0,6}?(?:deal|"
     r"pact|agreement|alliance|partnership)",
     r"partner(?:s|ed|ing)?\s+(?:with|on)",
@@ -229,5 +232,8 @@ KEYWORDS = {
         "take back",
         "takes back",
     ),
-    "terms": ("$", "€", "£", "¥", "usd", "rmb", "eur ", "yuan", "euro", "upfront", "up-front", "milestone", "royalt"),
+    "terms": (
+        "$", "€", "£", "¥", "usd", "rmb", "eur ", "yuan", "euro", "upfront", "up-front", "milestone", "royalt",
+        "except", "excluding", "outside",
+    ),
 }
