@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 from racecard.extract.events.context import Doc, Sent
@@ -65,13 +66,13 @@ def _outcome(text: str) -> str:
     return "reported"
 
 
-def _trial_fields(doc: Doc, sent: Sent, pos: int) -> tuple[list[str], dict[str, Any]]:
+def _trial_fields(doc: Doc, sent: Sent, pos: int, *, carried: bool = True) -> tuple[list[str], dict[str, Any]]:
     trial = trial_near(sent, pos) or _trial_referred(doc, sent)
     drugs = drugs_near(sent, pos, main=True)
     if not drugs:
         d = doc.trial_drug(sent, trial) or doc.recent_drug(sent, need_anaphor=trial is None) or doc.main_drug()
         drugs = [d] if d else []
-    if trial is None and drugs:
+    if trial is None and drugs and carried:  # results of the trial just told; a start is of a new one
         trial = _trial_carried(doc, sent, drugs[0])
     fields: dict[str, Any] = {}
     if trial:
@@ -116,6 +117,32 @@ def _trial_referred(doc: Doc, sent: Sent) -> str | None:
         if trials:
             return trials[-1] if len(trials) == 1 else None
     return None
+
+
+_TRIAL_AND = re.compile(r"[^.;]{0,70}?\b(?:and|or)\s+(?:the\s+|a\s+)?")
+_NOT_A_LIST = re.compile(r"\b(?:is|are|was|were|has|have|of|program|programme)\b", re.I)
+
+
+def _listed_trials(sent: Sent) -> list[str]:
+    """The trials a sentence lists together ("in the ATLAS-UC trial in UC and the ARES-CD trial in Crohn's"),
+    not a trial and the programme it belongs to."""
+    ms = sent.of(EntityKind.TRIAL)
+    out = [ms[0].name] if ms else []
+    for a, b in pairwise(ms):
+        gap = sent.text[a.end - sent.start : b.start - sent.start]
+        if b.name == a.name or not _TRIAL_AND.fullmatch(gap) or _NOT_A_LIST.search(gap):
+            break
+        out.append(b.name)
+    return list(dict.fromkeys(out))
+
+
+def _trial_indication(sent: Sent, trial: str) -> str | None:
+    """The indication written right after a trial's name ("the ARES-CD trial in Crohn's disease")."""
+    at = next((t.end for t in sent.of(EntityKind.TRIAL) if t.name == trial), None)
+    if at is None:
+        return None
+    after = [i for i in sent.of(EntityKind.INDICATION) if 0 <= i.start - at <= 30]
+    return after[0].name if after else None
 
 
 def _trial_carried(doc: Doc, sent: Sent, drug: str) -> str | None:
@@ -201,7 +228,7 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
         and has_trial
         and not re.match(r"start(?:ed|s)?\s+(?:to|with)|begin\w*\s+to", s.group(0) + text[s.end() : s.end() + 4], re.I)
     ):
-        drugs, fields = _trial_fields(doc, sent, s.start())
+        drugs, fields = _trial_fields(doc, sent, s.start(), carried=False)
         if drugs and _tied_trial_word(text, s.start(), s.end()):
             ind = indication_near(sent, s.start())
             if ind:
@@ -215,7 +242,15 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
             status = status_of(text, s.start(), s.end())
             if _START_PLANNED.search(text):
                 status = Status.PLANNED
-            out.append(Cand("trial_start", status, {"drug": drugs[0], **fields}, sent, s.start(), 0.8))
+            named = _listed_trials(sent)
+            for t in named if len(named) > 1 else [fields.get("trial")]:  # "in the ATLAS-UC trial … and the ARES-CD"
+                f = dict(fields)
+                if t:
+                    f["trial"] = t
+                    ind = _trial_indication(sent, t)
+                    if ind and len(named) > 1:
+                        f["indication"] = ind
+                out.append(Cand("trial_start", status, {"drug": drugs[0], **f}, sent, s.start(), 0.8))
     hit = _SAFETY.search(text) if "safety_signal" in tags else None
     if hit and not _NO_SAFETY.search(text[max(0, hit.start() - 30) : hit.start()]):
         drugs = drugs_near(sent, hit.start())

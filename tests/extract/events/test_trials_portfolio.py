@@ -360,3 +360,19 @@ def test_an_earlier_abandoned_version_is_a_discontinuation_of_its_own(events: Re
         ("mexolitinib", "2023-12", "safety"),
         ("mexolitinib", "2026-01-14", "safety"),
     ]
+
+
+def test_a_drug_entering_phase_3_in_two_listed_trials_and_a_planned_programme(events: Reader) -> None:
+    text = (
+        "Toravimab entered Phase 3 development in 2024 in the KESTREL-3 trial in obesity and the CODA-2 trial in "
+        "ulcerative colitis. The HARBOR study of toravimab read out last year. Tessaly had said it planned to start a "
+        "Phase 3 program in pancreatic cancer this year."
+    )
+    starts = {(e.fields.get("trial"), e.fields["indication"], e.status) for e in events(text, kind="trial_start")}
+    assert starts == {
+        ("KESTREL-3", "obesity", Status.HAPPENED),
+        ("CODA-2", "ulcerative colitis", Status.HAPPENED),
+        (None, "pancreatic cancer", Status.PLANNED),  # a new programme, not the HARBOR study just named
+    }
+    text = "The KESTREL-3 trial of toravimab was launched in 2022 and is one of eight studies in the HARBOR programme."
+    assert [e.fields["trial"] for e in events(text, kind="trial_start")] == ["KESTREL-3"]

@@ -8,6 +8,7 @@ START = [
     r"enroll(?:ed|s)\s+(?:the\s+|its\s+)?first",
     r"(?:IND|clinical\s+trial\s+application|CTA)\s+(?:clearance|approval)|clear(?:ed)?\s+(?:the|its|an)\s+IND",
     r"kick(?:ed|s)?\s+off",
+    r"enter(?:ed|s|ing)?\s+(?:a\s+|the\s+|its\s+)?(?:phase|pivotal|registrational|late-stage)",  # "entered Phase 3"
     # "plans to advance suzetrigine into Phase 3", "moved the drug into a pivotal study"
     r"(?:advanc|mov|progress|push|tak)(?:e[ds]?|ing|es|en|ook)?\s+(?:[\w-]+\s+){0,3}?into\s+(?:an?\s+|the\s+)?"
     r"(?:phase|pivotal|registrational|late-stage)",
