@@ -242,13 +242,13 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
             status = status_of(text, s.start(), s.end())
             if _START_PLANNED.search(text):
                 status = Status.PLANNED
-            named = _listed_trials(sent)
-            for t in named if len(named) > 1 else [fields.get("trial")]:  # "in the ATLAS-UC trial … and the ARES-CD"
+            listed = _listed_trials(sent)
+            for t in listed if len(listed) > 1 else [fields.get("trial")]:  # "in the ATLAS-UC trial … and the ARES-CD"
                 f = dict(fields)
                 if t:
                     f["trial"] = t
                     ind = _trial_indication(sent, t)
-                    if ind and len(named) > 1:
+                    if ind and len(listed) > 1:
                         f["indication"] = ind
                 out.append(Cand("trial_start", status, {"drug": drugs[0], **f}, sent, s.start(), 0.8))
     hit = _SAFETY.search(text) if "safety_signal" in tags else None
