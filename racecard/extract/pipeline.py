@@ -269,6 +269,7 @@ def stage_prune(d: Draft) -> None:
                 or m.text.lower() in rules.NOT_INDICATIONS  # a symptom word, whatever it was mapped to
                 or (bare in rules.NOT_INDICATIONS and not curated)
                 or text[max(0, m.start - 4) : m.start].lower() == "non-"
+                or m.text.lower().startswith(_ADVERSE)  # "drug-induced liver injury": a harm, not a use
             )
         return False
 
@@ -298,6 +299,7 @@ _PRIOR_THERAPY = re.compile(
     r"|-(?=\s*,|\s+(?:and|or)\s+[\w-]+-(?:based|containing|pretreated|treated|refractory|resistant)\b)",
     re.I,
 )
+_ADVERSE = ("drug-induced", "treatment-related", "treatment-emergent", "immune-related", "infusion-related")
 _RECEPTOR_AFTER = re.compile(r"[\s/-]+(?:[\w/-]+\s+){0,2}?(?:receptors?|kinases?)\b", re.I)
 
 
@@ -350,14 +352,17 @@ def stage_class_targets(d: Draft) -> None:
 
 
 def stage_short_indications(d: Draft) -> None:
-    """A one-word indication that ends a longer one in the same story is its short form ("colitis")."""
+    """A one-word indication that ends a longer one in the same story is its short form ("colitis"); one that
+    ends several is their class, not an indication of its own."""
     longer = {m.name for m in d.mentions if m.kind == EntityKind.INDICATION and " " in m.name}
-    for m in d.mentions:
+    for m in list(d.mentions):
         if m.kind != EntityKind.INDICATION or " " in m.name:
             continue
         owners = {n for n in longer if n.lower().endswith(" " + m.name.lower())}
         if len(owners) == 1:
             d.names.merge(EntityKind.INDICATION, owners.pop(), m.name)
+        elif len(owners) > 1:  # "lymphoma" beside follicular and diffuse large B-cell lymphoma: their class
+            d.drop(m)
 
 
 def stage_filer(d: Draft) -> None:

@@ -188,3 +188,20 @@ def test_a_bispecific_s_targets_written_with_an_x() -> None:
     text = "Odronextamab is a CD20xCD3 bispecific antibody; teclistamab is a BCMA×CD3 bispecific."
     found = [(m.text, m.kind.value) for m in read(text, lexicon=small).mentions if m.kind.value == "target"]
     assert found == [("CD20", "target"), ("CD3", "target"), ("BCMA", "target"), ("CD3", "target")]
+
+
+def test_a_class_word_beside_several_of_its_kinds_and_a_drug_s_harm_are_no_indications() -> None:
+    small = Lexicon.of(
+        [
+            ("indication", "follicular lymphoma", "follicular lymphoma"),
+            ("indication", "mantle cell lymphoma", "mantle cell lymphoma"),
+            ("indication", "lymphoma", "lymphoma"),
+            ("indication", "drug-induced liver injury", "drug-induced liver injury"),
+        ]
+    )
+    text = (
+        "A lymphoma drug was approved in follicular lymphoma and mantle cell lymphoma. One patient had "
+        "drug-induced liver injury."
+    )
+    names = {m.name for m in read(text, lexicon=small).mentions}
+    assert names == {"follicular lymphoma", "mantle cell lymphoma"}
