@@ -179,30 +179,29 @@ def _split_background(groups: dict[Key, list[Cand]], published: date | None) -> 
 _BY_PLACE = ("approval", "rejection", "regulatory_submission", "designation")
 
 
+def _split_by(groups: dict[Key, list[Cand]], keys: list[Key], field: str) -> None:
+    """Readings of one key that give ``field`` different values are different facts; a reading without the
+    field stays with the first value."""
+    for key in keys:
+        cands = groups[key]
+        values = list(dict.fromkeys(c.fields[field] for c in cands if c.fields.get(field)))
+        for value in values[1:]:
+            groups[(*key, value)] = [c for c in cands if c.fields.get(field) == value]
+        if len(values) > 1:
+            groups[key] = [c for c in cands if c.fields.get(field) in (None, values[0])]
+
+
 def _split_places(groups: dict[Key, list[Cand]]) -> None:
     """Decisions on one drug by regulators of different territories ("the FDA approved it in 2023; the MHRA
-    in August") are different facts; a reading naming no territory stays with the first."""
-    for key in [k for k in groups if k[0] in _BY_PLACE]:
-        cands = groups[key]
-        places = list(dict.fromkeys(c.fields["territory"] for c in cands if c.fields.get("territory")))
-        if len(places) < 2:
-            continue
-        for place in places[1:]:
-            groups[(*key, place)] = [c for c in cands if c.fields.get("territory") == place]
-        groups[key] = [c for c in cands if c.fields.get("territory") in (None, places[0])]
+    in August") are different facts."""
+    _split_by(groups, [k for k in groups if k[0] in _BY_PLACE], "territory")
 
 
 def _split_unnamed_trials(groups: dict[Key, list[Cand]]) -> None:
     """Unnamed trials of one drug and phase in different indications ("Phase 3 in LSR is planned; Phase 3 trials
-    in DPN are under way") are different trials; a reading naming no indication stays with the first."""
-    for key in [k for k in groups if k[0] in ("trial_readout", "trial_start") and not _named_trial(k)]:
-        cands = groups[key]
-        inds = list(dict.fromkeys(c.fields["indication"] for c in cands if c.fields.get("indication")))
-        if len(inds) < 2:
-            continue
-        for ind in inds[1:]:
-            groups[(*key, ind)] = [c for c in cands if c.fields.get("indication") == ind]
-        groups[key] = [c for c in cands if c.fields.get("indication") in (None, inds[0])]
+    in DPN are under way") are different trials."""
+    keys = [k for k in groups if k[0] in ("trial_readout", "trial_start") and not _named_trial(k)]
+    _split_by(groups, keys, "indication")
 
 
 def _named_trial(key: Key) -> bool:
