@@ -13,11 +13,14 @@ from racecard.model import EntityKind, Mention, Status
 
 __all__ = [
     "Cand",
+    "clause_indication",
     "coordinated",
     "coordinated_indications",
     "date_near",
     "drugs_near",
     "indication_near",
+    "later_clause_drugs",
+    "others_indications",
     "phase_in",
     "trial_near",
 ]
@@ -108,10 +111,11 @@ def _published_default(doc: Doc, sent: Sent, pos: int, wanted: bool, said_day: b
         return None
     told = [
         f.value
-        for f in find_dates(sent.text[: pos + 1], doc.published)
+        for f in find_dates(sent.text, doc.published)
         if f.relative and len(f.value) == 10 and _SAID_ON.search(sent.text[max(0, f.start - 20) : f.start])
     ]
     if told and not _LONG_BEFORE.search(sent.text, 0, pos):  # "said on Monday that the FDA had issued …"
+        sent.memo.setdefault("told", set()).add(str(told[-1]))  # a date the text writes, as merging weighs it
         return str(told[-1])
     if _told_before(sent, pos) or not wanted:
         return None
@@ -234,6 +238,49 @@ def coordinated_indications(sent: Sent, first: str) -> list[str]:
         out.append(m.name)
         prev = m
     return list(dict.fromkeys(out))
+
+
+# Where one clause of a sentence ends and another, with its own verb, begins.
+_NEXT_CLAUSE = re.compile(
+    r";|,\s+(?:and|but|while)\s+|\s+and\s+(?:then\s+|also\s+)?(?:plans?|expects?|intends?|aims?|will|is|was|has|had)\s"
+)
+
+
+def _clause_bounds(sent: Sent, pos: int) -> tuple[int, int] | None:
+    """The trigger's own clause, where the sentence has several."""
+    lo = max((m.end() for m in _NEXT_CLAUSE.finditer(sent.text, 0, pos)), default=0)
+    nxt = _NEXT_CLAUSE.search(sent.text, pos)
+    hi = nxt.start() if nxt else len(sent.text)
+    return None if lo == 0 and hi == len(sent.text) else (lo, hi)
+
+
+def clause_indication(sent: Sent, pos: int) -> str | None:
+    """The indication of the trigger's own clause, closest to it, where the sentence has several clauses
+    ("approved X for FL in 2022, and in 2023 cleared Y for DLBCL"; "expects data from HARBOR in 2026 and plans
+    to file Z in DMD")."""
+    bounds = _clause_bounds(sent, pos)
+    if bounds is None:
+        return None
+    inside = [i for i in sent.of(EntityKind.INDICATION) if bounds[0] <= i.start - sent.start < bounds[1]]
+    return min(inside, key=lambda i: abs(i.start - sent.start - pos)).name if inside else None
+
+
+def others_indications(sent: Sent, pos: int) -> bool:
+    """Whether every indication of the sentence stands in another clause than the trigger's."""
+    bounds = _clause_bounds(sent, pos)
+    inds = sent.of(EntityKind.INDICATION)
+    return bounds is not None and bool(inds) and clause_indication(sent, pos) is None
+
+
+def later_clause_drugs(sent: Sent, pos: int) -> set[str]:
+    """The drugs named only in clauses after the trigger's ("… data from HARBOR in 2026 and plans to file X"); a
+    drug of a clause before it may be the topic both share ("initiated a trial of X and expects data in 2025")."""
+    bounds = _clause_bounds(sent, pos)
+    if bounds is None:
+        return set()
+    ms = sent.of(EntityKind.DRUG)
+    before = {m.name for m in ms if m.start - sent.start < bounds[1]}
+    return {m.name for m in ms} - before
 
 
 def indication_near(sent: Sent, pos: int) -> str | None:

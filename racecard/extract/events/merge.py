@@ -153,7 +153,10 @@ _SPLIT_BY_DATE = ("approval", "designation", "discontinuation")
 def _explicit_date(c: Cand) -> str | None:
     """The candidate's date when the sentence writes it (not the publication date a lead defaulted to)."""
     value = c.fields.get("date")
-    return value if value and value in {f.value for f in c.sent.dates or []} else None
+    written = {f.value for f in c.sent.dates or []}
+    if c.type != "license":  # the day news was told dates that news, not a deal it names in passing
+        written |= c.sent.memo.get("told", set())
+    return value if value and value in written else None
 
 
 def _split_background(groups: dict[Key, list[Cand]], published: date | None) -> None:

@@ -9,6 +9,7 @@ from racecard.extract.events.context import Doc, Sent
 from racecard.extract.events.dates import find_dates
 from racecard.extract.events.found import (
     Cand,
+    clause_indication,
     coordinated,
     coordinated_indications,
     date_near,
@@ -144,7 +145,7 @@ def _make(
         del fields["territory"]  # "the first approval worldwide": no regulator decides for the world
     if kind != "advisory_opinion" and fields.get("agency") in _COMMITTEE_OF:
         fields["agency"] = _COMMITTEE_OF[fields["agency"]]  # a committee advises; its agency decides
-    ind = _clause_indication(sent, pos) or indication_near(sent, pos)
+    ind = clause_indication(sent, pos) or indication_near(sent, pos)
     inds: list[str | None] = list(coordinated_indications(sent, ind)) if ind else [None]
     date = date_near(doc, sent, pos, default_published=status == Status.HAPPENED)
     if date:
@@ -367,15 +368,3 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
 
 
 _CLAUSE_AFTER = re.compile(r";|,\s+(?:and|but|while)\s+")
-
-
-def _clause_indication(sent: Sent, pos: int) -> str | None:
-    """The indication of the decision's own clause ("approved X for FL in 2022, and in 2023 cleared Y for DLBCL"),
-    the closest to the trigger, when the sentence has clauses of its own."""
-    lo = max((m.end() for m in _CLAUSE_AFTER.finditer(sent.text, 0, pos)), default=0)
-    nxt = _CLAUSE_AFTER.search(sent.text, pos)
-    hi = nxt.start() if nxt else len(sent.text)
-    if lo == 0 and hi == len(sent.text):
-        return None
-    inside = [i for i in sent.of(EntityKind.INDICATION) if lo <= i.start - sent.start < hi]
-    return min(inside, key=lambda i: abs(i.start - sent.start - pos)).name if inside else None

@@ -10,9 +10,12 @@ from racecard.extract.events.context import Doc, Sent
 from racecard.extract.events.dates import find_dates
 from racecard.extract.events.found import (
     Cand,
+    clause_indication,
     date_near,
     drugs_near,
     indication_near,
+    later_clause_drugs,
+    others_indications,
     phase_in,
     phases_in,
     trial_near,
@@ -42,10 +45,13 @@ _MISSED, _MET, _MIXED = re.compile(T.MISSED, re.I), re.compile(T.MET, re.I), re.
 
 
 def _indication(doc: Doc, sent: Sent, pos: int, drug: str, trial: str | None) -> str | None:
-    ind = indication_near(sent, pos)
+    elsewhere = others_indications(sent, pos)  # "… data from HARBOR in 2026 and plans to file X in DMD"
+    ind = clause_indication(sent, pos) or (None if elsewhere else indication_near(sent, pos))
     if ind:
         return ind
     for s in sorted(doc.sents, key=lambda s: abs(s.index - sent.index))[:12]:
+        if elsewhere and s is sent:
+            continue
         if (trial and trial in s.names(EntityKind.TRIAL)) or drug in s.names(EntityKind.DRUG):
             inds = s.names(EntityKind.INDICATION)
             if inds:
@@ -68,9 +74,12 @@ def _outcome(text: str) -> str:
 
 def _trial_fields(doc: Doc, sent: Sent, pos: int, *, carried: bool = True) -> tuple[list[str], dict[str, Any]]:
     trial = trial_near(sent, pos) or _trial_referred(doc, sent)
-    drugs = drugs_near(sent, pos, main=True)
+    elsewhere = later_clause_drugs(sent, pos)  # "… data from HARBOR in 2026 and plans to file X for …"
+    drugs = [d for d in drugs_near(sent, pos, main=True) if d not in elsewhere]
     if not drugs:
-        d = doc.trial_drug(sent, trial) or doc.recent_drug(sent, need_anaphor=trial is None) or doc.main_drug()
+        tested = doc.trial_drug(sent, trial)
+        d = (tested if tested not in elsewhere else None) or doc.recent_drug(sent, need_anaphor=trial is None)
+        d = d or doc.main_drug()
         drugs = [d] if d else []
     if trial is None and drugs and carried:  # results of the trial just told; a start is of a new one
         trial = _trial_carried(doc, sent, drugs[0])

@@ -355,3 +355,9 @@ def test_a_company_known_by_another_name_abroad_carves_out_no_territory(events: 
     )
     (ev,) = events(text, kind="license")
     assert ev.fields["territory"] == "worldwide"
+
+
+def test_a_takeover_told_on_a_weekday_is_dated_that_day(events: Reader) -> None:
+    text = "Pfizer has agreed to acquire Seagen for $229 per share in cash, the New York drugmaker said on Sunday."
+    (ev,) = events(text, kind="acquisition")
+    assert ev.fields["date"] == "2026-01-25"  # published Friday 30 January 2026

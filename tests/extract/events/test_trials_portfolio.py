@@ -376,3 +376,13 @@ def test_a_drug_entering_phase_3_in_two_listed_trials_and_a_planned_programme(ev
     }
     text = "The KESTREL-3 trial of toravimab was launched in 2022 and is one of eight studies in the HARBOR programme."
     assert [e.fields["trial"] for e in events(text, kind="trial_start")] == ["KESTREL-3"]
+
+
+def test_a_readout_takes_its_own_clause_s_indication_not_the_next_plan_s(events: Reader) -> None:
+    text = (
+        "Toravimab is in Phase 3 development for obesity. Tessaly expects topline data from the HARBOR trial "
+        "in the second half of 2026 and plans to file mexolitinib for ulcerative colitis by year-end."
+    )
+    (ev,) = events(text, kind="trial_readout")
+    assert (ev.fields["drug"], ev.fields["indication"], ev.fields["date"]) == ("toravimab", "obesity", "2026-H2")
+    assert ev.status == Status.PLANNED
