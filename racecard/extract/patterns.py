@@ -90,6 +90,8 @@ def _plausible_trial(name: str) -> bool:
     if not words or words[0].lower() in rules.NOT_TRIALS:
         return False
     head = words[0].rstrip("+")
+    if len(head) == 2 and head.isupper() and len(words) > 1 and words[1].isalnum():
+        head += words[1]  # "WU-KONG6": a short first part joined to the next
     if head.islower():
         return (len(head) >= 4 and name.endswith("+")) or False
     upper = sum(ch.isupper() for ch in head)
@@ -135,7 +137,8 @@ def trials(text: str, regions: Sequence[Span]) -> Iterator[Found]:
     done: set[tuple[int, int]] = {(m.start(), m.end()) for m in rules.DATELINE.finditer(text)}
     datelines = [Span(a, b) for a, b in done]
     for s in regions:
-        for pattern, start, end in _merged(_trial_windows(text, s)):
+        windows = [*_merged(_trial_windows(text, s)), (rules.TRIAL_SUBJECT, s.start, s.end)]
+        for pattern, start, end in windows:
             for m in pattern.finditer(text, start, end):
                 for a, b in _trial_names(text, m.start("names"), m.end("names")):
                     while True:  # drop leading words that are not names ("the ASCEND")

@@ -352,17 +352,27 @@ def stage_class_targets(d: Draft) -> None:
 
 
 def stage_short_indications(d: Draft) -> None:
-    """A one-word indication that ends a longer one in the same story is its short form ("colitis"); one that
-    ends several is their class, not an indication of its own."""
-    longer = {m.name for m in d.mentions if m.kind == EntityKind.INDICATION and " " in m.name}
+    """An indication that ends a longer one in the same story is its short form ("colitis", "lung cancer" in a
+    story of small cell lung cancer); one that ends several is their class, not an indication of its own."""
+    names = {m.name for m in d.mentions if m.kind == EntityKind.INDICATION}
     for m in list(d.mentions):
-        if m.kind != EntityKind.INDICATION or " " in m.name:
+        if m.kind != EntityKind.INDICATION:
             continue
-        owners = {n for n in longer if n.lower().endswith(" " + m.name.lower())}
+        owners = {n for n in names if n.lower().endswith(" " + m.name.lower())}  # "lung cancer" in "small cell …"
         if len(owners) == 1:
             d.names.merge(EntityKind.INDICATION, owners.pop(), m.name)
         elif len(owners) > 1:  # "lymphoma" beside follicular and diffuse large B-cell lymphoma: their class
             d.drop(m)
+
+
+def stage_short_trials(d: Draft) -> None:
+    """A trial named by the last part of a longer trial's name in the same story is that trial ("HORIZON" in a
+    story of ROCKET-HORIZON)."""
+    names = {m.name for m in d.mentions if m.kind == EntityKind.TRIAL}
+    for name in names:
+        owners = {n for n in names if n != name and n.upper().endswith(("-" + name.upper(), " " + name.upper()))}
+        if len(owners) == 1:
+            d.names.merge(EntityKind.TRIAL, owners.pop(), name)
 
 
 def stage_filer(d: Draft) -> None:
@@ -408,6 +418,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("class-targets", stage_class_targets),
     ("short-indications", stage_short_indications),
     ("nested-targets", stage_nested_targets),
+    ("short-trials", stage_short_trials),
     ("filer", stage_filer),
     ("entities", stage_entities),
     ("events", stage_events),

@@ -36,9 +36,15 @@ TRIAL_WORDS = r"(?:trials?|stud(?:y|ies)|programmes?|programs?|readouts?|cohorts
 # An acronym-like name: upper case (ROCKET, KRYSTAL-1), camel case (CodeBreaK 200,
 # HARMONi-2), or a lower-case brand of trial (evoke+), optionally numbered.
 TRIAL_NAME = (
-    r"(?:[A-Z][A-Z0-9]{2,}(?:[a-z][A-Z]?)?|[A-Z][a-z]+[A-Z][A-Za-z]*|[a-z]+\+?)"
-    r"(?:[- ](?:\d{1,3}[A-Za-z]?|[A-Z][a-z]{2,}|[A-Z]{2,})|-[A-Z](?![\w-]))?(?:-\d{1,3}[A-Za-z]?)?\+?"  # KRYSTAL-12,
-    # HERIZON-BTC-01, HARMONi-A
+    r"(?:[A-Z][A-Z0-9]{2,}(?:[a-z][A-Z]?)?|[A-Z]{2}(?=-[A-Z]{3,}\d)|[A-Z][a-z]+[A-Z][A-Za-z]*|[a-z]+\+?)"
+    r"(?:[- ](?:\d{1,3}[A-Za-z]?|[A-Z][a-z]{2,}|[A-Z]{2,})|-[A-Z]{3,}\d{1,3}(?![\w-])|-[A-Z](?![\w-]))?"
+    r"(?:\s[A-Z]{4,}(?![\w-]))?"
+    r"(?:-\d{1,3}[A-Za-z]?)?\+?"  # KRYSTAL-12, HERIZON-BTC-01, HARMONi-A, WU-KONG28, MAESTRO-NASH OUTCOMES
+)
+# "SPOTLIGHT evaluated zolbetuximab plus mFOLFOX6": a name in capitals doing what trials do
+TRIAL_SUBJECT = re.compile(
+    r"(?<![\w-])(?P<names>[A-Z][A-Z0-9]{3,}(?:-\d{1,3}[A-Za-z]?)?)\s+(?:evaluated|evaluates|tested|tests|enrolled|"
+    r"enrolls|randomi[sz]ed|randomi[sz]es|compared|compares|assessed|assesses|investigated|investigates)\b"
 )
 TRIAL_BEFORE = re.compile(
     rf"(?<![\w+-])(?P<names>{TRIAL_NAME}(?:(?:,\s*|\s+and\s+|\s*/\s*){TRIAL_NAME})*)\s+"
@@ -236,7 +242,10 @@ NOT_INDICATIONS = frozenset(
         "infectious disease|infectious diseases|immune disease|immune diseases|immune system disorder|"
         "lung disease|lung diseases|lung disorder|experimental cancer|experimental neoplasms|"
         "neoplasm metastasis|metastases|metastasis|relapse|remission|adverse event|adverse events|toxicity|"
-        "ulcer|ulcers|ulceration|bleeding|hemorrhage|haemorrhage|disease of metabolism"
+        "ulcer|ulcers|ulceration|bleeding|hemorrhage|haemorrhage|disease of metabolism|"
+        "adverse effect|adverse effects|adverse reaction|adverse reactions|adverse drug reaction|"
+        "cytokine release syndrome|neurotoxicity|neurotoxicity syndrome|toxic encephalopathy|"
+        "infusion reaction|infusion reactions|infusion-related reaction|side effect|side effects"
     ).split("|")
 )
 # Names of classes of treatment that open vocabularies list as drugs.

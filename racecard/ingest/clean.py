@@ -28,6 +28,7 @@ _LINE = re.compile(
             |try\ (?:now|before\ you\ buy)|unlock\ (?:this|powerful)|premium\ at|newsletters?
             |already\ a\ (?:member|subscriber)|cookie)\b.*
       | (?:also\ read|read\ (?:more|also|next)|see\ also|more\ from\ \w+|further\ reading
+            |more\ (?:press\ releases|news|stories|headlines|articles|coverage)
             |(?:related|recommended)(?:\ (?:news|stories|articles|reading|content|coverage))?)\s*:\s*\S.*
       | (?:copyright|©).* | .*\ball\ rights\ reserved\b.*
       | published\ first\ on\b.*
@@ -62,7 +63,8 @@ _CUES = (
     "copy link", "advert", "sponsor", "sign up", "sign in", "login", "log in", "regist", "subscri", "paywall",
     "trial", "try ", "unlock", "premium", "newsletter", "already a", "cookie", "published first", "going?",
     "elevate", "related", "recommended", "trending", "popular", "latest", "tag", "topic", "filed under",
-    "categor", "read", "more from", "more on", "more news", "more stories", "more in", "see also", "you may",
+    "categor", "read", "more from", "more on", "more news", "more stories", "more in", "more press", "more headlines",
+    "more articles", "more coverage", "see also", "you may",
     "you might", "top stories", "copyright", "\u00a9", "rights reserved", "continue",
 )  # fmt: skip
 _SHORT_LINE = 24  # a line this short is always looked at ("Ad", "Share", "Related")

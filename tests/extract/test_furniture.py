@@ -31,7 +31,8 @@ def test_paywall_gate_cuts_the_rest() -> None:
 def test_single_furniture_lines() -> None:
     for line in ("Share", "Share - WeChat", "Advertisement", "Also read: markets today",
                  "Subscribe to get our newsletter by email.", "• Is ACME stock a buy? Where are ACME shares going?",
-                 "Related reading: Biotech IPOs return | Hengrui's licensing push", "Related: Pfizer cuts jobs"):
+                 "Related reading: Biotech IPOs return | Hengrui's licensing push", "Related: Pfizer cuts jobs",
+                 "More press releases: Takeda reports results | Otsuka names a CFO"):
         assert is_furniture(line), line
     for line in ("Amgen shares rose 3% after the readout.", "Related to the deal, Zai Lab paid $65 million."):
         assert not is_furniture(line), line
@@ -46,3 +47,11 @@ def test_a_paragraph_of_prose_is_never_a_furniture_line() -> None:
     )
     assert furniture(prose) == ()
     assert furniture("Subscribe to our newsletter for daily biotech news.") != ()
+
+
+def test_a_closing_list_of_other_press_releases_is_furniture() -> None:
+    from racecard.ingest.clean import furniture
+
+    text = "Astellas won an opinion.\n\nMore press releases: Takeda reports results | Otsuka names a CFO\n"
+    (span,) = furniture(text)
+    assert text[span.start : span.end].startswith("More press releases")

@@ -205,3 +205,37 @@ def test_a_class_word_beside_several_of_its_kinds_and_a_drug_s_harm_are_no_indic
     )
     names = {m.name for m in read(text, lexicon=small).mentions}
     assert names == {"follicular lymphoma", "mantle cell lymphoma"}
+
+
+def test_trial_names_of_other_shapes_and_a_trial_s_short_name() -> None:
+    small = Lexicon.of([("drug", "sunvozertinib", "sunvozertinib"), ("drug", "zolbetuximab", "zolbetuximab")])
+    text = (
+        "Approval of sunvozertinib rested on the WU-KONG6 study; the Phase 3 WU-KONG28 trial is confirmatory. "
+        "SPOTLIGHT evaluated zolbetuximab plus chemotherapy. The MAESTRO-NASH OUTCOMES trial continues. "
+        "The ROCKET-HORIZON trial read out; HORIZON enrolled 726 adults."
+    )
+    trials = sorted({(m.text, m.name) for m in read(text, lexicon=small).mentions if m.kind.value == "trial"})
+    assert trials == [
+        ("HORIZON", "ROCKET-HORIZON"),
+        ("MAESTRO-NASH OUTCOMES", "MAESTRO-NASH OUTCOMES"),
+        ("ROCKET-HORIZON", "ROCKET-HORIZON"),
+        ("SPOTLIGHT", "SPOTLIGHT"),
+        ("WU-KONG28", "WU-KONG28"),
+        ("WU-KONG6", "WU-KONG6"),
+    ]
+
+
+def test_harms_of_a_treatment_and_a_short_name_of_the_story_s_indication() -> None:
+    small = Lexicon.of(
+        [
+            ("indication", "small cell lung cancer", "small cell lung cancer"),
+            ("indication", "lung cancer", "lung cancer"),
+            ("indication", "cytokine release syndrome", "cytokine release syndrome"),
+            ("indication", "adverse reactions", "adverse reactions"),
+        ]
+    )
+    text = (
+        "Lung cancer doctors welcomed the approval in small cell lung cancer. Cytokine release syndrome was the "
+        "most common of the adverse reactions."
+    )
+    assert {m.name for m in read(text, lexicon=small).mentions} == {"small cell lung cancer"}

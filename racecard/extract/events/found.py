@@ -289,5 +289,8 @@ def indication_near(sent: Sent, pos: int) -> str | None:
 
 
 def trial_near(sent: Sent, pos: int) -> str | None:
-    ms = _near(sent.of(EntityKind.TRIAL), pos + sent.start)
+    """The trial named closest to ``pos`` in its part of the sentence (not across a semicolon)."""
+    lo, hi = sent.text.rfind(";", 0, pos) + 1, sent.text.find(";", pos)
+    hi = len(sent.text) if hi < 0 else hi
+    ms = [m for m in _near(sent.of(EntityKind.TRIAL), pos + sent.start) if lo <= m.start - sent.start < hi]
     return ms[0].name if ms else None

@@ -222,7 +222,11 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
             if fields["outcome"] != "reported":
                 status = Status.HAPPENED  # an outcome is reported only once it is known
             score = 1.0 if fields["outcome"] != "reported" else 0.7
-            named: list[str | None] = list(dict.fromkeys(t.name for t in sent.of(EntityKind.TRIAL)))
+            lo, hi = text.rfind(";", 0, m.start()) + 1, text.find(";", m.start())  # its part of the sentence
+            hi = len(text) if hi < 0 else hi
+            named: list[str | None] = list(
+                dict.fromkeys(t.name for t in sent.of(EntityKind.TRIAL) if lo <= t.start - sent.start < hi)
+            )
             trials = named or [fields.get("trial")]
             for t in trials:  # "SHORE and COAST 2 met …": one readout per trial
                 f = dict(fields)
