@@ -91,6 +91,10 @@ def _place(sent: Sent, pos: int, doc: Doc | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     agency = None
     phrase = _OWN_PHRASE.match(sent.text, pos)  # "is still under review in the European Union": its own place
+    adjective = _PLACE_ADJ.search(phrase.group(0)) if phrase else None  # "plans to seek U.S. approval"
+    if adjective:
+        place = _ADJ_PLACES[adjective.group(1)]
+        return {"agency": _REGULATOR_OF[place], "territory": place}
     for prep in _PLACE_PREP.finditer(phrase.group(0) if phrase else ""):
         after = prep.group("after")
         found = agency_in(after)
@@ -111,6 +115,8 @@ def _place(sent: Sent, pos: int, doc: Doc | None = None) -> dict[str, Any]:
             out["agency"] = "PMDA"
         out["territory"] = AGENCY_TERRITORY.get(agency[0], "")
     terr = territory_in(sent.text[max(0, pos - 80) : pos + 120])
+    if terr == "Greater China":  # the four places of a licence listed beside the decision: China's regulator decides
+        terr = "China"
     if terr and terr != "worldwide" and not out.get("territory"):
         out["territory"] = terr
         if terr in _REGULATOR_OF:
@@ -129,13 +135,18 @@ def _make(
         return []  # "upon approval", "regulatory milestones": a term of a contract, not an event
     drugs = _subject_drugs(sent, pos)
     if not drugs:
-        back = doc.recent_drug(sent, need_anaphor=kind != "advisory_opinion")
+        trial = next((t.name for t in sent.of(EntityKind.TRIAL)), None)
+        back = (  # "on the strength of its global WU-KONG1 study": the trial's drug, not the last one named
+            doc.trial_drug(sent, trial) if trial else doc.recent_drug(sent, need_anaphor=kind != "advisory_opinion")
+        )
         if back is None and (
             (status in (Status.PLANNED, Status.EXPECTED) and kind != "rejection") or kind == "advisory_opinion"
         ):
             back = doc.main_drug()  # "the company intends to file for approval in 2028": its drug
             if back is None and kind == "regulatory_submission":
                 back = doc.previous_drug(sent)  # "X is in Phase 3. Its maker plans to file in 2026."
+        if back is None and kind in ("designation", "regulatory_submission") and not sent.of(EntityKind.DRUG):
+            back = doc.main_drug()  # "The NMPA accepted Dizal's application and placed it under priority review"
         drugs = [back] if back else []
     if not drugs:
         return []
@@ -170,6 +181,36 @@ _IN_CHARGE = re.compile(
     r"[^.;,]{0,60}$",
     re.I,
 )
+_FROM_BOTH = re.compile(r"\s*(?:\w+\s+){0,2}?from\s+(?:both\s+)?(?P<list>[^;]{4,160})")
+
+
+def _granters(text: str, end: int) -> list[str]:
+    """The regulators a designation is said to come from, when it names several ("from both China's CDE and the
+    U.S. FDA")."""
+    m = _FROM_BOTH.match(text, end)
+    if m is None or " and " not in m.group("list"):
+        return []
+    out: list[str] = []
+    rest, at = m.group("list"), 0
+    while (found := agency_in(rest[at:])) is not None:
+        name = _SAME_REGULATOR.get(found[0], found[0])
+        if name in AGENCY_TERRITORY and name not in out:
+            out.append(name)
+        at += found[1] + 2
+    return out
+
+
+_PLAN_TO = re.compile(r"\b(?:plan|plans|bid|effort|intention|decision|aim|goal|hopes?)\b[^.;]{0,50}\bto\s+$", re.I)
+_ABANDONED = re.compile(
+    r"\b(?:scraps?|scrapped|abandon(?:s|ed)?|drops?|dropped|shelve[sd]?|cancel(?:s|led|ed)?|end(?:s|ed)?)\s+"
+    r"(?:\w+\s+){0,2}(?:plan|plans|bid|effort)\b",
+    re.I,
+)
+_PLACE_ADJ = re.compile(
+    r"^\S+\s+(?:\w+\s+)?(U\.S\.|US|EU|European|Chinese|Japanese)\s+(?:marketing\s+|regulatory\s+)?(?:approval|filing|"
+    r"submission|authori[sz]ation)"
+)
+_ADJ_PLACES = {"U.S.": "US", "US": "US", "EU": "EU", "European": "EU", "Chinese": "China", "Japanese": "Japan"}
 _PLACE_PREP = re.compile(r"\b(?:in|by|with|to|from|before)\s+(?:the\s+)?(?P<after>\S.{0,40})")
 _IN_PLACE = re.compile(
     r"(?:U\.S\.|US|USA|United\s+States|EU|European\s+Union|Europe|China|Japan|UK|U\.K\.|United\s+Kingdom|Canada)\b"
@@ -243,6 +284,13 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
         for c in got:  # a designation only one regulator grants names it ("Fast Track", "RMAT", "PRIME")
             if owner and not c.fields.get("agency"):
                 c.fields["agency"], c.fields["territory"] = _ONE_REGULATOR_OF[owner.lastgroup or ""]
+        granters = _granters(text, m.end())
+        if len(granters) > 1:  # "designations from both China's CDE and the U.S. FDA": one from each
+            got = [
+                Cand(c.type, c.status, {**c.fields, "agency": a, "territory": AGENCY_TERRITORY[a]}, c.sent, c.pos)
+                for c in got
+                for a in granters
+            ]
         out += got
         taken.append((m.start(), m.end()))
     for m in _ADVISORY.finditer(text) if "advisory_opinion" in tags else ():
@@ -302,6 +350,9 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
         status = status_of(text, m.start(), m.end())
         if m.group(0).startswith("withdr"):
             status = Status.FAILED  # a withdrawn application
+        elif status == Status.HAPPENED and _PLAN_TO.search(text, max(0, m.start() - 90), m.start()):
+            # "scraps the plan, announced in January, to seek FDA approval": a plan, and here an abandoned one
+            status = Status.FAILED if _ABANDONED.search(text, max(0, m.start() - 90), m.start()) else Status.PLANNED
         got = _make(doc, sent, "regulatory_submission", m.start(), m.end(), status, {}, 0.9)
         if "review" in m.group(0).lower():  # "is still under review": a state, dated only by what follows it
             own = _OWN_PHRASE.match(text, m.start())

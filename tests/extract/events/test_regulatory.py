@@ -271,3 +271,28 @@ def test_a_chmp_story_its_restatements_and_other_regulators(events: Reader) -> N
     }
     (filing,) = [e for e in evs if e.type == "regulatory_submission"]
     assert (filing.fields["drug"], filing.fields["agency"], filing.fields.get("date")) == ("toravimab", "EMA", None)
+
+
+def test_a_china_approval_story_s_filing_designations_and_plans(events: Reader) -> None:
+    text = (
+        "China's NMPA has approved Jacobio's glecirasib for non-small cell lung cancer. Jacobio took rights for "
+        "mainland China, Hong Kong, Macau and Taiwan in 2021, won breakthrough therapy designation in January 2023 "
+        "and filed in May. The NMPA accepted Jacobio's new drug application in June and placed it under priority "
+        "review. Glecirasib had earlier received fast track designations from both China's Center for Drug "
+        "Evaluation (CDE) and the U.S. Food and Drug Administration. Jacobio plans to seek U.S. approval on the "
+        "strength of its global HARBOR study. A rival dropped its plan, announced in March, to seek EU approval "
+        "this year."
+    )
+    evs = events(text)
+    designations = {
+        (e.fields["designation"], e.fields["agency"], e.fields.get("date")) for e in evs if e.type == "designation"
+    }
+    assert designations == {
+        ("breakthrough", "NMPA", "2023-01"),
+        ("priority_review", "NMPA", "2025-06"),
+        ("fast_track", "NMPA", None),
+        ("fast_track", "FDA", None),
+    }
+    filings = {(e.fields["agency"], e.status) for e in evs if e.type == "regulatory_submission"}
+    assert ("FDA", Status.PLANNED) in filings and ("EMA", Status.FAILED) in filings
+    assert all(e.fields["drug"] == "glecirasib" for e in evs)
