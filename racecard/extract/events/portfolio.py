@@ -34,6 +34,12 @@ _BECAUSE = re.compile(
     r"fail\w*|lack\s+of|concerns?|focus\w*|reorgani[sz]\w*|restructur\w*)\b",
     re.I,
 )
+# "the study of magrolimab in combination with venetoclax and azacitidine": the partners are not stopped
+_PARTNER = re.compile(
+    r"\b(?:in\s+combination\s+with|combined\s+with|plus|alongside|on\s+top\s+of|added\s+to|with)\s+"
+    r"(?:[\w-]+(?:\s+|,\s*(?:and\s+)?|\s+and\s+)){0,4}$",
+    re.I,
+)
 _RESUMED = re.compile(r"\b(?:resum\w+|restart\w*|lifted|reinstat\w+)\b", re.I)
 _LOOSE_VERB = re.compile(r"(?:drop|cut|halt|ax|scrap|ditch|shelv|pull|end|stop|sw)", re.I)
 _PIPELINE_OBJECT = re.compile(
@@ -128,7 +134,8 @@ def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
     after = _LIST_END.search(text, m.end())
     clause_end = after.start() if after else len(text)
     in_clause = [d for d in sent.of(EntityKind.DRUG) if clause_start <= d.start - sent.start < clause_end]
-    drugs = [d for d in drugs_near(sent, m.start()) if d in {x.name for x in in_clause}]
+    partners = {d.name for d in sent.of(EntityKind.DRUG) if _PARTNER.search(text, 0, d.start - sent.start)}
+    drugs = [d for d in drugs_near(sent, m.start()) if d in {x.name for x in in_clause} and d not in partners]
     listed = [] if drugs else _listed_before(doc, sent, text[clause_start : m.start()], clause_start)
     if listed:
         drugs = listed
@@ -141,7 +148,7 @@ def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
     if len(drugs) > 1 and not listed:  # a list of culled candidates: every drug in the trigger's clause
         list_end = _LIST_END.search(text[m.end() :])
         limit = m.end() + (list_end.start() if list_end else len(text))
-        drugs = [d.name for d in sent.of(EntityKind.DRUG) if d.start - sent.start < limit]
+        drugs = [d.name for d in sent.of(EntityKind.DRUG) if d.start - sent.start < limit and d.name not in partners]
         drugs = list(dict.fromkeys(drugs))
     sub = subject_of(sent, m.start())
     company = sub.name if sub else (doc.companies()[0] if doc.companies() else None)

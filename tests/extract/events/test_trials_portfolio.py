@@ -386,3 +386,16 @@ def test_a_readout_takes_its_own_clause_s_indication_not_the_next_plan_s(events:
     (ev,) = events(text, kind="trial_readout")
     assert (ev.fields["drug"], ev.fields["indication"], ev.fields["date"]) == ("toravimab", "obesity", "2026-H2")
     assert ev.status == Status.PLANNED
+
+
+def test_a_stopped_combination_study_stops_only_its_drug_and_a_futile_analysis_is_a_miss(events: Reader) -> None:
+    text = (
+        "Pfizer said it has stopped the Phase 3 KESTREL-3 study of toravimab in combination with pembrolizumab and "
+        "mexolitinib in pancreatic cancer. A planned analysis showed the study was futile and pointed to a higher "
+        "risk of death in the toravimab arm."
+    )
+    assert [e.fields["drug"] for e in events(text, kind="discontinuation")] == ["toravimab"]
+    (readout,) = events(text, kind="trial_readout")
+    assert (readout.fields["trial"], readout.fields["outcome"]) == ("KESTREL-3", "missed")
+    (signal,) = events(text, kind="safety_signal")
+    assert signal.fields["drug"] == "toravimab"

@@ -34,7 +34,8 @@ CLINICAL_MEASURE = (
     r"|hazard\s+ratio|p\s?[<=]\s?0?\.\d|median\s+(?:progression-free|overall)\s+survival\s+(?:of\s+)?\d"
 )
 READOUT = [
-    r"interim\s+analysis|(?:unlikely|not\s+likely)\s+to\s+(?:meet|achieve|succeed|reach)",
+    r"(?:interim|planned|pre-?specified)\s+analysis|(?:unlikely|not\s+likely)\s+to\s+(?:meet|achieve|succeed|reach)",
+    r"(?:was|were|proved|deemed)\s+futile",
     r"phase\s*(?:[1-4]|i{1,3})[ab]?\s+(?:\w+\s+)?(?:data|results|findings|readout)",
     r"\bmet\s+(?:(?:the|its|both|all|their|each|two|co-?)\s+)*(?:\w+\s+){0,3}?(?:primary|"
     r"co-?primary|secondary|main|key)",
@@ -101,6 +102,7 @@ MIXED = (
 )
 SAFETY = [
     r"safety\s+(?:signal|concern|issue)s?",
+    r"(?:higher|increased|elevated|excess)\s+(?:risk|rate|rates|incidence)\s+of\s+(?:death|deaths|mortality)",
     r"clinical\s+hold",
     r"(?:treatment-related|serious|grade\s*[3-5]|fatal)\s+(?:\w+\s+){0,2}?(?:adverse\s+events?|AEs?|deaths?)",
     r"(?:\d+|two|three|four|five|several|multiple)\s+(?:patient\s+|treatment-related\s+)?deaths|"
