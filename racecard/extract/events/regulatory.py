@@ -145,7 +145,7 @@ def _make(
             back = doc.main_drug()  # "the company intends to file for approval in 2028": its drug
             if back is None and kind == "regulatory_submission":
                 back = doc.previous_drug(sent)  # "X is in Phase 3. Its maker plans to file in 2026."
-        if back is None and kind in ("designation", "regulatory_submission") and not sent.of(EntityKind.DRUG):
+        if back is None and kind in _MAIN_DRUG_KINDS and not sent.of(EntityKind.DRUG):
             back = doc.main_drug()  # "The NMPA accepted Dizal's application and placed it under priority review"
         drugs = [back] if back else []
     if not drugs:
@@ -200,6 +200,7 @@ def _granters(text: str, end: int) -> list[str]:
     return out
 
 
+_MAIN_DRUG_KINDS = ("designation", "regulatory_submission", "rejection")
 _PLAN_TO = re.compile(r"\b(?:plan|plans|bid|effort|intention|decision|aim|goal|hopes?)\b[^.;]{0,50}\bto\s+$", re.I)
 _ABANDONED = re.compile(
     r"\b(?:scraps?|scrapped|abandon(?:s|ed)?|drops?|dropped|shelve[sd]?|cancel(?:s|led|ed)?|end(?:s|ed)?)\s+"

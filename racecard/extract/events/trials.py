@@ -108,6 +108,19 @@ def _phase_referred(doc: Doc, sent: Sent) -> str | None:
     return phases.pop() if len(phases) == 1 else None
 
 
+_BOTH_STUDIES = re.compile(
+    r"\b(?:[Bb]oth|[Tt]he\s+two|[Tt]hese\s+two|[Tt]hose\s+two)\s+(?:[\w-]+\s+)?(?:studies|trials)\b"
+)
+
+
+def _both_referred(doc: Doc, sent: Sent) -> list[str | None]:
+    """The trials "both studies met …" points back to: those the sentence before names, when it names several."""
+    if sent.index == 0 or not _BOTH_STUDIES.search(sent.text):
+        return []
+    names = list(dict.fromkeys(doc.sents[sent.index - 1].names(EntityKind.TRIAL)))
+    return list(names) if len(names) > 1 else []
+
+
 def _date_referred(doc: Doc, sent: Sent) -> str | None:
     """When the trials "both met …" points back to were reported: the one date the sentence before writes."""
     if sent.index == 0 or not _STUDIES_ANAPHOR.search(sent.text):
@@ -227,7 +240,7 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
             named: list[str | None] = list(
                 dict.fromkeys(t.name for t in sent.of(EntityKind.TRIAL) if lo <= t.start - sent.start < hi)
             )
-            trials = named or [fields.get("trial")]
+            trials = named or _both_referred(doc, sent) or [fields.get("trial")]
             for t in trials:  # "SHORE and COAST 2 met …": one readout per trial
                 f = dict(fields)
                 if t:

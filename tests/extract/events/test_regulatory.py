@@ -296,3 +296,22 @@ def test_a_china_approval_story_s_filing_designations_and_plans(events: Reader) 
     filings = {(e.fields["agency"], e.status) for e in evs if e.type == "regulatory_submission"}
     assert ("FDA", Status.PLANNED) in filings and ("EMA", Status.FAILED) in filings
     assert all(e.fields["drug"] == "glecirasib" for e in evs)
+
+
+def test_an_opinion_press_release_with_its_trials_decision_and_us_history(events: Reader) -> None:
+    text = (
+        "Amgen today announced that the CHMP has adopted a positive opinion recommending approval of toravimab for "
+        "pancreatic cancer. The European Commission will review the recommendation, and a final decision on "
+        "marketing authorization in the European Union is expected in the coming months. The opinion rests on two "
+        "Phase 3 trials. HARBOR evaluated toravimab plus chemotherapy, and CODA-2 evaluated toravimab alone. Both "
+        "studies met their primary endpoint. In the United States, the FDA issued a complete response letter in "
+        "January 2025; Amgen has since resubmitted its Biologics License Application."
+    )
+    evs = events(text)
+    assert {e.fields.get("trial") for e in evs if e.type == "trial_readout"} == {"HARBOR", "CODA-2"}
+    (expected,) = [e for e in evs if e.type == "approval"]
+    assert (expected.status, expected.fields["agency"]) == (Status.EXPECTED, "EMA")
+    (rejection,) = [e for e in evs if e.type == "rejection"]
+    assert (rejection.fields["drug"], rejection.fields["date"]) == ("toravimab", "2025-01")
+    (filing,) = [e for e in evs if e.type == "regulatory_submission"]
+    assert (filing.fields["agency"], filing.status) == ("FDA", Status.HAPPENED)

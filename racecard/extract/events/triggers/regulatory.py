@@ -54,7 +54,7 @@ REJECTION = [
     r"refus(?:e|ed|al)[- ]to[- ]file|\bRTF\b",
 ]
 SUBMISSION = [
-    r"(?:submit(?:s|ted|ting)?|fil(?:e|es|ed|ing))\s+(?:a\s+|an\s+|the\s+|its\s+|for\s+)?(?:\w+\s+){0,3}?"
+    r"(?:(?:re-?)?submit(?:s|ted|ting)?|(?:re-?)?fil(?:e|es|ed|ing))\s+(?:a\s+|an\s+|the\s+|its\s+|for\s+)?(?:\w+\s+){0,3}?"
     r"(?:(?:s|supplemental\s+)?NDA|(?:s|supplemental\s+)?BLA|MAA|IND|applications?|"
     r"dossier|request|marketing|regulatory|filing|submission)",
     r"(?:submission|filing)s?\s+(?:of|for|to|with|in)",
@@ -88,6 +88,9 @@ SUBMISSION = [
 PDUFA = (
     r"(?:PDUFA|target\s+action|action|goal)\s+date"
     r"|(?:regulatory\s+|approval\s+|FDA\s+)?decision\s+(?:is\s+)?(?:expected|anticipated|due)\s+(?:in|by)"
+    # "a final decision on marketing authorization in the European Union is expected in the coming months"
+    r"|final\s+decision\s+on\s+(?:the\s+)?(?:marketing\s+authori[sz]ation|approval)[^.;]{0,60}?\s+(?:is|are)\s+"
+    r"(?:expected|anticipated|due)"
 )
 DESIGNATIONS = {  # value → the words that name it
     # "Breakthrough Therapy and Fast Track designations": the noun shared by the list
