@@ -112,6 +112,15 @@ def _trial_windows(text: str, region: Span) -> Iterator[tuple[re.Pattern[str], i
         yield rules.TRIAL_NUMBERED, max(region.start, m.start() - 150), min(region.end, m.end() + 150)
 
 
+def _subject_windows(text: str, region: Span) -> Iterator[tuple[re.Pattern[str], int, int]]:
+    """Where a trial can stand as the subject of a trial's verb ("SPOTLIGHT evaluated …"): the word before it."""
+    for m in rules.TRIAL_SUBJECT_VERB.finditer(text, region.start, region.end):
+        if m.start() > 0 and text[m.start() - 1] == " ":
+            start = max(region.start, text.rfind(" ", region.start, m.start() - 1) + 1)
+            if text[start : start + 1].isupper():
+                yield rules.TRIAL_SUBJECT, start, m.start()
+
+
 def _merged(windows: Iterator[tuple[re.Pattern[str], int, int]]) -> list[tuple[re.Pattern[str], int, int]]:
     """Each pattern's overlapping windows joined, so that no stretch of text is scanned twice by one pattern."""
     by_pattern: dict[re.Pattern[str], list[tuple[int, int]]] = {}
@@ -137,8 +146,7 @@ def trials(text: str, regions: Sequence[Span]) -> Iterator[Found]:
     done: set[tuple[int, int]] = {(m.start(), m.end()) for m in rules.DATELINE.finditer(text)}
     datelines = [Span(a, b) for a, b in done]
     for s in regions:
-        windows = [*_merged(_trial_windows(text, s)), (rules.TRIAL_SUBJECT, s.start, s.end)]
-        for pattern, start, end in windows:
+        for pattern, start, end in [*_merged(_trial_windows(text, s)), *_subject_windows(text, s)]:
             for m in pattern.finditer(text, start, end):
                 for a, b in _trial_names(text, m.start("names"), m.end("names")):
                     while True:  # drop leading words that are not names ("the ASCEND")

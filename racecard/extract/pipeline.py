@@ -76,14 +76,15 @@ class Draft:
 
 
 # "CD20xCD3", "BCMA×CD3": a bispecific's two targets, read as if written "CD20/CD3"
-_BISPECIFIC_X = re.compile(r"(?<=[A-Z0-9])[x×](?=[A-Z][A-Z0-9-]*\d|[A-Z]{2,})")
+_BISPECIFIC_X = re.compile(r"[x×](?=[A-Z][A-Z0-9-]*\d|[A-Z]{2,})")
 
 
 def stage_furniture(d: Draft) -> None:
     d.folded = fold(d.doc.text)
     if "x" in d.doc.text or "×" in d.doc.text:
         for m in _BISPECIFIC_X.finditer(d.doc.text):
-            d.folded = d.folded[: m.start()] + "/" + d.folded[m.end() :]
+            if m.start() and (d.doc.text[m.start() - 1].isupper() or d.doc.text[m.start() - 1].isdigit()):
+                d.folded = d.folded[: m.start()] + "/" + d.folded[m.end() :]
     d.occupied = bytearray(len(d.doc.text) + 1)
     d.furniture = find_furniture(d.doc.text)
     for span in d.furniture:  # nothing is read inside furniture

@@ -42,10 +42,10 @@ TRIAL_NAME = (
     r"(?:-\d{1,3}[A-Za-z]?)?\+?"  # KRYSTAL-12, HERIZON-BTC-01, HARMONi-A, WU-KONG28, MAESTRO-NASH OUTCOMES
 )
 # "SPOTLIGHT evaluated zolbetuximab plus mFOLFOX6": a name in capitals doing what trials do
-TRIAL_SUBJECT = re.compile(
-    r"(?<![\w-])(?P<names>[A-Z][A-Z0-9]{3,}(?:-\d{1,3}[A-Za-z]?)?)\s+(?:evaluated|evaluates|tested|tests|enrolled|"
-    r"enrolls|randomi[sz]ed|randomi[sz]es|compared|compares|assessed|assesses|investigated|investigates)\b"
+TRIAL_SUBJECT_VERB = re.compile(
+    r"(?:evaluat|test|enroll|randomi[sz]|compar|assess|investigat)(?:ed|es|s)\b"
 )
+TRIAL_SUBJECT = re.compile(r"(?<![\w-])(?P<names>[A-Z][A-Z0-9]{3,}(?:-\d{1,3}[A-Za-z]?)?)\s+")
 TRIAL_BEFORE = re.compile(
     rf"(?<![\w+-])(?P<names>{TRIAL_NAME}(?:(?:,\s*|\s+and\s+|\s*/\s*){TRIAL_NAME})*)\s+"
     rf"(?:(?:phase|Phase)\s+(?:[1-3IV]+[ab]?(?:/[1-3IV]+)?)\s+)?{TRIAL_WORDS}\b"

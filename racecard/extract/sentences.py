@@ -22,10 +22,9 @@ ABBREVIATIONS = frozenset(
 )
 
 _LINE = re.compile(r"[^\n]+")
-_BOUNDARY = re.compile(
-    r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])"
-    r"|(?<=[a-z)\]])[.!?][\"'”’)\]]*(?=[A-Z][a-z])"  # paragraphs a scrape ran together: "guidance).The"
-)
+# after a full stop: a space and a capital, or (paragraphs a scrape ran together, "guidance).The") none
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9]|(?P<glued>[A-Z][a-z]))")
+_GLUED_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz)]")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
@@ -45,6 +44,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def _split_line(text: str, start: int, end: int, out: list[Span]) -> None:
     begin = start
     for m in _BOUNDARY.finditer(text, start, end):
+        if m.group("glued") and (m.start() == 0 or text[m.start() - 1] not in _GLUED_AFTER):
+            continue  # "U.S.Food" is no glued paragraph: only a word or a bracket closes one
         if _is_abbreviation(text, m.start()):
             continue
         stop = m.end()
