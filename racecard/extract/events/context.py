@@ -57,7 +57,7 @@ _DRUG_ANAPHOR = re.compile(
     r"|\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:[\w/-]+\s+){0,3}?(?:drug|"
     r"candidate|therapy|treatment|asset|antibody|"
     r"molecule|medicine|compound|program|programme|inhibitor|agent|agonist|antagonist|bispecific|conjugate|ADC|"
-    r"vaccine|pill|tablet|shot|injection|biologic|product|study|trial)\b"
+    r"vaccine|pill|tablet|shot|injection|biologic|product|study|trial)\b(?!\s+(?:Administration|Evaluation))"
     r"|\b(?:It|it)\s+(?:was|is|has|had|will|failed|met|showed)\b"
     r"|\b(?:approved|cleared|rejected|filed|submitted|launched|discontinued|dropped|scrapped|shelved)\s+it\b"
     r"|\b(?:[Bb]oth|[Aa]ll\s+(?:two|three|four|five))\s+(?:were|have|had|are|will|drugs|candidates|assets|programs"

@@ -72,6 +72,7 @@ def date_near(
             for f in find_dates(sent.text, doc.published)
             if not _DEADLINE.search(sent.text[max(0, f.start - 30) : f.start])
             and not _SAID_ON.search(sent.text[max(0, f.start - 20) : f.start])
+            and not _DEADLINE_AFTER.match(sent.text, f.end)
         ]
     found = sent.dates
     if found:
@@ -157,6 +158,8 @@ _DATE_BREAK = re.compile(
     r"|,\s+(?:and\s+)?(?:won|received|got|gained|secured|filed|obtained|launched|submitted|began|started)\s"
     r"|,?\s+and\s+(?:\w+\s+)?(?:plans?|expects?|intends?|aims?|will|is|was|has|had|said|says)\s"
 )
+# "its June 12 target date": a deadline
+_DEADLINE_AFTER = re.compile(r"\s+(?:PDUFA|target\s+action|action|target|goal)\s+date\b", re.I)
 _SAID_ON = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:on\s+)?$", re.I)
 _THAT_YEAR = re.compile(
     r"\b(?:(?:in\s+)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)"

@@ -46,7 +46,8 @@ _DECLINED = re.compile(
 _MODIFIED = re.compile(r"-(?:\s|based|containing|pretreated|refractory|naive|resistant)", re.I)
 _ANAPHOR_SUBJECT = re.compile(
     r"\b(?:the|this|its)\s+(?:\w+\s+){0,2}?(?:drug|therapy|treatment|medicine|candidate|antibody|inhibitor|combination|regimen)\b"
-    r"(?!\s+(?:application|approval|submission|filing|master|license|licence))"  # not "the new drug application"
+    r"(?!\s+(?:application|approval|submission|filing|master|license|licence|administration|evaluation))"  # not "the
+    # new drug application", not "the Food and Drug Administration"
     r"|^\s*It\b",
     re.I,
 )
@@ -56,7 +57,12 @@ _NOT_A_FILING = re.compile(
     r"BTD|breakthrough|designation|fast\s+track|orphan|IND\b|in\s+(?:a|its|the)\s+(?:regulatory\s+|stock\s+exchange\s+)?filing",
     re.I,
 )
-_MONEY_TERMS = re.compile(r"milestone|upfront|up-front|royalt|per\s+share|contingent\s+value", re.I)
+_MONEY_TERMS = re.compile(  # a contract's terms ("a $50 million regulatory milestone"), not "a milestone for patients"
+    r"milestone\s+payments?|(?:regulatory|development|commercial|sales|approval)[- ](?:based\s+)?milestones?"
+    r"|milestones?\s+(?:payments?|of\s+(?:up\s+to\s+)?(?:US)?\$)|in\s+milestones|\$[\d.,]+\s*(?:[mb]n?|million|billion)?"
+    r"\s+milestone|upfront|up-front|royalt|per\s+share|contingent\s+value",
+    re.I,
+)
 _REG_CONTEXT = re.compile(
     r"FDA|EMA|NMPA|CDE|PMDA|MHRA|regulator|agency|authorit|Commission|Health\s+Canada|market|label|indication|treat|patients|approval|in\s+(?:the\s+)?(?:US|U\.S\.|China|Japan|Europe|EU)"
     r"|\b(?:China|Japan|Europe|EU|US|U\.S\.|UK|Canada|Korea|Taiwan|India|Australia)(?:['’]s)?\s+(?:regulators?\s+)?"

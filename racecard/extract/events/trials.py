@@ -188,6 +188,7 @@ def _tied_trial_word(text: str, start: int, end: int) -> bool:
     return False
 
 
+_LABEL_WARNING = re.compile(r"boxed\s+warning", re.I)
 _DATA_OF = re.compile(r"(?:results|data|findings)\s+(?:from|of)\s+(?:the\s+|a\s+|its\s+)?", re.I)
 _STUDIED = re.compile(
     r"\b(?:trials?|stud(?:y|ies)|phase|cohorts?|arms?|patients|participants|[A-Z][A-Z0-9]{2,}|[A-Z][a-z]*-?\d+|\w+(?:mab|nib|"
@@ -203,7 +204,7 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
     has_trial = "trial" in tags and (bool(sent.of(EntityKind.TRIAL)) or bool(_TRIAL_WORD.search(text)))
     m = _READOUT.search(text) if has_trial else None
     measure = None if m or "measure" not in tags else _MEASURE.search(text)
-    if measure and drugs_near(sent, measure.start(), main=True):
+    if measure and (drugs_near(sent, measure.start(), main=True) or sent.of(EntityKind.TRIAL)):
         m = measure  # "LY3537982 achieved a 38% overall response rate": results, whether or not a trial is named
     cleared = m is not None and m.group(0).lower().startswith("clear")  # "amlitelimab clears Phase 3"
     if m is not None and cleared and agency_in(text[: m.start()]):
@@ -282,6 +283,8 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
         drugs = drugs_near(sent, hit.start())
         if not drugs:  # "Some patients in the programme developed …": the drug spoken of
             back = doc.recent_drug(sent)
+            if back is None and _LABEL_WARNING.match(hit.group(0)) and not sent.of(EntityKind.DRUG):
+                back = doc.main_drug()  # "The label carries a boxed warning for …": the story's drug's label
             drugs = [back] if back else []
         if drugs:
             finding: dict[str, Any] = {"finding": " ".join(text[hit.start() : hit.start() + 140].split())}

@@ -315,3 +315,26 @@ def test_an_opinion_press_release_with_its_trials_decision_and_us_history(events
     assert (rejection.fields["drug"], rejection.fields["date"]) == ("toravimab", "2025-01")
     (filing,) = [e for e in evs if e.type == "regulatory_submission"]
     assert (filing.fields["agency"], filing.status) == ("FDA", Status.HAPPENED)
+
+
+def test_an_accelerated_approval_feature_with_its_trial_label_and_deadline(events: Reader) -> None:
+    text = (
+        "Thursday's U.S. approval of Amgen's toravimab felt like a milestone to oncologists. The Food and Drug "
+        "Administration on Thursday granted accelerated approval to toravimab for pancreatic cancer. The agency "
+        "acted a month ahead of its June 12 target date under a priority review. In the Phase 2 KESTREL-3 study, "
+        "40% of patients given the higher dose responded. The label carries a boxed warning for cytokine release "
+        "syndrome."
+    )
+    evs = events(text)
+    (approval,) = [e for e in evs if e.type == "approval"]
+    assert (approval.fields["drug"], approval.fields["date"]) == ("toravimab", "2026-01-29")
+    (review,) = [e for e in evs if e.type == "designation"]
+    assert review.fields.get("date") != "2025-06-12"  # the deadline dates no designation
+    (readout,) = [e for e in evs if e.type == "trial_readout"]
+    assert (readout.fields["trial"], readout.fields["drug"], readout.fields["outcome"]) == (
+        "KESTREL-3",
+        "toravimab",
+        "reported",
+    )
+    (signal,) = [e for e in evs if e.type == "safety_signal"]
+    assert signal.fields["drug"] == "toravimab"
