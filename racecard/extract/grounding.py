@@ -69,6 +69,7 @@ _BRANDED = re.compile(
     r",?\s+(?:(?:which\s+will\s+be\s+|to\s+be\s+|now\s+)?(?:branded|marketed\s+as|sold\s+as)"
     r"|under\s+the\s+(?:brand|trade)\s+name)\s+(?P<inner>[A-Z][A-Za-z0-9-]{2,30})\b"
 )
+_KNOWN_AS = re.compile(r",?\s+(?:known\s+as|also\s+called|now\s+called|called)\s+(?:the\s+)?")
 _LEGAL = re.compile(rules.LEGAL_SUFFIX)
 _TRIAL_GAP = re.compile(r"(?:\s+(?:[Pp]hase\s+\S+\s+)?(?:trial|study|programme|program))")
 _ALIAS_FORM = re.compile(r"^[A-Za-z0-9][\w .&'’+-]{0,40}$")
@@ -87,6 +88,12 @@ def define_aliases(text: str, mentions: Sequence[Mention], names: Names) -> list
         p = _PAREN.match(text, gap.end() if gap else m.end)
         if not p and m.kind == EntityKind.DRUG:
             p = _BRANDED.match(text, m.end)
+        if not p and m.kind == EntityKind.INDICATION:  # "the fatty liver disease known as MASH": the name it goes by
+            known = _KNOWN_AS.match(text, m.end)
+            named = by_start.get(known.end()) if known else None
+            if named is not None and named.kind == m.kind and named.name != m.name:
+                names.merge(m.kind, named.name, m.name)
+            continue
         if not p:
             continue
         a, b = p.start("inner"), p.end("inner")

@@ -239,3 +239,15 @@ def test_harms_of_a_treatment_and_a_short_name_of_the_story_s_indication() -> No
         "most common of the adverse reactions."
     )
     assert {m.name for m in read(text, lexicon=small).mentions} == {"small cell lung cancer"}
+
+
+def test_a_disease_known_by_another_name_is_one_indication() -> None:
+    small = Lexicon.of(
+        [
+            ("indication", "fatty liver disease", "fatty liver disease"),
+            ("indication", "metabolic dysfunction-associated steatohepatitis", "MASH"),
+        ]
+    )
+    text = "It is the first drug for the fatty liver disease known as MASH. MASH affects millions."
+    names = {m.name for m in read(text, lexicon=small).mentions}
+    assert names == {"metabolic dysfunction-associated steatohepatitis"}

@@ -208,7 +208,7 @@ def forecasts(doc: Doc, sent: Sent) -> list[Cand]:
     metric = (
         "peak_sales"
         if "peak" in low
-        else ("market_size" if re.search(r"\bmarket\b|industry", low) and not drug_ms else "sales")
+        else ("market_size" if re.search(r"\bmarket\b|industry|spending\s+on", low) and not drug_ms else "sales")
     )
     if year is None and metric != "peak_sales":
         return []  # a sales figure without a year is no forecast

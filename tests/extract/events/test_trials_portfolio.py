@@ -399,3 +399,16 @@ def test_a_stopped_combination_study_stops_only_its_drug_and_a_futile_analysis_i
     assert (readout.fields["trial"], readout.fields["outcome"]) == ("KESTREL-3", "missed")
     (signal,) = events(text, kind="safety_signal")
     assert signal.fields["drug"] == "toravimab"
+
+
+def test_analysts_seeing_spending_on_a_disease_s_drugs_top_a_figure_is_a_market_forecast(events: Reader) -> None:
+    text = "Taken together, analysts see U.S. spending on obesity drugs topping $10 billion a year by 2032."
+    (ev,) = events(text, kind="forecast")
+    f = ev.fields
+    assert (f["metric"], f["value_usd"], f["year"], f["territory"], f["indication"]) == (
+        "market_size",
+        10e9,
+        "2032",
+        "US",
+        "obesity",
+    )
