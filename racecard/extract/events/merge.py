@@ -238,6 +238,8 @@ def _combine(cands: list[Cand]) -> Event:
     carved = [c.fields["territory"] for c in ranked if str(c.fields.get("territory", "")).startswith("ex-")]
     if carved and fields.get("territory") == "worldwide":  # "worldwide except in Japan", told in another sentence
         fields["territory"] = carved[0]
+    if fields.get("territory") == "ex-China" and "ex-Greater China" in carved:  # a headline's "ex-China" rights,
+        fields["territory"] = "ex-Greater China"  # the text's four places
     # a date the text writes beats the publication date a lead sentence defaulted to
     written = [d for d in (_explicit_date(c) for c in ranked) if d]
     if written and not _explicit_date(best):

@@ -16,7 +16,9 @@ _MILESTONE = re.compile(T.MILESTONE, re.I)
 _TOTAL = re.compile(T.TOTAL, re.I)
 _EQUITY = re.compile(T.EQUITY, re.I)
 _IMMEDIATE = re.compile(r"^\s*(?:immediately|at\s+signing|on\s+signing|in\s+cash\s+up\s*front)", re.I)
-_LEFT_CLIP = re.compile(r";|,|\.\s|\band\b(?!\s+(?:commercial|regulatory|sales|development|approval)\b)", re.I)
+_LEFT_CLIP = re.compile(
+    r";|,|\.\s|\band\b(?!\s+(?:commercial|regulatory|sales|development|approval)\b)|\b(?:with|plus)\b", re.I
+)
 _RIGHT_CLIP = re.compile(
     r";|\.\s|,\s+(?:and|which|while|with|plus)\b|\s+plus\s|"
     r"\s+and\s+(?:is|are|was|were|will|has|have|had|two|three|a|an|the|up|may|could|also|certain)\b",

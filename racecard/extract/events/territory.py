@@ -164,7 +164,7 @@ def deal_territory(text: str) -> str | None:
             return "ex-" + _place(place)
     excluded = _exclusions(text)
     if excluded and _RIGHTS.search(text):  # "global rights … outside the Chinese mainland"
-        return "ex-" + _place(excluded[0])
+        return territory_in(text[excluded[0].start() :]) or "ex-" + _place(excluded[0])
     adj = _ADJ_RIGHTS.search(text)
     if adj:
         return _ADJ_PLACE[adj.group("adj")]

@@ -211,6 +211,8 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
         m = None  # "the FDA cleared the Phase 3 trial": a regulator lets a trial start, no result
     if m and _DATA_OF.fullmatch(m.group(0)) and not _STUDIED.search(text, m.end(), m.end() + 60):
         m = None  # "the FDA expects data from multiregional populations": data of no trial or drug named
+    if m and _CONDITIONAL.search(text[max(0, m.start() - 40) : m.start()]):
+        m = None  # "a $20 million milestone tied to Phase 1 results": a term of a contract
     if m and (has_trial or m is measure):
         drugs, fields = _trial_fields(doc, sent, m.start())
         if _HEAD_TO_HEAD.match(m.group(0)):  # "X beat Keytruda in …": the readout is X's, not the comparator's

@@ -361,3 +361,17 @@ def test_a_takeover_told_on_a_weekday_is_dated_that_day(events: Reader) -> None:
     text = "Pfizer has agreed to acquire Seagen for $229 per share in cash, the New York drugmaker said on Sunday."
     (ev,) = events(text, kind="acquisition")
     assert ev.fields["date"] == "2026-01-25"  # published Friday 30 January 2026
+
+
+def test_an_ex_china_headline_the_four_places_and_terms_after_with(events: Reader) -> None:
+    text = (
+        "Lumora Bio grants Pfizer ex-China rights to toravimab\n"
+        "Pfizer will obtain exclusive worldwide rights to toravimab, excluding mainland China, Hong Kong, Macau and "
+        "Taiwan, where Lumora Bio will retain rights. In October 2023, Lumora Bio licensed mexolitinib to Pfizer, "
+        "receiving $85 million upfront with up to $1.485 billion in potential milestones. A further $20 million "
+        "milestone is tied to Phase 1 results."
+    )
+    evs = {e.fields["drug"]: e.fields for e in events(text, kind="license")}
+    assert evs["toravimab"]["territory"] == "ex-Greater China"
+    assert (evs["mexolitinib"]["upfront_usd"], evs["mexolitinib"]["milestones_usd"]) == (85e6, 1.485e9)
+    assert events(text, kind="trial_readout") == []
