@@ -47,7 +47,8 @@ _IT_OPENS = re.compile(
     r"granted\b|returned\b|handed\b|regained\b|struck\b|signed\b|paid\b|agreed\b|entered\b|partnered\b)"
 )
 _COMPARATOR = re.compile(
-    r"\b(?:versus|vs\.?|over|against|than|compared\s+(?:with|to)|beat|beats|bested|outperform\w*|rivals?)\s+"
+    r"\b(?:versus|vs\.?|over|against|than|compared\s+(?:with|to)|beat|beats|bested|outperform\w*|rivals?|"
+    r"comparing\s+(?:[\w-]+\s+){1,5}?with)\s+"
     r"(?:[\w&'’.-]+\s+){0,3}$",
     re.I,
 )
@@ -170,7 +171,7 @@ class Doc:
         told: Counter[str] = Counter()
         for s in self.sents:
             for m in s.of(EntityKind.DRUG):
-                if not _COMPARATOR.search(self.text, max(0, m.start - 40), m.start):
+                if not _COMPARATOR.search(self.text, max(0, m.start - 80), m.start):
                     told[m.name] += 1
         top = told.most_common(2)
         if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
@@ -187,6 +188,14 @@ class Doc:
             return None
         for s in reversed(self.sents[max(0, sent.index - 3) : sent.index]):
             drugs = s.names(EntityKind.DRUG)
+            if len(drugs) > 1:  # "a trial comparing BGB-16673 with pirtobrutinib": not the comparator
+                drugs = list(
+                    dict.fromkeys(
+                        m.name
+                        for m in s.of(EntityKind.DRUG)
+                        if not _COMPARATOR.search(self.text, max(0, m.start - 80), m.start)
+                    )
+                )
             if drugs:
                 return drugs[0] if len(drugs) == 1 else None
         top = [n for (k, n), _ in self.counts.most_common(2) if k == EntityKind.DRUG]

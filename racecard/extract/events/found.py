@@ -61,7 +61,13 @@ def phase_in(text: str, pos: int = 0) -> str | None:
 
 
 def date_near(
-    doc: Doc, sent: Sent, pos: int, *, default_published: bool = False, said_day: bool = False
+    doc: Doc,
+    sent: Sent,
+    pos: int,
+    *,
+    default_published: bool = False,
+    said_day: bool = False,
+    deal_years: bool = True,
 ) -> str | None:
     """The date phrase of the sentence closest to ``pos``; the published date for a lead sentence's news
     (``default_published``); the day the news was told ("said on April 14 it had discontinued …") with
@@ -75,6 +81,8 @@ def date_near(
             and not _DEADLINE_AFTER.match(sent.text, f.end)
         ]
     found = sent.dates
+    if not deal_years:  # "ended its 2022 collaboration": the year of the deal, not of its end
+        found = [f for f in found if not _DEAL_YEAR.match(sent.text, f.start)]
     if found:
         # the nearest phrase, after the trigger rather than before, a full date rather than a bare year,
         # in the trigger's own clause rather than across a clause boundary
@@ -160,6 +168,9 @@ _DATE_BREAK = re.compile(
 )
 # "its June 12 target date": a deadline
 _DEADLINE_AFTER = re.compile(r"\s+(?:PDUFA|target\s+action|action|target|goal)\s+date\b", re.I)
+_DEAL_YEAR = re.compile(
+    r"(?:\w+\s+)?(?:19|20)\d\d\s+(?:[\w-]+\s+)?(?:collaboration|agreement|deal|licen[cs]e|partnership|pact|alliance)"
+)
 _SAID_ON = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:on\s+)?$", re.I)
 _THAT_YEAR = re.compile(
     r"\b(?:(?:in\s+)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)"

@@ -165,7 +165,7 @@ def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, in
         terr = territory_in(text[pos:end])
         if terr:
             fields["territory"] = terr
-        date = date_near(doc, sent, pos, default_published=True)
+        date = date_near(doc, sent, pos, default_published=True, deal_years=False)
         if date:
             fields["date"] = date
         fields = {k: v for k, v in fields.items() if v}

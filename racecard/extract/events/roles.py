@@ -44,6 +44,9 @@ def _governed(sent: Sent, ref: Ref) -> bool:
     return _PREP_BEFORE.search(before) is not None or _ALIAS_BEFORE.search(before) is not None
 
 
+_LISTED_CLAUSES = re.compile(r"[,:|]\s+(?!and\b)")
+
+
 def subject_of(sent: Sent, pos: int, *, skip: tuple[str, ...] = ()) -> Ref | None:
     """The company acting at the trigger ``pos``: the closest ungoverned reference before it in its clause."""
     clause_start = pos - len(clause_before(sent.text, pos, 160))
@@ -60,9 +63,11 @@ def subject_of(sent: Sent, pos: int, *, skip: tuple[str, ...] = ()) -> Ref | Non
         and r.name not in skip
         and sent.text[r.end : r.end + 2] not in ("'s", "’s")
     ]  # "the company's subsidiary X": X acts
-    for r in cands:  # the clause's first free name: "3SBio and its subsidiaries X and Y will grant …"
-        if not _governed(sent, r):
-            return r
+    free = [r for r in cands if not _governed(sent, r)]
+    if len(free) > 1 and pos - free[-1].end <= 15 and _LISTED_CLAUSES.search(sent.text, free[0].end, free[-1].start):
+        return free[-1]  # a headline's list of news ("Sanofi hands back rights, Lilly buys Verve"): the nearest
+    for r in free:  # the clause's first free name: "3SBio and its subsidiaries X and Y will grant …"
+        return r
     # a headline or lead often opens with the subject before a comma or a dateline
     before = [r for r in sent.refs if r.end <= pos and r.name not in skip and not _governed(sent, r)]
     return before[0] if before else None

@@ -375,3 +375,20 @@ def test_an_ex_china_headline_the_four_places_and_terms_after_with(events: Reade
     assert evs["toravimab"]["territory"] == "ex-Greater China"
     assert (evs["mexolitinib"]["upfront_usd"], evs["mexolitinib"]["milestones_usd"]) == (85e6, 1.485e9)
     assert events(text, kind="trial_readout") == []
+
+
+def test_a_briefing_s_headline_list_a_hand_back_of_an_older_deal_and_a_designation_of_the_non_comparator(
+    events: Reader,
+) -> None:
+    text = (
+        "Briefing: Sanofi hands back rights, Pfizer buys Seagen, Amgen wins EU nod\n"
+        "Sanofi has ended its 2022 collaboration with Jacobio and returned worldwide rights to glecirasib, Jacobio "
+        "said on Wednesday. Zai Lab dosed the first patient in a Phase 3 trial comparing its antibody toravimab with "
+        "pembrolizumab in obesity. The FDA granted the drug Fast Track designation earlier this year."
+    )
+    (deal,) = events(text, kind="acquisition")
+    assert (deal.fields["acquirer"], deal.fields["acquired"]) == ("Pfizer", "Seagen")
+    (back,) = events(text, kind="rights_return")
+    assert back.fields["date"] == "2026-01-28"  # the Wednesday it was told, not the 2022 of the deal
+    (fast,) = events(text, kind="designation")
+    assert (fast.fields["drug"], fast.fields["date"]) == ("toravimab", "2026")
