@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -207,26 +208,42 @@ def drugs_near(sent: Sent, pos: int, *, main: bool = False) -> list[str]:
     return list(dict.fromkeys(m.name for m in ms))
 
 
-def coordinated(sent: Sent, first: str) -> list[str]:
-    """``first`` and the drugs listed with it ("filed for Kyprolis … and Blincyto"), in order."""
-    ms = sent.of(EntityKind.DRUG)
+Same = Callable[[Mention, Mention, str], bool]
+Joins = Callable[[str, Mention], bool]
+
+
+def _listed_with(sent: Sent, kind: EntityKind, first: str, same: Same, joins: Joins) -> list[str]:
+    """``first`` and the names of ``kind`` listed right after it: a mention ``same`` as the one before (an alias
+    in parentheses) is passed over, one whose gap ``joins`` the list is added, anything else ends it."""
+    ms = sent.of(kind)
     start = next((i for i, m in enumerate(ms) if m.name == first), None)
     if start is None:
         return [first]
-    out = [first]
-    prev = ms[start]
+    out, prev = [first], ms[start]
     for m in ms[start + 1 :]:
-        if _MODIFIER.match(sent.text, m.end - sent.start):
-            break  # "oxaliplatin-based chemotherapy" is a prior treatment, not a second drug
         gap = sent.text[prev.end - sent.start : m.start - sent.start]
-        if m.name == prev.name or (gap.strip() in ("(", ")", "") and len(gap) < 3):
+        if same(prev, m, gap):
             prev = m
             continue
-        if not _COORD.match(gap) or _NOT_COORD.search(gap):
+        if m.name == prev.name or not joins(gap, m):
             break
         out.append(m.name)
         prev = m
     return list(dict.fromkeys(out))
+
+
+def coordinated(sent: Sent, first: str) -> list[str]:
+    """``first`` and the drugs listed with it ("filed for Kyprolis … and Blincyto"), in order; not a prior
+    treatment ("oxaliplatin-based chemotherapy")."""
+    return _listed_with(
+        sent,
+        EntityKind.DRUG,
+        first,
+        lambda a, b, gap: b.name == a.name or (gap.strip() in ("(", ")", "") and len(gap) < 3),
+        lambda gap, m: not _MODIFIER.match(sent.text, m.end - sent.start)
+        and bool(_COORD.match(gap))
+        and not _NOT_COORD.search(gap),
+    )
 
 
 _IND_COORD = re.compile(
@@ -239,21 +256,13 @@ _IND_COORD = re.compile(
 
 def coordinated_indications(sent: Sent, first: str) -> list[str]:
     """``first`` and the indications listed with it ("in relapsed follicular lymphoma and in relapsed DLBCL")."""
-    ms = sent.of(EntityKind.INDICATION)
-    start = next((i for i, m in enumerate(ms) if m.name == first), None)
-    if start is None:
-        return [first]
-    out, prev = [first], ms[start]
-    for m in ms[start + 1 :]:
-        gap_start = prev.end - sent.start
-        if m.name == prev.name and m.start - prev.end <= 3:  # "follicular lymphoma (FL)": one name twice
-            prev = m
-            continue
-        if m.name == prev.name or not _IND_COORD.fullmatch(sent.text, gap_start, m.start - sent.start):
-            break
-        out.append(m.name)
-        prev = m
-    return list(dict.fromkeys(out))
+    return _listed_with(
+        sent,
+        EntityKind.INDICATION,
+        first,
+        lambda a, b, gap: b.name == a.name and len(gap) <= 3,  # "follicular lymphoma (FL)": one name twice
+        lambda gap, m: bool(_IND_COORD.fullmatch(gap)),
+    )
 
 
 # Where one clause of a sentence ends and another, with its own verb, begins.
