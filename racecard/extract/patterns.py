@@ -108,6 +108,7 @@ def _trial_windows(text: str, region: Span) -> Iterator[tuple[re.Pattern[str], i
             yield rules.TRIAL_AFTER, m.start(), min(region.end, m.end() + 90)
         else:
             yield rules.TRIAL_BEFORE, max(region.start, m.start() - 120), m.end()
+            yield rules.TRIAL_APPOSED, max(region.start, m.start() - 80), m.end()
             yield rules.TRIAL_APPOSITION, m.start(), min(region.end, m.end() + 60)
         yield rules.TRIAL_NUMBERED, max(region.start, m.start() - 150), min(region.end, m.end() + 150)
 

@@ -15,7 +15,7 @@ import re
 CODE = re.compile(
     r"(?<![\w$£€¥-])"
     r"(?P<code>[A-Z][A-Z0-9]{0,5}(?:-[A-Z]{1,4})?(?:[- ]?\d{3,8}|-\d{2,7}[A-Z]\d{1,4}|\d-\d{3})"
-    r"(?:[A-Z]{1,2}\d{0,3}|[a-z])?(?:-\d{1,3})?)"
+    r"(?:[A-Z]{1,2}\d{0,3}|[a-z])?(?:-\d{1,3}|_\d{2,5})?)"  # INS018_055
     r"(?![\w-]*\.(?:HK|SH|SZ|T|KS|KQ)\b)(?![\w])"
 )
 # Prefixes that look like codes but are not drugs: years, standards, money, tickers.
@@ -57,6 +57,12 @@ TRIAL_AFTER = re.compile(
 # "the Phase III programme, ARCADIA," / "a trial called SHORE": the name after the trial word
 TRIAL_APPOSITION = re.compile(
     rf"\b{TRIAL_WORDS},?\s+(?:(?:called|named|dubbed|known\s+as)\s+)?(?P<names>[A-Z][A-Z0-9]{{3,}}(?:-\d{{1,3}})?)\b"
+)
+# "topline results from EMBARK, its Phase 3 confirmatory trial": the name, then the trial it is
+TRIAL_APPOSED = re.compile(
+    r"(?<![\w+-])(?P<names>[A-Z][A-Z0-9]{3,}(?:-\d{1,3})?),\s+(?:its|the|a|their)\s+(?:(?:[Pp]hase\s+\S+|global|"
+    r"pivotal|confirmatory|registrational|late-stage|randomi[sz]ed|placebo-controlled|double-blind|ongoing)\s+){0,4}"
+    r"(?:trial|study)\b"
 )
 # Cheap cues that a trial name may be near: where the trial patterns are tried.
 TRIAL_CUE = re.compile(

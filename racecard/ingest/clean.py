@@ -26,7 +26,8 @@ _LINE = re.compile(
       | (?:sign\ (?:up|in)|log\ ?in|register|subscribe|become\ a\ (?:free\ )?subscriber)\b.{0,120}
       | .{0,120}\b(?:subscri(?:be|ber|ption)s?|paywall|register(?:ed)?\ (?:for\ free|users)|free\ trial
             |try\ (?:now|before\ you\ buy)|unlock\ (?:this|powerful)|premium\ at|newsletters?
-            |already\ a\ (?:member|subscriber)|cookie)\b.*
+            |already\ a\ (?:member|subscriber)|cookie|sign\ up\ (?:to|for)|in\ your\ inbox)\b.*
+      | sponsored\s*:.*
       | (?:also\ read|read\ (?:more|also|next)|see\ also|more\ from\ \w+|further\ reading
             |more\ (?:press\ releases|news|stories|headlines|articles|coverage)
             |(?:related|recommended)(?:\ (?:news|stories|articles|reading|content|coverage))?)\s*:\s*\S.*

@@ -251,3 +251,13 @@ def test_a_disease_known_by_another_name_is_one_indication() -> None:
     text = "It is the first drug for the fatty liver disease known as MASH. MASH affects millions."
     names = {m.name for m in read(text, lexicon=small).mentions}
     assert names == {"metabolic dysfunction-associated steatohepatitis"}
+
+
+def test_a_code_with_an_underscore_and_a_sponsored_line(lex: Lexicon) -> None:
+    text = (
+        "Insilico dosed the first patient with INS018_055 in a Phase 2a trial.\n"
+        "Sponsored: How Moderna and BioNTech are rethinking manufacturing\n"
+        "Enjoying the brief? Sign up to get it in your inbox every Friday."
+    )
+    found = _entities(lex, text)
+    assert "INS018_055" in found["drugs"] and "Moderna" not in found["companies"]

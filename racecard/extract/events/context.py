@@ -218,6 +218,11 @@ class Doc:
         for s in self.sents:
             if trial in s.names(EntityKind.TRIAL) and set(s.names(EntityKind.DRUG)) - {drug}:
                 return None
+            if trial in s.names(EntityKind.TRIAL) and not s.names(EntityKind.DRUG):
+                told = next((p.names(EntityKind.DRUG) for p in reversed(self.sents[max(0, s.index - 3) : s.index])
+                             if p.names(EntityKind.DRUG)), [])  # fmt: skip
+                if told and drug not in told:
+                    return None  # "… retatrutide … Lilly runs Phase 3 studies under its TRIUMPH programme": another's
         return trial
 
     def trial_drug(self, sent: Sent, trial: str | None) -> str | None:

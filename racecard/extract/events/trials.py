@@ -265,12 +265,13 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
             terr = territory_in(text[s.start() :])
             if terr and terr != "worldwide":
                 fields["territory"] = terr
-            date = date_near(doc, sent, s.start())
-            if date:
-                fields["date"] = date
             status = status_of(text, s.start(), s.end())
             if _START_PLANNED.search(text):
                 status = Status.PLANNED
+            # "said on Monday that it has dosed the first patient": a start done is dated the day it was told
+            date = date_near(doc, sent, s.start(), said_day=status == Status.HAPPENED)
+            if date:
+                fields["date"] = date
             listed = _listed_trials(sent)
             for t in listed if len(listed) > 1 else [fields.get("trial")]:  # "in the ATLAS-UC trial … and the ARES-CD"
                 f = dict(fields)

@@ -412,3 +412,18 @@ def test_analysts_seeing_spending_on_a_disease_s_drugs_top_a_figure_is_a_market_
         "US",
         "obesity",
     )
+
+
+def test_a_digest_s_trials_belong_to_their_own_drugs(events: Reader) -> None:
+    text = (
+        "Tessaly said on Monday that it has dosed the first patient in a Phase 2a trial of toravimab for obesity.\n"
+        "Pfizer presented Phase 2 results for mexolitinib in ulcerative colitis. The trial met its primary "
+        "endpoint. Mexolitinib is a weekly injection. Pfizer is already running Phase 3 studies under its KESTREL "
+        "programme.\n"
+        "Amgen expects topline results from CODA, its Phase 3 confirmatory trial, later this year for zelnorasib."
+    )
+    (start,) = events(text, kind="trial_start")
+    assert (start.fields["drug"], start.fields["date"]) == ("toravimab", "2026-01-26")
+    readouts = {e.fields["drug"]: e.fields for e in events(text, kind="trial_readout")}
+    assert "trial" not in readouts["mexolitinib"]  # the Phase 2 trial is not its Phase 3 programme
+    assert readouts["zelnorasib"]["trial"] == "CODA"
