@@ -359,7 +359,8 @@ def stage_short_indications(d: Draft) -> None:
     for m in list(d.mentions):
         if m.kind != EntityKind.INDICATION:
             continue
-        owners = {n for n in names if n.lower().endswith(" " + m.name.lower())}  # "lung cancer" in "small cell …"
+        short = m.name.lower()  # "lung cancer" in "small cell lung cancer", "anemia" in "anemia of CKD"
+        owners = {n for n in names if n.lower().endswith(" " + short) or n.lower().startswith(short + " of ")}
         if len(owners) == 1:
             d.names.merge(EntityKind.INDICATION, owners.pop(), m.name)
         elif len(owners) > 1:  # "lymphoma" beside follicular and diffuse large B-cell lymphoma: their class

@@ -171,7 +171,7 @@ class Doc:
         told: Counter[str] = Counter()
         for s in self.sents:
             for m in s.of(EntityKind.DRUG):
-                if not _COMPARATOR.search(self.text, max(0, m.start - 80), m.start):
+                if not _COMPARATOR.search(self.text, max(s.start, m.start - 80), m.start):
                     told[m.name] += 1
         top = told.most_common(2)
         if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
@@ -193,9 +193,11 @@ class Doc:
                     dict.fromkeys(
                         m.name
                         for m in s.of(EntityKind.DRUG)
-                        if not _COMPARATOR.search(self.text, max(0, m.start - 80), m.start)
+                        if not _COMPARATOR.search(self.text, max(s.start, m.start - 80), m.start)
                     )
                 )
+            if len(drugs) > 1 and self.main_drug() in drugs:
+                return self.main_drug()  # "Roxadustat … makes the body produce its own erythropoietin": the story's
             if drugs:
                 return drugs[0] if len(drugs) == 1 else None
         top = [n for (k, n), _ in self.counts.most_common(2) if k == EntityKind.DRUG]

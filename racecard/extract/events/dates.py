@@ -65,7 +65,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("rel_week", r"\b(?P<which>last|next|previous|past)\s+week\b"),  # "this week" is the story's own: its date
     (
         "month_only",
-        rf"\b(?:in|since|during|from|until|by|through|last|this)\s+{_MON}\b(?!\s*[0-3]?\d\b)(?!,?\s*(?:19|20)\d\d)(?!\s+(?:of\s+)?(?:that|the\s+same)\s+year)",
+        rf"\b(?:in|since|during|from|until|by|through|last|this|end\s+of)\s+{_MON}\b(?!\s*[0-3]?\d\b)(?!,?\s*(?:19|20)\d\d)(?!\s+(?:of\s+)?(?:that|the\s+same)\s+year)",
     ),
     (
         "weekday",

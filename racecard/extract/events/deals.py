@@ -256,6 +256,9 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
                 # "In 2022 it licensed rights in the US to Summit": the rights to the drug just spoken of
                 earlier = doc.recent_drug(sent, need_anaphor=False)
                 drugs = [earlier] if earlier else []
+        if how == "neutral" and not drugs and doc.refers_back(sent):  # "co-developed the drug under a 2013 deal"
+            earlier = doc.recent_drug(sent)
+            drugs = [earlier] if earlier else []
         if how == "neutral" and len(_owners(sent, drugs)) >= 2:
             continue  # "A's X and B's Y, partnered with C and D": who licensed what is not said
         cue_lor, cue_lee, strength = _cue_roles(doc, sent, drugs)
@@ -281,6 +284,10 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
                 licensor = parties[0] if parties[0] != licensee else None
             elif licensee is None and parties:
                 licensee = parties[0] if parties[0] != licensor else None
+        if how == "neutral" and drugs and score < 1.0:  # roles guessed: the drug's originator gives its rights out
+            origin = doc.lexicon.attrs(EntityKind.DRUG, drugs[0]).get("originator")
+            if origin and origin in (licensor, licensee) and origin != licensor:
+                licensor, licensee = origin, licensor
         if licensor == licensee:
             licensor = None
         fields: dict[str, Any] = {"licensor": licensor, "licensee": licensee}

@@ -136,7 +136,7 @@ _LONG_BEFORE = re.compile(r"\b(?:previously|earlier|formerly|originally|in\s+(?:
 
 
 _EARLIER = re.compile(
-    r"\b(?:previously|earlier|formerly|originally|had\s+(?:\w+\s+)?(?:\w+ed|sold|paid|bought|won|got|made|"
+    r"\b(?:previously|earlier|formerly|originally|already|had\s+(?:\w+\s+)?(?:\w+ed|sold|paid|bought|won|got|made|"
     r"struck|signed))\b[^.;]*$",
     re.I,
 )

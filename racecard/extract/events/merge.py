@@ -97,7 +97,11 @@ def _widen_indications(cands: list[Cand]) -> None:
         ind = c.fields.get("indication")
         if not ind:
             continue
-        wider = [o for o in by_drug.get((c.type, c.fields.get("drug")), ()) if o != ind and o.endswith(" " + ind)]
+        wider = [
+            o
+            for o in by_drug.get((c.type, c.fields.get("drug")), ())
+            if o != ind and (o.endswith(" " + ind) or o.startswith(ind + " of "))  # "anemia" of "anemia of CKD"
+        ]
         if len(wider) == 1:
             c.fields["indication"] = wider[0]
 
@@ -179,7 +183,7 @@ def _split_background(groups: dict[Key, list[Cand]], published: date | None) -> 
                 groups[(*key, when)] = [c for c in old if _explicit_date(c) == when]
 
 
-_BY_PLACE = ("approval", "rejection", "regulatory_submission", "designation")
+_BY_PLACE = ("approval", "rejection", "regulatory_submission", "designation", "advisory_opinion")
 
 
 def _split_by(groups: dict[Key, list[Cand]], keys: list[Key], field: str) -> None:

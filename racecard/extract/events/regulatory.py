@@ -167,6 +167,21 @@ def _make(
     date = date_near(doc, sent, pos, default_published=status == Status.HAPPENED)
     if date:
         fields["date"] = date
+    places: list[str | None] = [None]
+    listed = str(fields.get("territory") or "")
+    if kind != "advisory_opinion" and " and " in listed and "agency" not in fields:  # "approved in China and Japan"
+        parts = [p for p in re.split(r",\s*|\s+and\s+", listed) if p]
+        if all(p in _REGULATOR_OF for p in parts):
+            places = list(parts)
+    if places != [None]:
+        return [
+            Cand(kind, status, {"drug": d, **fields, "territory": p, "agency": _REGULATOR_OF[p], **(
+                {"indication": i} if i else {})}, sent, pos, score)
+            for d in drugs
+            for i in inds
+            for p in places
+            if p
+        ]  # fmt: skip
     # a decision in two indications is two facts ("letters for X in FL and in DLBCL")
     return [
         Cand(kind, status, {"drug": d, **fields, **({"indication": i} if i else {})}, sent, pos, score)

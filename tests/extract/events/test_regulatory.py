@@ -3,6 +3,8 @@
 from collections.abc import Callable
 from datetime import date
 
+from racecard.extract.pipeline import read
+from racecard.lexicon import Lexicon
 from racecard.model import Event, Status
 
 Reader = Callable[..., list[Event]]
@@ -338,3 +340,40 @@ def test_an_accelerated_approval_feature_with_its_trial_label_and_deadline(event
     )
     (signal,) = [e for e in evs if e.type == "safety_signal"]
     assert signal.fields["drug"] == "toravimab"
+
+
+def test_a_rejection_story_with_its_panel_partners_and_other_markets() -> None:
+    lexicon = Lexicon.of(
+        [
+            ("drug", "roxadustat", "roxadustat"),
+            ("drug", "erythropoietin", "erythropoietin"),
+            ("company", "FibroGen", "FibroGen"),
+            ("company", "AstraZeneca", "AstraZeneca"),
+            ("indication", "anemia of chronic kidney disease", "anemia of chronic kidney disease"),
+            ("indication", "anemia of chronic kidney disease", "anemia of CKD"),
+        ],
+        {("drug", "roxadustat"): {"originator": "FibroGen"}},
+    )
+    text = (
+        "The FDA has declined to approve FibroGen's roxadustat for anemia of chronic kidney disease, the company "
+        "said. An FDA advisory committee voted 13-1 against approval in July. Roxadustat is an oral inhibitor that "
+        "makes the body produce its own erythropoietin. FibroGen will talk to AstraZeneca, which has co-developed "
+        "the drug in the U.S. and China under a 2013 agreement. Roxadustat is already approved for anemia of CKD "
+        "in China and Japan. The CHMP recommended approval in June, and a decision from the European Commission is "
+        "expected by the end of August."
+    )
+    evs = read(text, lexicon=lexicon, published=date(2021, 8, 11), id="t").events
+    opinions = {(e.fields["agency"], e.fields["outcome"]) for e in evs if e.type == "advisory_opinion"}
+    assert opinions == {("FDA advisory committee", "negative"), ("CHMP", "positive")}
+    approvals = {(e.fields["agency"], e.status, e.fields.get("date")) for e in evs if e.type == "approval"}
+    assert approvals == {
+        ("NMPA", Status.HAPPENED, None),
+        ("PMDA", Status.HAPPENED, None),
+        ("EMA", Status.EXPECTED, "2021-08"),
+    }
+    (deal,) = [e for e in evs if e.type == "license"]
+    assert (deal.fields["drug"], deal.fields["licensor"], deal.fields["licensee"]) == (
+        "roxadustat",
+        "FibroGen",
+        "AstraZeneca",
+    )

@@ -31,7 +31,7 @@ NOT_APPROVAL = (  # "approved" that is not a decision on this drug
 )
 NEVER_APPROVAL = (  # contexts where "approved" is never a marketing approval, whatever the voice
     # "an FDA-approved test", "the approved dose"
-    r"(?:-|\b(?:the|an?|its|their|our|any|other|already)\s+)approved\s*$|"
+    r"(?:-|\b(?:the|an?|its|their|our|any|other|(?<!is\s)(?<!are\s)(?<!was\s)(?<!been\s)already)\s+)approved\s*$|"
     r"(?:study|trial|protocol|IND|plan|deal|merger|acquisition|transaction|"
     r"application\s+to\s+start)\s+(?:[\w’'-]+\s+){0,6}?"
     r"(?:was|were|has\s+been|have\s+been|is|been)\s+approved\s*$"
@@ -88,6 +88,8 @@ SUBMISSION = [
 PDUFA = (
     r"(?:PDUFA|target\s+action|action|goal)\s+date"
     r"|(?:regulatory\s+|approval\s+|FDA\s+)?decision\s+(?:is\s+)?(?:expected|anticipated|due)\s+(?:in|by)"
+    # "a decision from the European Commission is expected by the end of August"
+    r"|decision\s+(?:from|by)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){1,4}(?:\([A-Z]+\)\s+)?(?:is|are)\s+(?:expected|anticipated|due)"
     # "a final decision on marketing authorization in the European Union is expected in the coming months"
     r"|final\s+decision\s+on\s+(?:the\s+)?(?:marketing\s+authori[sz]ation|approval)[^.;]{0,60}?\s+(?:is|are)\s+"
     r"(?:expected|anticipated|due)"
