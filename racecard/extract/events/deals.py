@@ -218,11 +218,12 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
             if drugs:  # "for three ADC candidates: A (HER3-DXd), B (I-DXd) and C (R-DXd)": the list runs on
                 drugs += coordinated(sent, drugs[-1])[1:]
             drugs = list(dict.fromkeys(drugs))
-            if not drugs and m.group(0).lower().startswith("under"):  # "sells X in China under its deal with Y"
-                drugs = [
+            if not drugs:  # "sells X in China under its deal with Y", "leads commercialization of X … under an
+                drugs = [  # amended collaboration agreement": the drug those rights are exercised on
                     d.name
                     for d in sent.of(EntityKind.DRUG)
-                    if d.end - sent.start <= pos and _RIGHTS_VERB.search(text, max(0, d.start - sent.start - 40), pos)
+                    if d.end - sent.start <= pos
+                    and _RIGHTS_VERB.search(text, max(0, d.start - sent.start - 40), d.start - sent.start)
                 ][-1:]
         licensor = licensee = None
         score = 0.3

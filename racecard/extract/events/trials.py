@@ -240,14 +240,20 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
             score = 1.0 if fields["outcome"] != "reported" else 0.7
             lo, hi = text.rfind(";", 0, m.start()) + 1, text.find(";", m.start())  # its part of the sentence
             hi = len(text) if hi < 0 else hi
+            part = [t for t in sent.of(EntityKind.TRIAL) if lo <= t.start - sent.start < hi]
+            listed = _listed_trials(sent)
+            # "CLIMB-111 in TDT and CLIMB-121 in SCD, both of which met …, together with the follow-up CLIMB-131"
             named: list[str | None] = list(
-                dict.fromkeys(t.name for t in sent.of(EntityKind.TRIAL) if lo <= t.start - sent.start < hi)
+                dict.fromkeys(t.name for t in part if len(listed) < 2 or t.name in listed)
             )
             trials = named or _both_referred(doc, sent) or [fields.get("trial")]
             for t in trials:  # "SHORE and COAST 2 met …": one readout per trial
                 f = dict(fields)
                 if t:
                     f["trial"] = t
+                    own = _trial_indication(sent, t) if len(trials) > 1 else None
+                    if own:
+                        f["indication"] = own
                 out.append(Cand("trial_readout", status, {"drug": drugs[0], **f}, sent, m.start(), score))
     s = _START.search(text) if has_trial else None
     if s and _CONDITIONAL.search(text[max(0, s.start() - 40) : s.start()]):

@@ -392,3 +392,12 @@ def test_a_briefing_s_headline_list_a_hand_back_of_an_older_deal_and_a_designati
     assert back.fields["date"] == "2026-01-28"  # the Wednesday it was told, not the 2022 of the deal
     (fast,) = events(text, kind="designation")
     assert (fast.fields["drug"], fast.fields["date"]) == ("toravimab", "2026")
+
+
+def test_the_drug_a_partner_commercializes_under_a_collaboration_agreement(events: Reader) -> None:
+    text = (
+        "Pfizer leads global development and commercialization of toravimab and shares profits with Lumora Bio "
+        "under an amended collaboration agreement signed in 2021."
+    )
+    (ev,) = events(text, kind="license")
+    assert (ev.fields["drug"], ev.fields["date"]) == ("toravimab", "2021")

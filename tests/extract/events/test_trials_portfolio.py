@@ -427,3 +427,13 @@ def test_a_digest_s_trials_belong_to_their_own_drugs(events: Reader) -> None:
     readouts = {e.fields["drug"]: e.fields for e in events(text, kind="trial_readout")}
     assert "trial" not in readouts["mexolitinib"]  # the Phase 2 trial is not its Phase 3 programme
     assert readouts["zelnorasib"]["trial"] == "CODA"
+
+
+def test_two_listed_trials_each_in_its_own_indication_and_not_the_follow_up_study(events: Reader) -> None:
+    text = (
+        "The EU authorized toravimab. The authorization is supported by the pivotal KESTREL-3 trial in obesity and "
+        "CODA-2 trial in ulcerative "
+        "colitis, both of which met their primary endpoints, together with the long-term follow-up study HARBOR."
+    )
+    readouts = {e.fields["trial"]: e.fields["indication"] for e in events(text, kind="trial_readout")}
+    assert readouts == {"KESTREL-3": "obesity", "CODA-2": "ulcerative colitis"}
