@@ -58,7 +58,8 @@ _DRUG_ANAPHOR = re.compile(
     r"|\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:[\w/-]+\s+){0,3}?(?:drug|"
     r"candidate|therapy|treatment|asset|antibody|"
     r"molecule|medicine|compound|program|programme|inhibitor|agent|agonist|antagonist|bispecific|conjugate|ADC|"
-    r"vaccine|pill|tablet|shot|injection|biologic|product|study|trial)\b(?!\s+(?:Administration|Evaluation))"
+    r"biologic|product|study|trial|(?:vaccine|pill|tablet|shot|injection)(?!\s+[A-Z]))\b"  # not "its shot Yeztugo"
+    r"(?!\s+(?:Administration|Evaluation))"
     r"|\b(?:It|it)\s+(?:was|is|has|had|will|failed|met|showed)\b"
     r"|\b(?:approved|cleared|rejected|filed|submitted|launched|discontinued|dropped|scrapped|shelved)\s+it\b"
     r"|\b(?:[Bb]oth|[Aa]ll\s+(?:two|three|four|five))\s+(?:were|have|had|are|will|drugs|candidates|assets|programs"
@@ -200,8 +201,18 @@ class Doc:
                 return self.main_drug()  # "Roxadustat … makes the body produce its own erythropoietin": the story's
             if drugs:
                 return drugs[0] if len(drugs) == 1 else None
-        top = [n for (k, n), _ in self.counts.most_common(2) if k == EntityKind.DRUG]
-        return top[0] if top else None
+        top = [n for (k, n), _ in self.counts.most_common() if k == EntityKind.DRUG][:2]
+        if len(top) > 1 and self.counts[(EntityKind.DRUG, top[0])] == self.counts[(EntityKind.DRUG, top[1])]:
+            return self._first_drug(top)  # as often named: the one the story opens with
+        return self.main_drug() or (self._first_drug(top) if top else None)
+
+    def _first_drug(self, names: list[str]) -> str | None:
+        """Of ``names``, the one the story names first."""
+        for s in self.sents:
+            for m in s.of(EntityKind.DRUG):
+                if m.name in names:
+                    return m.name
+        return None
 
     def previous_drug(self, sent: Sent) -> str | None:
         """The one drug the sentence just before names, if it names exactly one: the topic carried on."""

@@ -163,6 +163,9 @@ _DATE_BREAK = re.compile(
     r"|,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:it|they|which|that)\s"  # ", the drug it licensed in 2021"
     r"|,\s+(?:said|says|added|noted)\b"
     r"|,\s+(?:reversing|overturning|replacing|despite)\s"  # "…, reversing the negative opinion it adopted in July"
+    # "met the primary endpoint of THRIVE, putting the biotech on course to seek approval next year"
+    r"|,\s+(?:putting|setting|paving|making|giving|bringing|leaving|positioning)\s"
+    r"|\swhen\s+(?:it|they|the\s+\w+)\s"  # "the study the FDA required when it granted approval in June 2021"
     # "took rights in September 2021, won breakthrough designations in January 2023": another verb, another date
     r"|,\s+(?:and\s+)?(?:won|received|got|gained|secured|filed|obtained|launched|submitted|began|started)\s"
     r"|,?\s+and\s+(?:\w+\s+)?(?:plans?|expects?|intends?|aims?|will|is|was|has|had|said|says)\s"

@@ -57,7 +57,16 @@ _TOP_LIST = re.compile(r"top\s+(?:\d+|three|five|ten)\s", re.I)
 _OWNER_OF_OTHER = re.compile(r"['’]s\s+(?!(?:\w+\s+)?(?:sales|revenues?|peak|market))", re.I)
 
 
+# "was not driven by any safety or efficacy concern but by …": reasons denied are none
+_DENIED_REASON = re.compile(
+    r"\b(?:not|no)\s+(?:(?:driven|caused|prompted|motivated)\s+by|due\s+to|because\s+of|related\s+to|linked\s+to)?\s*"
+    r"(?:any\s+)?(?:[\w-]+\s+){0,2}?(?:(?:or|and)\s+(?:[\w-]+\s+){0,2}?)?(?:concerns?|issues?|reasons?|signals?)\b",
+    re.I,
+)
+
+
 def _reason(text: str) -> str | None:
+    text = _DENIED_REASON.sub(" ", text)
     stated = _STATED_REASON.search(text)  # "for strategic reasons" says it outright
     if stated:
         text = stated.group(0)

@@ -18,7 +18,7 @@ __all__ = ["CLAUSE_BREAK", "clause_before", "negated", "status_of"]
 _PLANNED = re.compile(
     r"\b(?:plans?|planned|planning|intends?|intending|aims?|aiming|seeks?|seeking|prepares?|preparing|"
     r"to\s+(?:begin|start|initiate|launch|file|submit|seek)|is\s+set\s+to|are\s+set\s+to|set\s+to|will|shall|"
-    r"(?:is|are)\s+(?:going|scheduled|slated|on\s+track|poised)\s+to|"
+    r"(?:is|are)\s+(?:going|scheduled|slated|on\s+track|poised)\s+to|on\s+(?:course|track)\s+to|"
     r"(?:expects?|anticipates?)\s+to|(?:expects?|anticipates?)(?=\s+(?:[\w-]+\s+){0,2}$)|(?:is|are)\s+to|would|agreed\s+to\s+(?:pay|make)|upcoming|planned|"
     r"intention\s+to|next\s+step|goal\s+(?:is|of)|looks?\s+to|hopes?\s+to|targets?\s+(?:to|a|an)|"
     r"could\s+begin|as\s+early\s+as|ready\s+to|prepared\s+to|poised\s+to|due\s+to\s+(?:read|report|start|begin|complete|be\s+(?:filed|submitted)))\b",
@@ -70,6 +70,10 @@ def negated(text: str, pos: int, limit: int = 40) -> bool:
     return _NEG.search(clause_before(text, pos, limit)) is not None
 
 
+# "Topline data from THRIVE-2, a second Phase 3 trial enrolling patients with chronic TED, are expected in Q4"
+_LATER_DUE = re.compile(r"[^.;]{0,110}?,\s+(?:is|are)\s+(?:expected|anticipated|due)\b", re.I)
+
+
 def status_of(text: str, pos: int, end: int | None = None, *, failure_means_failed: bool = True) -> Status:
     """The status of an event whose trigger sits at ``text[pos:end]``."""
     before = clause_before(text, pos)
@@ -80,7 +84,9 @@ def status_of(text: str, pos: int, end: int | None = None, *, failure_means_fail
         return Status.EXPECTED  # "a trial due to read out this year": the trigger itself is scheduled
     planned = [m.end() for m in _PLANNED.finditer(before)]
     expected = [m.end() for m in _EXPECTED.finditer(before)]
-    if re.match(r"\s*(?:is|are|was|were)\s+(?:expected|anticipated|planned|slated|scheduled)", after, re.I):
+    if re.match(r"\s*(?:is|are|was|were)\s+(?:expected|anticipated|planned|slated|scheduled)", after, re.I) or (
+        _LATER_DUE.match(text, end if end is not None else pos)
+    ):
         return (
             Status.EXPECTED
             if not re.match(r"\s*(?:is|are)\s+(?:planned|slated|scheduled)", after, re.I)

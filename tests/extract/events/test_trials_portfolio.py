@@ -437,3 +437,22 @@ def test_two_listed_trials_each_in_its_own_indication_and_not_the_follow_up_stud
     )
     readouts = {e.fields["trial"]: e.fields["indication"] for e in events(text, kind="trial_readout")}
     assert readouts == {"KESTREL-3": "obesity", "CODA-2": "ulcerative colitis"}
+
+
+def test_a_readout_story_s_next_steps_and_a_denied_reason(events: Reader) -> None:
+    text = (
+        "Tessaly said on Tuesday that toravimab met the primary endpoint of KESTREL-3, putting the company on course "
+        "to seek U.S. approval next year. The drug also met all secondary endpoints. Patients received five "
+        "infusions. Tessaly plans to submit a biologics license application to the FDA in the second half of 2027. "
+        "Topline data from CODA-2, a second Phase 3 trial in obesity, are expected in the fourth quarter of this "
+        "year. Pfizer said it will discontinue mexolitinib; the decision was not driven by any safety or efficacy "
+        "concern but by a reprioritisation of its resources."
+    )
+    evs = events(text)
+    readouts = {e.fields.get("trial"): e for e in evs if e.type == "trial_readout"}
+    assert readouts["KESTREL-3"].fields["date"] == "2026-01-27"  # told on Tuesday; "next year" is the filing's
+    assert (readouts["CODA-2"].fields["drug"], readouts["CODA-2"].status) == ("toravimab", Status.EXPECTED)
+    filings = [e for e in evs if e.type == "regulatory_submission"]
+    assert {(e.fields["drug"], e.status) for e in filings} == {("toravimab", Status.PLANNED)}
+    (stop,) = [e for e in evs if e.type == "discontinuation"]
+    assert stop.fields["reason"] == "strategic"
