@@ -456,3 +456,9 @@ def test_a_readout_story_s_next_steps_and_a_denied_reason(events: Reader) -> Non
     assert {(e.fields["drug"], e.status) for e in filings} == {("toravimab", Status.PLANNED)}
     (stop,) = [e for e in evs if e.type == "discontinuation"]
     assert stop.fields["reason"] == "strategic"
+
+
+def test_a_higher_rate_of_clotting_events_is_a_safety_finding(events: Reader) -> None:
+    text = "Panelists cited a higher rate of thrombotic events in patients given toravimab than in those on placebo."
+    (ev,) = events(text, kind="safety_signal")
+    assert ev.fields["drug"] == "toravimab" and ev.fields["finding"].startswith("higher rate of thrombotic events")

@@ -103,7 +103,9 @@ MIXED = (
 )
 SAFETY = [
     r"safety\s+(?:signal|concern|issue)s?",
-    r"(?:higher|increased|elevated|excess)\s+(?:risk|rate|rates|incidence)\s+of\s+(?:death|deaths|mortality)",
+    # "a higher risk of death", "a higher rate of thrombotic events"
+    r"(?:higher|increased|elevated|excess)\s+(?:risk|rate|rates|incidence)\s+of\s+(?:[\w-]+\s+){0,2}?(?:death|deaths|"
+    r"mortality|events|thrombo\w*|bleeding|infections?|cancers?|malignanc\w*)",
     r"clinical\s+hold",
     r"(?:treatment-related|serious|grade\s*[3-5]|fatal)\s+(?:\w+\s+){0,2}?(?:adverse\s+events?|AEs?|deaths?)",
     r"(?:\d+|two|three|four|five|several|multiple)\s+(?:patient\s+|treatment-related\s+)?deaths|"
@@ -163,6 +165,8 @@ KEYWORDS = {
         "toxic",
         "boxed",
         "rates of",
+        "rate of",
+        "risk of",
         "incidence",
         "cases of",
         "events of",
