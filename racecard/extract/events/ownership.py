@@ -153,7 +153,9 @@ def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, in
             r"\b(?:right|option|may|can|could|might|entitled)\s+(?:to\s+)?$", text[max(0, pos - 20) : pos], re.I
         ):
             continue  # "has the right to terminate": a clause of the contract, not an event
-        later = {d.name for d in sent.of(EntityKind.DRUG) if d.start - sent.start >= end}
+        later = {d.name for d in sent.of(EntityKind.DRUG) if d.start - sent.start >= end} - {
+            d.name for d in sent.of(EntityKind.DRUG) if d.start - sent.start < end
+        }  # named only in the next company's clause
         drugs = [d for d in drugs_near(sent, pos, main=True) if d not in later]
         if not drugs:
             back = doc.recent_drug(sent)

@@ -82,6 +82,8 @@ def _place(m: re.Match[str]) -> str:
 def _cased_ok(m: re.Match[str]) -> bool:
     word = m.group(0).strip()
     last = word.split()[-1]
+    if last in ("us", "Us"):
+        return False  # "granted us the exclusive right": the pronoun
     return last.upper() != last or last in ("US", "EU", "UK", "PRC", "USA", "U.S.", "U.K.", "7MM") or len(last) > 3
 
 

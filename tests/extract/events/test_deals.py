@@ -401,3 +401,17 @@ def test_the_drug_a_partner_commercializes_under_a_collaboration_agreement(event
     )
     (ev,) = events(text, kind="license")
     assert (ev.fields["drug"], ev.fields["date"]) == ("toravimab", "2021")
+
+
+def test_a_filing_s_we_licences_and_the_rights_we_returned(events: Reader) -> None:
+    text = (
+        "In May 2021, Zai Lab entered into a license agreement with Mirati, pursuant to which Mirati granted us "
+        "the exclusive right to develop and commercialize adagrasib in mainland China, Hong Kong, Macau and "
+        "Taiwan. In April 2020, Zai Lab entered into a strategic collaboration with Amgen for sotorasib in "
+        "Greater China; in 2023 Zai Lab and Amgen agreed to terminate the collaboration, and Zai Lab returned "
+        "our rights to sotorasib to Amgen."
+    )
+    (lic,) = [e for e in events(text, kind="license") if e.fields["drug"] == "adagrasib"]
+    assert lic.fields["territory"] == "Greater China"  # "granted us" names no US
+    (back,) = events(text, kind="rights_return")
+    assert (back.fields["drug"], back.fields["to"], back.fields["date"]) == ("sotorasib", "Amgen", "2023")
