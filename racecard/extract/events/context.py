@@ -181,11 +181,19 @@ class Doc:
 
     def refers_back(self, sent: Sent) -> bool:
         """Whether a sentence names its drug only by reference ("the drug", "the study", "it")."""
-        return _DRUG_ANAPHOR.search(sent.text) is not None
+        return self._anaphor(sent)
+
+    def _anaphor(self, sent: Sent) -> bool:
+        """Whether the sentence has a drug anaphor that is not an apposition ("the antibody-drug conjugate
+        Enhertu" names its drug; "the drug" alone refers back)."""
+        named = {d.start - sent.start for d in sent.of(EntityKind.DRUG)}
+        return any(
+            not ({m.end(), m.end() + 1} & named) for m in _DRUG_ANAPHOR.finditer(sent.text)
+        )
 
     def recent_drug(self, sent: Sent, *, need_anaphor: bool = True) -> str | None:
         """The drug a sentence refers back to ("the drug", "the therapy"): the last one named before it."""
-        if need_anaphor and not _DRUG_ANAPHOR.search(sent.text):
+        if need_anaphor and not self._anaphor(sent):
             return None
         for s in reversed(self.sents[max(0, sent.index - 3) : sent.index]):
             drugs = s.names(EntityKind.DRUG)
@@ -267,7 +275,9 @@ class Doc:
     def _recent_company(self, before: int) -> str | None:
         """The last company named before sentence ``before`` (this one's start included)."""
         for s in reversed(self.sents[max(0, before - 4) : before]):
-            named = s.of(EntityKind.COMPANY)
+            named = [  # a partner "with Daiichi Sankyo" is no sentence's subject
+                m for m in s.of(EntityKind.COMPANY) if not _GOVERNED.search(self.text[max(0, m.start - 12) : m.start])
+            ]
             if named:
                 first = named[0]  # a sentence's subject comes first more often than not
                 return first.name

@@ -257,6 +257,8 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
                 # "In 2022 it licensed rights in the US to Summit": the rights to the drug just spoken of
                 earlier = doc.recent_drug(sent, need_anaphor=False)
                 drugs = [earlier] if earlier else []
+        if how == "neutral" and not drugs:  # "the conjugate Enhertu, partnered with Daiichi": the drug just before
+            drugs = [d.name for d in sent.of(EntityKind.DRUG) if 0 <= pos - (d.end - sent.start) <= 4]
         if how == "neutral" and not drugs and doc.refers_back(sent):  # "co-developed the drug under a 2013 deal"
             earlier = doc.recent_drug(sent)
             drugs = [earlier] if earlier else []

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
-from racecard.extract.events.context import Doc, Sent
+from racecard.extract.events.context import Doc, Ref, Sent
 from racecard.extract.events.found import Cand, coordinated, date_near, drugs_near
 from racecard.extract.events.money import find_money
 from racecard.extract.events.roles import subject_of
@@ -40,6 +41,8 @@ _PARTNER = re.compile(
     r"(?:[\w-]+(?:\s+|,\s*(?:and\s+)?|\s+and\s+)){0,4}$",
     re.I,
 )
+# "anemia candidate PF-07940369": the drug's own indication
+_MODIFIES = re.compile(r"\s+(?:(?!and\b|or\b)[\w-]+\s+){0,2}")
 _RESUMED = re.compile(r"\b(?:resum\w+|restart\w*|lifted|reinstat\w+)\b", re.I)
 _LOOSE_VERB = re.compile(r"(?:drop|cut|halt|ax|scrap|ditch|shelv|pull|end|stop|sw)", re.I)
 _PIPELINE_OBJECT = re.compile(
@@ -170,8 +173,22 @@ def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
             fields["company"] = company
         mention = next((x for x in sent.of(EntityKind.DRUG) if x.name == d), None)
         at = mention.end if mention else m.end() + sent.start
+        # in a list ("AZD5305 in prostate cancer and AZD0901, and … tozorakimab in AD") a drug's indication comes
+        # before the next drug of the list
+        upto = min((x.start for x in sent.of(EntityKind.DRUG) if x.start >= at and x.name != d), default=None)
+        head = min((x.start for x in sent.of(EntityKind.DRUG) if x.name in drugs), default=at)  # shared before the list
         inds = sorted(
-            (i for i in sent.of(EntityKind.INDICATION) if clause_start <= i.start - sent.start < clause_end),
+            (
+                i
+                for i in sent.of(EntityKind.INDICATION)
+                if clause_start <= i.start - sent.start < clause_end
+                and (
+                    len(drugs) == 1
+                    or i.start < head
+                    or (i.start >= at and (upto is None or i.start < upto))
+                    or _MODIFIES.fullmatch(text, i.end - sent.start, (mention.start if mention else at) - sent.start)
+                )
+            ),
             key=lambda i: (i.start < at - 1, abs(i.start - at)),
         )
         if inds:
@@ -195,7 +212,35 @@ def _near_after(items: list[tuple[int, str]], pos: int, ahead: int, behind: int)
     return min(after)[1] if after else (min(before)[1] if before else None)
 
 
+# "The company expects X to reach $10 billion, the CEO said, and analysts at Jefferies forecast Y sales of …"
+_FORECAST_SPLIT = re.compile(r",\s+and\s+(?=analysts|[A-Z])|;\s+")
+
+
 def forecasts(doc: Doc, sent: Sent) -> list[Cand]:
+    """The forecasts of a sentence, one reading per clause that gives its own figure."""
+    bounds = [0, *(m.end() for m in _FORECAST_SPLIT.finditer(sent.text)), len(sent.text)]
+    parts = [(a, b) for a, b in pairwise(bounds) if "$" in sent.text[a:b]]
+    own = [any(a <= d.start - sent.start < b for d in sent.of(EntityKind.DRUG)) for a, b in parts]
+    if len(parts) < 2 or not all(own):  # "X made $13bn in 2025, and Merck expects it to reach …": one drug, one read
+        return _forecasts(doc, sent)
+    out: list[Cand] = []
+    for lo, hi in parts:
+        part = Sent(
+            sent.index,
+            sent.start + lo,
+            sent.start + hi,
+            sent.text[lo:hi],
+            [m for m in sent.mentions if lo <= m.start - sent.start < hi],
+            [Ref(r.start - lo, r.end - lo, r.name, r.how) for r in sent.refs if lo <= r.start < hi],
+            sent.low[lo:hi],
+        )
+        for c in _forecasts(doc, part):
+            c.sent, c.pos = sent, c.pos + lo  # the evidence is the whole sentence
+            out.append(c)
+    return out
+
+
+def _forecasts(doc: Doc, sent: Sent) -> list[Cand]:
     text = sent.text
     triggers = list(_FORECAST.finditer(text))
     if not triggers or not _FORWARD.search(text):

@@ -462,3 +462,18 @@ def test_a_higher_rate_of_clotting_events_is_a_safety_finding(events: Reader) ->
     text = "Panelists cited a higher rate of thrombotic events in patients given toravimab than in those on placebo."
     (ev,) = events(text, kind="safety_signal")
     assert ev.fields["drug"] == "toravimab" and ev.fields["finding"].startswith("higher rate of thrombotic events")
+
+
+def test_a_results_story_s_partnered_drug_two_forecasts_and_listed_cuts(events: Reader) -> None:
+    text = (
+        "Merck reported quarterly revenue of $15 billion. Sales of toravimab, partnered with Lumora Bio, reached "
+        "$600 million. The company expects toravimab to reach peak annual sales of more than $10 billion, the chief "
+        "executive said, and analysts at Jefferies forecast pembrolizumab sales of $6 billion in 2030. Merck "
+        "discontinued mexolitinib in pancreatic cancer and zelnorasib, and dropped quilveranib in obesity."
+    )
+    evs = events(text)
+    forecasts = {e.fields["drug"]: e.fields.get("source") for e in evs if e.type == "forecast"}
+    assert forecasts == {"toravimab": "Merck", "pembrolizumab": "Jefferies"}
+    stops = {e.fields["drug"]: e.fields.get("indication") for e in evs if e.type == "discontinuation"}
+    assert stops == {"mexolitinib": "pancreatic cancer", "zelnorasib": None, "quilveranib": "obesity"}
+    assert [e.fields["drug"] for e in evs if e.type == "license"] == ["toravimab"]
