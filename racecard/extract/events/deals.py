@@ -273,7 +273,9 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
         licensor = licensor or (cue_lor if cue_lor != licensee else None)
         licensee = licensee or (cue_lee if cue_lee != licensor else None)
         if licensor is None or licensee is None:
-            parties = [r.name for r in parties_of(sent) if r.name not in (licensor, licensee)]
+            lo, hi = text.rfind(";", 0, pos) + 1, text.find(";", pos)  # the trigger's part of a headline's list
+            hi = len(text) if hi < 0 else hi
+            parties = [r.name for r in parties_of(sent) if r.name not in (licensor, licensee) and lo <= r.start < hi]
             if how == "neutral" and licensor is None and licensee is None and len(parties) >= 2:
                 sub = subject_of(sent, pos)
                 partner = after_prep(sent, pos, "with") or before_prep(sent, pos, "with")

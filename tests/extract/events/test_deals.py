@@ -415,3 +415,16 @@ def test_a_filing_s_we_licences_and_the_rights_we_returned(events: Reader) -> No
     assert lic.fields["territory"] == "Greater China"  # "granted us" names no US
     (back,) = events(text, kind="rights_return")
     assert (back.fields["drug"], back.fields["to"], back.fields["date"]) == ("sotorasib", "Amgen", "2023")
+
+
+def test_a_headline_s_two_stories_keep_their_own_parties(events: Reader) -> None:
+    text = (
+        "Hansoh's toravimab gets NMPA nod; Lumora Bio out-licenses quilveranib\n"
+        "Lumora Bio said on Monday it had granted Pfizer exclusive rights to quilveranib outside Greater China."
+    )
+    (ev,) = events(text, kind="license")
+    assert (ev.fields["licensor"], ev.fields["licensee"], ev.fields["territory"]) == (
+        "Lumora Bio",
+        "Pfizer",
+        "ex-Greater China",
+    )
