@@ -301,7 +301,7 @@ _PRIOR_THERAPY = re.compile(
     re.I,
 )
 _ADVERSE = ("drug-induced", "treatment-related", "treatment-emergent", "immune-related", "infusion-related")
-_RECEPTOR_AFTER = re.compile(r"[\s/-]+(?:[\w/-]+\s+){0,2}?(?:receptors?|kinases?)\b", re.I)
+_RECEPTOR_AFTER = re.compile(r"[\s/-]+(?:[\w/-]+\s+){0,2}?(?:receptors?|kinases?|proteases?)\b", re.I)
 
 
 def _bare(name: str) -> str:

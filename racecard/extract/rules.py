@@ -251,7 +251,9 @@ NOT_INDICATIONS = frozenset(
         "ulcer|ulcers|ulceration|bleeding|hemorrhage|haemorrhage|disease of metabolism|"
         "adverse effect|adverse effects|adverse reaction|adverse reactions|adverse drug reaction|"
         "cytokine release syndrome|neurotoxicity|neurotoxicity syndrome|toxic encephalopathy|"
-        "infusion reaction|infusion reactions|infusion-related reaction|side effect|side effects"
+        "infusion reaction|infusion reactions|infusion-related reaction|side effect|side effects|brain swelling|"
+        "respiratory disease|respiratory diseases|liver disease|liver diseases|blood cancer|blood cancers|"
+        "chronic lung disease|kidney diseases|heart diseases|skin diseases|eye diseases|rare disorders"
     ).split("|")
 )
 # Names of classes of treatment that open vocabularies list as drugs.

@@ -261,3 +261,16 @@ def test_a_code_with_an_underscore_and_a_sponsored_line(lex: Lexicon) -> None:
     )
     found = _entities(lex, text)
     assert "INS018_055" in found["drugs"] and "Moderna" not in found["companies"]
+
+
+def test_umbrella_disease_classes_and_an_amino_acid_before_protease_are_not_read() -> None:
+    small = Lexicon.of(
+        [
+            ("indication", "respiratory system disorder", "respiratory diseases"),
+            ("indication", "liver disorder", "liver diseases"),
+            ("indication", "chronic obstructive pulmonary disease", "COPD"),
+            ("drug", "serine", "serine"),
+        ]
+    )
+    text = "The COPD drug joins a field of respiratory diseases and liver diseases. It blocks a serine protease."
+    assert {m.name for m in read(text, lexicon=small).mentions} == {"chronic obstructive pulmonary disease"}
