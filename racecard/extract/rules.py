@@ -39,7 +39,8 @@ TRIAL_NAME = (
     r"(?:[A-Z][A-Z0-9]{2,}(?:[a-z][A-Z]?)?|[A-Z]{2}(?=-[A-Z]{3,}\d)|[A-Z][a-z]+[A-Z][A-Za-z]*|[a-z]+\+?)"
     r"(?:[- ](?:\d{1,3}[A-Za-z]?|[A-Z][a-z]{2,}|[A-Z]{2,})|-[A-Z]{3,}\d{1,3}(?![\w-])|-[A-Z](?![\w-]))?"
     r"(?:\s[A-Z]{4,}(?![\w-]))?"
-    r"(?:-\d{1,3}[A-Za-z]?)?\+?"  # KRYSTAL-12, HERIZON-BTC-01, HARMONi-A, WU-KONG28, MAESTRO-NASH OUTCOMES
+    r"(?:-\d{1,3}[A-Za-z]?|(?<=[A-Z]{3}-[A-Z]{3}) \d{1,2}(?!\d))?\+?"  # KRYSTAL-12, HERIZON-BTC-01, HARMONi-A,
+    # WU-KONG28, MAESTRO-NASH OUTCOMES, TRAILBLAZER-ALZ 2
 )
 # "SPOTLIGHT evaluated zolbetuximab plus mFOLFOX6": a name in capitals doing what trials do
 TRIAL_SUBJECT_VERB = re.compile(

@@ -166,6 +166,9 @@ _RIGHTS_VERB = re.compile(
     r"|launch\w*|distribut\w*|manufactur\w*)\b",
     re.I,
 )
+_TOLD_DEAL = re.compile(
+    r"\s+(?:adds|gives|brings|makes|marks|expands|extends|is|was|will|could|would|has|had|comes|follows|also)\b", re.I
+)
 _LICENCE_NOUN = re.compile(r"\b(?:an?|the|its|their|exclusive|global|worldwide|non-exclusive)\s+$", re.I)
 
 
@@ -192,6 +195,8 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
         if how == "out" and m.groupdict().get("listed") and not _drug_list(sent, m):
             continue  # "licensed X and agreed to pay royalties to Y": no list of drugs, no licence to Y
         noun = m.group(0).lower().startswith("licen") and _LICENCE_NOUN.search(text, max(0, pos - 30), pos)
+        if noun and _TOLD_DEAL.match(text, m.start() + 7):
+            continue  # "the licence adds a potential successor to Keytruda": the deal told already, no new one
         if how == "out" and noun:
             how = "neutral"  # "pays Monte Rosa $150 million for an exclusive license to its programs": a noun
         if how == "out" and any(g < pos <= g + 90 for g in granted):

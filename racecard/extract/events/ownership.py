@@ -31,6 +31,12 @@ _WHICH_IT = re.compile(r",\s*which\s+(?:it|they)\s+(?:(?:is|are|was|were|has|had
 _ACQ_NOUN = re.compile(r"(?:takeover|acquisition|buyout|purchase|merger)\b", re.I)
 
 
+_SHARES_BOUGHT = re.compile(
+    r"\s*(?!all\b)(?:[\w$.,]+\s+){0,5}?(?:worth\s+of\s+)?(?:[\w&.'’-]+\s+){0,2}?(?:shares|stock|stake|equity)\b(?!\s+of\s+all)",
+    re.I,
+)
+
+
 def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]]]:
     out: list[Cand] = []
     spans: list[tuple[int, int]] = []
@@ -38,6 +44,8 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
     readings: list[Cand] = []
     for m in _ACQ.finditer(text):
         pos = m.start()
+        if _SHARES_BOUGHT.match(text, m.end()):
+            continue  # "will buy $100 million worth of 3SBio shares": an equity investment, not a takeover
         passive = _ACQ_PASSIVE.search(text, max(0, pos - 25), m.end() + 40)
         acquirer = acquired = None
         compound = [r for r in sent.refs if 0 <= pos - r.end <= 2] if _ACQ_NOUN.match(m.group(0)) else []

@@ -18,7 +18,7 @@ from racecard.extract.events.found import (
 )
 from racecard.extract.events.rx import Trigger
 from racecard.extract.events.status import clause_before, negated, status_of
-from racecard.extract.events.territory import AGENCY_TERRITORY, agency_in, territory_in
+from racecard.extract.events.territory import AGENCY_TERRITORY, agencies_in, agency_in, territory_in
 from racecard.extract.events.triggers import regulatory as T
 from racecard.model import EntityKind, Status
 
@@ -110,6 +110,10 @@ def _place(sent: Sent, pos: int, doc: Doc | None = None) -> dict[str, Any]:
         own = territory_in(after)
         if own and own != "worldwide" and own in _REGULATOR_OF and _IN_PLACE.match(after):
             return {"agency": _REGULATOR_OF[own], "territory": own}
+    if agency is None:  # the regulator of the decision's own clause ("…, and Britain's MHRA cleared it")
+        lo = max((m.end() for m in _CLAUSE_AFTER.finditer(sent.text, 0, pos)), default=0)
+        before = [(n, at) for n, at in agencies_in(sent.text[lo : pos + 8])]  # the trigger may open with "Agency"
+        agency = before[-1] if before and lo > 0 else None
     agency = agency or agency_in(sent.text[max(0, pos - 200) : pos + 160])
     if agency is None and doc is not None:
         known = _agency_mention(doc, sent, pos)
@@ -192,6 +196,9 @@ def _make(
     ]
 
 
+_COMMITTEE_SUBJECT = re.compile(
+    r"\b(?:committee|panel|advisers|advisors|CHMP|ODAC|adcomm?)(?:['’]s)?\s+(?:\w+\s+){0,2}$", re.I
+)
 _BARE_COMMITTEE = re.compile(
     r"CHMP|Committee\s+for\s+Medicinal\s+Products|advisory\s+(?:committee|panel)|ODAC|adcomm?", re.I
 )
@@ -356,6 +363,16 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
         if not _regulatory_context(sent):
             continue
         status = status_of(text, m.start(), m.end(), failure_means_failed=False)
+        if _COMMITTEE_SUBJECT.search(text, max(0, m.start() - 60), m.start()):
+            # "EU drug regulator's committee rejects Kisunla": advisers recommend against; they decide nothing
+            european = _CHMP_STORY.search(doc.text) is not None or "EU" in text[: m.start()]
+            extra = {"outcome": "negative", "agency": "CHMP" if european else "FDA advisory committee"}
+            got = _make(doc, sent, "advisory_opinion", m.start(), m.end(), Status.HAPPENED, extra)
+            for c in got:
+                c.fields["agency"], c.fields["territory"] = extra["agency"], "EU" if european else "US"
+            out += got
+            taken.append((m.start(), m.end()))
+            break
         got = _make(doc, sent, "rejection", m.start(), m.end(), status, {})
         out += got
         rejected = rejected or bool(got)
@@ -401,7 +418,7 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
     if rejected:
         return out
     advised = any(c.type == "advisory_opinion" for c in out)
-    done: set[str] = set()
+    done: set[tuple[str, str]] = set()  # (drug, territory) decided in the sentence so far
     last = 0
     for m in _APPROVAL.finditer(text) if "approval" in tags or "rejection" in tags else ():
         if any(a <= m.start() < b for a, b in taken):
@@ -431,11 +448,11 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
                 out += _make(doc, sent, "rejection", m.start(), m.end(), Status.HAPPENED, {}, 0.7)
             break  # "is not approved in China" states a status, not a decision
         made = _make(doc, sent, "approval", m.start(), m.end(), status, {}, 1.0)
-        got = [c for c in made if c.fields["drug"] not in done]
+        got = [c for c in made if (c.fields["drug"], c.fields.get("territory", "")) not in done]
         if done and (not got or not _CLAUSE_AFTER.search(text, last, m.start())):
             break  # a second decision only in a clause of its own, for other drugs
         out += got
-        done |= {c.fields["drug"] for c in got}
+        done |= {(c.fields["drug"], c.fields.get("territory", "")) for c in got}
         last = m.end()
         if not got:
             break

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["AGENCY_TERRITORY", "agency_in", "deal_territory", "territory_in"]
+__all__ = ["AGENCY_TERRITORY", "agencies_in", "agency_in", "deal_territory", "territory_in"]
 
 _GC_PART = (
     r"(?:(?:the\s+)?(?:mainland\s+)?China(?:\s+mainland)?|(?:the\s+)?Chinese\s+mainland|"
@@ -64,7 +64,7 @@ _AGENCIES: tuple[tuple[str, str], ...] = (
     ),
     ("PMDA", r"PMDA|Pharmaceuticals\s+and\s+Medical\s+Devices\s+Agency"),
     ("MHLW", r"MHLW|Ministry\s+of\s+Health,\s+Labou?r\s+and\s+Welfare"),
-    ("MHRA", r"MHRA"),
+    ("MHRA", r"MHRA|Medicines\s+and\s+Healthcare\s+products\s+Regulatory\s+Agency"),
     ("Health Canada", r"Health\s+Canada"),
     ("TGA", r"TGA"),
     ("MFDS", r"MFDS"),
@@ -184,6 +184,17 @@ _AGENCY_WORDS = (
     "Committee", "committee", "Administration", "Agency", "Evaluation", "regulator", "dvis", "panel", "ODAC", "adcom",
     "EC", "Ministry",
 )  # fmt: skip
+
+
+def agencies_in(text: str) -> list[tuple[str, int]]:
+    """Every regulator named in ``text`` and where, in order."""
+    if not any(w in text for w in _AGENCY_WORDS):
+        return []
+    out = []
+    for m in _AGENCY_RX.finditer(text):
+        name = next(n for i, (n, _) in enumerate(_AGENCIES) if m.group(f"a{i}"))
+        out.append((name, m.start()))
+    return out
 
 
 def agency_in(text: str) -> tuple[str, int] | None:

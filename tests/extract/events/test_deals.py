@@ -428,3 +428,13 @@ def test_a_headline_s_two_stories_keep_their_own_parties(events: Reader) -> None
         "Pfizer",
         "ex-Greater China",
     )
+
+
+def test_a_share_purchase_and_the_licence_spoken_of_again_are_no_new_deals(events: Reader) -> None:
+    text = (
+        "Lumora Bio granted Pfizer exclusive rights to toravimab outside China. Separately, Pfizer will buy "
+        "$100 million worth of Lumora Bio shares. For Pfizer, the licence adds a potential successor to Merck's "
+        "pembrolizumab."
+    )
+    assert events(text, kind="acquisition") == []
+    assert [e.fields["drug"] for e in events(text, kind="license")] == ["toravimab"]

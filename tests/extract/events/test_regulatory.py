@@ -377,3 +377,22 @@ def test_a_rejection_story_with_its_panel_partners_and_other_markets() -> None:
         "FibroGen",
         "AstraZeneca",
     )
+
+
+def test_a_committee_that_rejects_gives_an_opinion_and_a_second_regulator_clears_the_same_drug(events: Reader) -> None:
+    text = (
+        "EU drug regulator's committee rejects Sanofi's amlitelimab\n"
+        "The FDA approved amlitelimab in July 2025 for atopic dermatitis, and Britain's Medicines and Healthcare "
+        "products Regulatory Agency cleared it in October 2025. In the Phase 3 HARBOR-ALZ 2 trial, it slowed "
+        "decline by 35% compared with placebo."
+    )
+    evs = events(text)
+    (opinion,) = [e for e in evs if e.type == "advisory_opinion"]
+    assert (opinion.fields["agency"], opinion.fields["outcome"]) == ("CHMP", "negative")
+    assert [e for e in evs if e.type == "rejection"] == []
+    assert {(e.fields["agency"], e.fields["date"]) for e in evs if e.type == "approval"} == {
+        ("FDA", "2025-07"),
+        ("MHRA", "2025-10"),
+    }
+    (readout,) = [e for e in evs if e.type == "trial_readout"]
+    assert readout.fields["trial"] == "HARBOR-ALZ 2"

@@ -57,6 +57,8 @@ READOUT = [
     r"(?:[\w'’-]+\s+){0,2}?(?:phase\s*(?:[1-4]|i{1,3})|pivotal|trials?|stud(?:y|ies)|tests?)",
     # "was stopped early for futility": an interim look that ended the trial
     r"(?:stopped|halted|ended|terminated)\s+(?:\w+\s+){0,2}?(?:for|due\s+to|on|after\s+a)\s+futility|futility\s+(?:analysis|boundary)",
+    # "it slowed decline by 35% compared with placebo": a result given as a figure
+    r"\b(?:slowed|reduced|cut|lowered|improved|extended)\s+(?:[\w-]+\s+){0,3}?by\s+\d+(?:\.\d+)?\s*%",
     # "retatrutide hits 24% weight loss in TRIUMPH-4": a result given as a figure
     r"\b(?:hits?|shows?|showed|posts?|posted|delivers?|delivered|yields?|yielded)\s+(?:an?\s+|up\s+to\s+|mean\s+|average\s+)?"
     r"\d+(?:\.\d+)?\s*%",
