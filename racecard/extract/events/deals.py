@@ -166,6 +166,7 @@ _RIGHTS_VERB = re.compile(
     r"|launch\w*|distribut\w*|manufactur\w*)\b",
     re.I,
 )
+_HOLDS = re.compile(r"(?:holds?|held)\b", re.I)
 _TOLD_DEAL = re.compile(
     r"\s+(?:adds|gives|brings|makes|marks|expands|extends|is|was|will|could|would|has|had|comes|follows|also)\b", re.I
 )
@@ -244,6 +245,8 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
             if drugs and licensor is None:  # an in-licence names no licensor: the drug's originator
                 origin = doc.lexicon.attrs(EntityKind.DRUG, drugs[0]).get("originator")
                 licensor = str(origin) if origin and origin != licensee else None
+            if _HOLDS.match(m.group(0)) and (licensor is None or not drugs):
+                continue  # "Amgen holds global rights to sotorasib": its own drug, or no licensor to hold it from
         elif how == "out" and _TO_DRUG.search(m.group(0)) and _drug_at(sent, m.end()) and not _to_party(sent, m.end()):
             # "Zai Lab has licensed the rights to adagrasib, developed by Mirati": rights *to a drug*
             sub = subject_of(sent, pos)

@@ -282,6 +282,8 @@ def merge(cands: list[Cand], doc_id: str, published: date | None = None) -> list
     _fold_loose(groups)
     _split_unnamed_trials(groups)
     _split_places(groups)
+    # one drug licensed to two partners ("AstraZeneca in the US and China; Astellas holds rights in Japan") is two deals
+    _split_by(groups, [k for k in groups if k[0] == "license" and k[1] is not None], "licensee")
     _split_background(groups, published)
     # a drug-less licence (or hand-back) between the parties of a drug's is that one restated
     for key in [k for k in groups if isinstance(k, tuple) and k[0] in ("license", "rights_return") and k[1] is None]:

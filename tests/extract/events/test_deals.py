@@ -3,6 +3,8 @@
 from collections.abc import Callable
 from datetime import date
 
+from racecard.extract.pipeline import read
+from racecard.lexicon import Lexicon
 from racecard.model import Event, Status
 
 Reader = Callable[..., list[Event]]
@@ -438,3 +440,24 @@ def test_a_share_purchase_and_the_licence_spoken_of_again_are_no_new_deals(event
     )
     assert events(text, kind="acquisition") == []
     assert [e.fields["drug"] for e in events(text, kind="license")] == ["toravimab"]
+
+
+def test_rights_held_by_a_second_partner_are_a_second_licence() -> None:
+    lexicon = Lexicon.of(
+        [
+            ("drug", "sotorasib", "sotorasib"),
+            ("company", "Amgen", "Amgen"),
+            ("company", "Pfizer", "Pfizer"),
+            ("company", "Zai Lab", "Zai Lab"),
+        ],
+        {("drug", "sotorasib"): {"originator": "Amgen"}},
+    )
+    text = (
+        "Amgen is talking to Pfizer, which has co-developed sotorasib in the U.S. and China under a 2013 agreement. "
+        "Zai Lab holds the rights to develop and commercialize sotorasib in Japan. Amgen holds global rights to "
+        "sotorasib elsewhere."
+    )
+    evs = read(text, lexicon=lexicon, published=date(2026, 1, 30), id="t").events
+    deals = {e.fields["licensee"]: e.fields for e in evs if e.type == "license"}
+    assert set(deals) == {"Pfizer", "Zai Lab"}  # Amgen holding its own drug's rights is no licence
+    assert (deals["Zai Lab"]["licensor"], deals["Zai Lab"]["territory"]) == ("Amgen", "Japan")

@@ -477,3 +477,9 @@ def test_a_results_story_s_partnered_drug_two_forecasts_and_listed_cuts(events: 
     stops = {e.fields["drug"]: e.fields.get("indication") for e in evs if e.type == "discontinuation"}
     assert stops == {"mexolitinib": "pancreatic cancer", "zelnorasib": None, "quilveranib": "obesity"}
     assert [e.fields["drug"] for e in evs if e.type == "license"] == ["toravimab"]
+
+
+def test_a_confirmatory_study_that_extended_survival_met(events: Reader) -> None:
+    text = "The Phase 3 KESTREL-3 study later showed toravimab extended both progression-free and overall survival."
+    (ev,) = events(text, kind="trial_readout")
+    assert (ev.fields["trial"], ev.fields["outcome"]) == ("KESTREL-3", "met")

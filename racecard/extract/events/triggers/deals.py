@@ -14,6 +14,8 @@ LICENSE_IN = [
     r"(?:the\s+|"
     r"an?\s+)?(?:(?:exclusive|global|worldwide|"
     r"commercial|development|regional|full|[\w-]+),?\s+){0,3}(?:and\s+\w+\s+)?(?:licen[cs]e|rights|option)",
+    # "Nuance Pharma holds the rights to develop and commercialize ensifentrine in Greater China": a licence held
+    r"(?:holds?|held)\s+(?:the\s+)?(?:exclusive\s+|commercial\s+|development\s+|regional\s+)*rights\s+(?:to|in|for)\b",
     r"exercis(?:e[ds]?|ing)\s+(?:an?\s+|its\s+|the\s+|their\s+)?(?:\w+\s+)?options?\s+(?:to\s+licen[cs]e|"
     r"for|on|to\s+(?:obtain|acquire|in-license))",
 ]
@@ -231,6 +233,8 @@ KEYWORDS = {
         "took back",
         "take back",
         "takes back",
+        "holds",
+        "held",
     ),
     "terms": (
         "$", "€", "£", "¥", "usd", "rmb", "eur ", "yuan", "euro", "upfront", "up-front", "milestone", "royalt",

@@ -57,6 +57,9 @@ READOUT = [
     r"(?:[\w'’-]+\s+){0,2}?(?:phase\s*(?:[1-4]|i{1,3})|pivotal|trials?|stud(?:y|ies)|tests?)",
     # "was stopped early for futility": an interim look that ended the trial
     r"(?:stopped|halted|ended|terminated)\s+(?:\w+\s+){0,2}?(?:for|due\s+to|on|after\s+a)\s+futility|futility\s+(?:analysis|boundary)",
+    # "showed Elahere extended both progression-free and overall survival"
+    r"\b(?:extended|prolonged|improved)\s+(?:both\s+)?(?:median\s+)?(?:progression-free|overall)\s+(?:and\s+overall\s+)?"
+    r"survival",
     # "it slowed decline by 35% compared with placebo": a result given as a figure
     r"\b(?:slowed|reduced|cut|lowered|improved|extended)\s+(?:[\w-]+\s+){0,3}?by\s+\d+(?:\.\d+)?\s*%",
     # "retatrutide hits 24% weight loss in TRIUMPH-4": a result given as a figure
@@ -97,6 +100,7 @@ MET = (
     r"|\bhit(?:s)?\b|positive|statistically\s+significant|"
     r"significant(?:ly)?\s+(?:improv|reduc|better)|superior\w*|succeed\w*|"
     r"success\w*|beat|outperform\w*|\bace[sd]?\b|\bnail(?:s|ed)?\b"
+    r"|(?:extended|prolonged)\s+(?:both\s+)?(?:median\s+)?(?:progression-free|overall)"
 )
 MIXED = (
     r"\bmixed\b|\bone\s+of\s+(?:the\s+)?two\b|\bbut\s+(?:not|missed|failed)\b|\bwhile\s+(?:it\s+)?(?:missed|failed)"
