@@ -158,6 +158,21 @@ def _listed_trials(sent: Sent) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+_OWN_MISS = re.compile(r"\s*(?:did\s+not|didn['’]t|failed|missed|fell\s+short)\b", re.I)
+_OWN_MET = re.compile(r"\s*(?:met|achieved|hit|succeeded)\b", re.I)
+
+
+def _trial_outcome(sent: Sent, trial: str) -> str | None:
+    """The outcome told right after a trial's own name ("OAKS met its primary endpoint; DERBY did not")."""
+    for t in sent.of(EntityKind.TRIAL):
+        if t.name == trial:
+            if _OWN_MISS.match(sent.text, t.end - sent.start):
+                return "missed"
+            if _OWN_MET.match(sent.text, t.end - sent.start):
+                return "met"
+    return None
+
+
 def _trial_indication(sent: Sent, trial: str) -> str | None:
     """The indication written right after a trial's name ("the ARES-CD trial in Crohn's disease")."""
     at = next((t.end for t in sent.of(EntityKind.TRIAL) if t.name == trial), None)
@@ -251,10 +266,18 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
                 f = dict(fields)
                 if t:
                     f["trial"] = t
+                    own_outcome = _trial_outcome(sent, t) if len(trials) > 1 else None
+                    if own_outcome:  # "OAKS met its primary endpoint; DERBY did not"
+                        f["outcome"] = own_outcome
                     own = _trial_indication(sent, t) if len(trials) > 1 else None
                     if own:
                         f["indication"] = own
                 out.append(Cand("trial_readout", status, {"drug": drugs[0], **f}, sent, m.start(), score))
+            for other in sent.names(EntityKind.TRIAL):  # "…; DERBY did not": a trial told in the clause after
+                told = _trial_outcome(sent, other) if other not in trials else None
+                if told:
+                    f = {**fields, "trial": other, "outcome": told}
+                    out.append(Cand("trial_readout", Status.HAPPENED, {"drug": drugs[0], **f}, sent, m.start(), score))
     s = _START.search(text) if has_trial else None
     if s and _CONDITIONAL.search(text[max(0, s.start() - 40) : s.start()]):
         s = None  # "upon the initiation of a Phase 3 trial": a payment condition

@@ -87,3 +87,8 @@ def test_an_amount_given_in_dollars_too_is_read_in_dollars() -> None:
 def test_a_figure_including_milestones_is_the_total() -> None:
     terms = deal_terms("for $300 million upfront, in a deal worth up to $2.1 billion including milestones")
     assert terms == {"upfront_usd": 300e6, "total_usd": 2.1e9}
+
+
+def test_a_reimbursement_of_costs_is_no_deal_value() -> None:
+    terms = deal_terms("Sobi also agreed to reimburse us for up to $80.0 million of development costs.")
+    assert "total_usd" not in terms

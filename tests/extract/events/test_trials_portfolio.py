@@ -483,3 +483,12 @@ def test_a_confirmatory_study_that_extended_survival_met(events: Reader) -> None
     text = "The Phase 3 KESTREL-3 study later showed toravimab extended both progression-free and overall survival."
     (ev,) = events(text, kind="trial_readout")
     assert (ev.fields["trial"], ev.fields["outcome"]) == ("KESTREL-3", "met")
+
+
+def test_one_trial_met_the_other_did_not(events: Reader) -> None:
+    text = (
+        "Tessaly announced results from the Phase 3 KESTREL-3 and CODA-2 studies of toravimab in obesity. "
+        "KESTREL-3 met its primary endpoint compared with placebo; CODA-2 did not."
+    )
+    outcomes = {e.fields["trial"]: e.fields["outcome"] for e in events(text, kind="trial_readout")}
+    assert outcomes == {"KESTREL-3": "met", "CODA-2": "missed"}

@@ -105,7 +105,7 @@ TOTAL = (
 )
 EQUITY = (
     r"equity|shares?\s+of|stake|investment|invest|premium|per\s+share|a\s+share|"
-    r"market\s+cap|revenue|sales\s+of|charge|impairment|loan|financing|raised"
+    r"market\s+cap|revenue|sales\s+of|charge|impairment|loan|financing|raised|reimburs"
 )
 
 # what is bought when it is not a company or a drug: rights (a licence), a stake, shares
