@@ -12,7 +12,7 @@ from racecard.extract.events.roles import after_prep, before_prep, object_of, po
 from racecard.extract.events.rx import Trigger
 from racecard.extract.events.status import status_of
 from racecard.extract.events.terms import deal_terms
-from racecard.extract.events.territory import deal_territory
+from racecard.extract.events.territory import deal_territory, territory_in
 from racecard.extract.events.triggers import deals as T
 from racecard.model import EntityKind, Status
 
@@ -166,6 +166,7 @@ _RIGHTS_VERB = re.compile(
     r"|launch\w*|distribut\w*|manufactur\w*)\b",
     re.I,
 )
+_IN_PLACE_AFTER = re.compile(r"\s*(?:[\w&.'’-]+\s+){0,5}?(?:in|for)\s+(?:the\s+)?(?:mainland\s+)?[A-Z]")
 _HOLDS = re.compile(r"(?:holds?|held)\b", re.I)
 _TOLD_DEAL = re.compile(
     r"\s+(?:adds|gives|brings|makes|marks|expands|extends|is|was|will|could|would|has|had|comes|follows|also)\b", re.I
@@ -306,6 +307,9 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
         fields: dict[str, Any] = {"licensor": licensor, "licensee": licensee}
         fields.update(_terms(doc, sent))
         terr = _territory(sent)
+        if terr is None and how == "neutral":  # "partnered with Chia Tai Tianqing in mainland China"
+            place = territory_in(text[m.end() : m.end() + 50])
+            terr = place if place and place != "worldwide" and _IN_PLACE_AFTER.match(text, m.end()) else None
         if terr:
             fields["territory"] = terr
         date = date_near(doc, sent, pos, default_published=True)

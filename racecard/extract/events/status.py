@@ -71,7 +71,10 @@ def negated(text: str, pos: int, limit: int = 40) -> bool:
 
 
 # "Topline data from THRIVE-2, a second Phase 3 trial enrolling patients with chronic TED, are expected in Q4"
-_LATER_DUE = re.compile(r"[^.;]{0,110}?,\s+(?:is|are)\s+(?:expected|anticipated|due)\b", re.I)
+_FINITE = re.compile(r"\b(?:was|were|is|are|has|have|had)\b", re.I)
+_LATER_DUE = re.compile(
+    r"(?:(?!\b(?:was|were|is|are|has|have|had)\b)[^.;]){0,110}?,\s+(?:is|are)\s+(?:expected|anticipated|due)\b", re.I
+)  # not "whose application was accepted in May, is expected to follow": that clause has its own verb
 
 
 def status_of(text: str, pos: int, end: int | None = None, *, failure_means_failed: bool = True) -> Status:
@@ -86,6 +89,7 @@ def status_of(text: str, pos: int, end: int | None = None, *, failure_means_fail
     expected = [m.end() for m in _EXPECTED.finditer(before)]
     if re.match(r"\s*(?:is|are|was|were)\s+(?:expected|anticipated|planned|slated|scheduled)", after, re.I) or (
         _LATER_DUE.match(text, end if end is not None else pos)
+        and not _FINITE.search(before + text[pos : end if end is not None else pos])
     ):
         return (
             Status.EXPECTED

@@ -461,3 +461,19 @@ def test_rights_held_by_a_second_partner_are_a_second_licence() -> None:
     deals = {e.fields["licensee"]: e.fields for e in evs if e.type == "license"}
     assert set(deals) == {"Pfizer", "Zai Lab"}  # Amgen holding its own drug's rights is no licence
     assert (deals["Zai Lab"]["licensor"], deals["Zai Lab"]["territory"]) == ("Amgen", "Japan")
+
+
+def test_a_race_story_s_partner_territory_hand_back_and_accepted_filing(events: Reader) -> None:
+    text = (
+        "Jacobio's glecirasib, whose new drug application was accepted with priority review in May, is expected to "
+        "follow, as is Lumora Bio's quilveranib, partnered with Hansoh in mainland China. Pfizer returned its China "
+        "rights to sotorasib to Amgen earlier this year."
+    )
+    evs = events(text)
+    (filing,) = [e for e in evs if e.type == "regulatory_submission"]
+    assert filing.status == Status.HAPPENED  # accepted in May; only the approval is awaited
+    (deal,) = [e for e in evs if e.type == "license"]
+    assert (deal.fields["drug"], deal.fields["licensee"]) == ("quilveranib", "Hansoh")
+    assert deal.fields["territory"] == "China"
+    (back,) = [e for e in evs if e.type == "rights_return"]
+    assert (back.fields["from"], back.fields["to"], back.fields["territory"]) == ("Pfizer", "Amgen", "China")

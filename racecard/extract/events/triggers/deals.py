@@ -143,7 +143,7 @@ RIGHTS_BACK_TO_SUBJECT = [  # the subject gets rights back: it is "to"; "from X"
 ]
 RIGHTS_BACK_FROM_SUBJECT = [  # the subject gives rights back: it is "from"; "to X" is "to"
     r"(?:return(?:s|ed|ing)?|hand(?:s|ed|ing)?\s+back|give(?:s|n)?\s+back|"
-    r"gave\s+back)\s+(?:the\s+|its\s+|our\s+|their\s+|all\s+|global\s+|worldwide\s+)*(?:rights|"
+    r"gave\s+back)\s+(?:the\s+|its\s+|our\s+|their\s+|all\s+|global\s+|worldwide\s+)*(?:[A-Z][\w.]*\s+)?(?:rights|"
     r"licen[cs]e|asset|drug|program)",
     r"hand(?:s|ed|ing)?\s+(?:\S+\s+){0,5}back",  # "handing the OX40 antibody rocatinlimab back"
     r"terminat(?:e[ds]?|ing)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,8}?(?:licen[cs]e|"
