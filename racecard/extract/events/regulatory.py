@@ -230,6 +230,7 @@ def _granters(text: str, end: int) -> list[str]:
     return out
 
 
+_CHINA_STORY = re.compile(r"\b(?:NMPA|CDE|China|Chinese)\b")
 _MAIN_DRUG_KINDS = ("designation", "regulatory_submission", "rejection")
 _PLAN_TO = re.compile(r"\b(?:plan|plans|bid|effort|intention|decision|aim|goal|hopes?)\b[^.;]{0,50}\bto\s+$", re.I)
 _ABANDONED = re.compile(
@@ -313,8 +314,12 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
         )
         owner = _ONE_REGULATOR.search(m.group(0))
         for c in got:  # a designation only one regulator grants names it ("Fast Track", "RMAT", "PRIME")
-            if owner and not c.fields.get("agency"):
+            if owner:
                 c.fields["agency"], c.fields["territory"] = _ONE_REGULATOR_OF[owner.lastgroup or ""]
+            elif kind == "breakthrough" and c.fields.get("agency") in ("EMA", "CHMP"):
+                # "breakthrough therapy designation … and PRIME status from the EMA": Europe grants no BTD
+                chinese = _CHINA_STORY.search(doc.text) is not None and "FDA" not in doc.text
+                c.fields["agency"], c.fields["territory"] = ("NMPA", "China") if chinese else ("FDA", "US")
         granters = _granters(text, m.end())
         if len(granters) > 1:  # "designations from both China's CDE and the U.S. FDA": one from each
             got = [

@@ -396,3 +396,12 @@ def test_a_committee_that_rejects_gives_an_opinion_and_a_second_regulator_clears
     }
     (readout,) = [e for e in evs if e.type == "trial_readout"]
     assert readout.fields["trial"] == "HARBOR-ALZ 2"
+
+
+def test_a_breakthrough_beside_prime_from_the_ema_is_the_fda_s(events: Reader) -> None:
+    text = (
+        "The FDA accepted Amgen's application for toravimab. Toravimab has breakthrough therapy designation for "
+        "obesity and PRIME status from the European Medicines Agency."
+    )
+    designations = {e.fields["designation"]: e.fields["agency"] for e in events(text, kind="designation")}
+    assert designations == {"breakthrough": "FDA", "prime": "EMA"}
