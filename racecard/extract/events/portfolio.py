@@ -52,7 +52,7 @@ _PIPELINE_OBJECT = re.compile(
 )
 _STATED_REASON = re.compile(r"\b(?:for|due\s+to|citing|on)\s+(?:\w+\s+){0,3}?(?:reasons?|grounds|concerns?)\b", re.I)
 _SOURCE_NAMED = re.compile(
-    r"(?:according\s+to|(?:analysts?|consultants?|researchers?)\s+(?:at|from|with))\s+"
+    r"(?:according\s+to|(?:[Aa]nalysts?|[Cc]onsultants?|[Rr]esearchers?)\s+(?:at|from|with))\s+"
     r"(?P<src>[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|&))*)"
     r"|^(?:[\w-]+\s+){0,2}?(?P<src2>[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,2})\s+(?:forecasts?|estimates?|projects?|predicts?)\b"
 )

@@ -20,6 +20,7 @@ _PLANNED = re.compile(
     r"to\s+(?:begin|start|initiate|launch|file|submit|seek)|is\s+set\s+to|are\s+set\s+to|set\s+to|will|shall|"
     r"(?:is|are)\s+(?:going|scheduled|slated|on\s+track|poised)\s+to|on\s+(?:course|track)\s+to|"
     r"(?:expects?|anticipates?)\s+to|(?:expects?|anticipates?)(?=\s+(?:[\w-]+\s+){0,2}$)|(?:is|are)\s+to|would|agreed\s+to\s+(?:pay|make)|upcoming|planned|"
+    r"(?:expects?|anticipates?)(?=\s[^.;]{0,100}\bto\s*$)|"  # "expects REDEFINE 2, a trial in …, to read out"
     r"intention\s+to|next\s+step|goal\s+(?:is|of)|looks?\s+to|hopes?\s+to|targets?\s+(?:to|a|an)|"
     r"could\s+begin|as\s+early\s+as|ready\s+to|prepared\s+to|poised\s+to|due\s+to\s+(?:read|report|start|begin|complete|be\s+(?:filed|submitted)))\b",
     re.I,

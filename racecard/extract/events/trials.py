@@ -244,14 +244,15 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
             ind = _indication(doc, sent, m.start(), drugs[0], fields.get("trial"))
             if ind:
                 fields["indication"] = ind
-            date = date_near(doc, sent, m.start()) or _date_referred(doc, sent)
-            if date is None:
-                date = date_near(doc, sent, m.start(), default_published=fields["outcome"] != "reported")
-            if date:
-                fields["date"] = date
             status = status_of(text, m.start(), m.end(), failure_means_failed=False)
             if fields["outcome"] != "reported":
                 status = Status.HAPPENED  # an outcome is reported only once it is known
+            date = date_near(doc, sent, m.start()) or _date_referred(doc, sent)
+            if date is None:  # results told "on Friday" date from that day; results awaited do not
+                done = status == Status.HAPPENED
+                date = date_near(doc, sent, m.start(), default_published=fields["outcome"] != "reported", said_day=done)
+            if date:
+                fields["date"] = date
             score = 1.0 if fields["outcome"] != "reported" else 0.7
             lo, hi = text.rfind(";", 0, m.start()) + 1, text.find(";", m.start())  # its part of the sentence
             hi = len(text) if hi < 0 else hi

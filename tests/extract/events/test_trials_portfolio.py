@@ -492,3 +492,17 @@ def test_one_trial_met_the_other_did_not(events: Reader) -> None:
     )
     outcomes = {e.fields["trial"]: e.fields["outcome"] for e in events(text, kind="trial_readout")}
     assert outcomes == {"KESTREL-3": "met", "CODA-2": "missed"}
+
+
+def test_a_weight_loss_readout_an_awaited_one_and_an_analyst_cut(events: Reader) -> None:
+    text = (
+        "Novo Nordisk said on Tuesday that toravimab led to 22.7% weight loss after 68 weeks in the Phase 3 "
+        "KESTREL-3 trial. The company also said it expects CODA-2, a trial in people with obesity, to read out in "
+        "the first half of 2026. Analysts at BMO Capital Markets cut their peak sales estimate for toravimab to "
+        "$12 billion."
+    )
+    readouts = {e.fields["trial"]: e for e in events(text, kind="trial_readout")}
+    assert (readouts["KESTREL-3"].status, readouts["KESTREL-3"].fields["date"]) == (Status.HAPPENED, "2026-01-27")
+    assert (readouts["CODA-2"].status, readouts["CODA-2"].fields["date"]) == (Status.PLANNED, "2026-H1")
+    (forecast,) = events(text, kind="forecast")
+    assert forecast.fields["source"] == "BMO Capital Markets"

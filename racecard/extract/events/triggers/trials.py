@@ -29,7 +29,8 @@ TRIAL_WORD = (
 )
 # Measures only a trial reports: a sentence giving one for a named drug reports results.
 CLINICAL_MEASURE = (
-    r"\d+(?:\.\d+)?\s?%\s+(?:\w+\s+){0,3}?(?:response|remission|disease\s+control|reduction|improvement|clearance)"
+    r"\d+(?:\.\d+)?\s?%\s+(?:\w+\s+){0,3}?(?:response|remission|disease\s+control|reduction|improvement|clearance|"
+    r"weight\s+loss)"
     r"|\d+(?:\.\d+)?\s?%\s+of\s+(?:[\w-]+\s+){1,6}?responded\b"  # "40% of patients given the 10 mg dose responded"
     r"|(?:overall\s+)?response\s+rate\s+(?:of\s+)?\d|\b(?:ORR|DCR|PFS|OS)\s+(?:of\s+|was\s+)?\d"
     r"|hazard\s+ratio|p\s?[<=]\s?0?\.\d|median\s+(?:progression-free|overall)\s+survival\s+(?:of\s+)?\d"
@@ -138,6 +139,7 @@ KEYWORDS = {
     "measure": (
         "response",
         "responded",
+        "weight loss",
         "remission",
         "orr",
         "dcr",
