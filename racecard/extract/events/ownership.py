@@ -150,7 +150,8 @@ def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, in
                 giver = None  # "Kyowa Kirin and Amgen terminated …": who hands back is read from the licence
             dest = after_prep(sent, pos, "to|with|from", skip=(giver or "",))
             taker = dest.name if dest else None
-            others = {r.name for r in parties_of(sent) if r.start < end} - {giver}
+            lo = text.rfind(";", 0, pos) + 1  # a headline's other story ("X approves Y's drug; Z hands back …")
+            others = {r.name for r in parties_of(sent) if lo <= r.start < end} - {giver}
             if giver and taker is None and len(others) == 1:
                 taker = others.pop()  # "BMS notified Agenus it would end their licence": the one other party
         else:

@@ -159,6 +159,8 @@ def _make(
                 back = doc.recent_drug(sent, need_anaphor=False)  # the drug the story last spoke of
         if back is None and kind in _MAIN_DRUG_KINDS and not sent.of(EntityKind.DRUG):
             back = doc.main_drug()  # "The NMPA accepted Dizal's application and placed it under priority review"
+        if back and _described_other(doc, sent, back):
+            back = None  # "a refusal to file letter for its dengue vaccine": another product of the company
         drugs = [back] if back else []
     if not drugs:
         return []
@@ -230,6 +232,20 @@ def _granters(text: str, end: int) -> list[str]:
     return out
 
 
+def _described_other(doc: Doc, sent: Sent, drug: str) -> bool:
+    """Whether the sentence describes its product by a use the story never gives ``drug`` ("its dengue vaccine
+    application" after a story of a cell therapy)."""
+    told = {i for s in doc.sents if drug in s.names(EntityKind.DRUG) for i in s.names(EntityKind.INDICATION)}
+    for m in _PRODUCT_OF.finditer(sent.text):
+        inside = {i.name for i in sent.of(EntityKind.INDICATION) if m.start() <= i.start - sent.start < m.end()}
+        if inside and not inside & told:
+            return True
+    return False
+
+
+_PRODUCT_OF = re.compile(
+    r"\b(?:its|the|their)\s+(?:[\w-]+\s+){1,3}?(?:vaccine|drug|therapy|treatment|candidate|antibody|medicine)\b", re.I
+)
 _CHINA_STORY = re.compile(r"\b(?:NMPA|CDE|China|Chinese)\b")
 _MAIN_DRUG_KINDS = ("designation", "regulatory_submission", "rejection")
 _PLAN_TO = re.compile(r"\b(?:plan|plans|bid|effort|intention|decision|aim|goal|hopes?)\b[^.;]{0,50}\bto\s+$", re.I)

@@ -39,7 +39,7 @@ _EXPECTED = re.compile(
 _FAILED = re.compile(
     r"\b(?:failed\s+to|fails\s+to|did\s+not|didn't|does\s+not|doesn't|was\s+not|were\s+not|has\s+not|"
     r"have\s+not|never|no\s+longer|could\s+not|couldn't|unable\s+to|was\s+blocked|were\s+blocked|"
-    r"will\s+not|won't|would\s+not|decided\s+not\s+to|declined\s+to|chose\s+not\s+to|"
+    r"will\s+not|won't|would\s+not|decided\s+not\s+to|deciding\s+not\s+to|declined\s+to|chose\s+not\s+to|"
     r"abandoned|called\s+off|collapsed|fell\s+through|walked\s+away\s+from|scrapped|terminated|withdr(?:ew|awn|aws)|"
     r"(?:scraps?|scrapping|abandons?|abandoning|drops?|dropping|shelves|cancels?)\s+(?:\w+\s+){0,2}plans?)\b",
     re.I,

@@ -405,3 +405,17 @@ def test_a_breakthrough_beside_prime_from_the_ema_is_the_fda_s(events: Reader) -
     )
     designations = {e.fields["designation"]: e.fields["agency"] for e in events(text, kind="designation")}
     assert designations == {"breakthrough": "FDA", "prime": "EMA"}
+
+
+def test_another_product_described_by_its_use_and_a_headline_s_other_story(events: Reader) -> None:
+    text = (
+        "Japan approves Pfizer's mexolitinib; Amgen hands back rights to toravimab\n"
+        "Amgen said it would return global rights to toravimab after deciding not to advance the programme into "
+        "Phase 3. The company also received a refusal to file letter from the FDA for its obesity vaccine "
+        "application earlier this year."
+    )
+    evs = events(text)
+    assert [e for e in evs if e.type == "rejection"] == []  # its obesity vaccine is not toravimab
+    (back,) = [e for e in evs if e.type == "rights_return"]
+    assert "to" not in back.fields  # Pfizer belongs to the headline's other story
+    assert all(e.status == Status.FAILED for e in evs if e.type == "trial_start")
