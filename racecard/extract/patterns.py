@@ -92,6 +92,8 @@ def _plausible_trial(name: str) -> bool:
     head = words[0].rstrip("+")
     if len(head) == 2 and head.isupper() and len(words) > 1 and words[1].isalnum():
         head += words[1]  # "WU-KONG6": a short first part joined to the next
+    if head.istitle() and len(words) > 2 and words[1].isupper() and len(words[1]) >= 3 and words[2].isdigit():
+        return True  # "Beamion LUNG-1": a brand word before a numbered name
     if head.islower():
         return (len(head) >= 4 and name.endswith("+")) or False
     upper = sum(ch.isupper() for ch in head)
@@ -142,7 +144,17 @@ def _merged(windows: Iterator[tuple[re.Pattern[str], int, int]]) -> list[tuple[r
 
 
 def trials(text: str, regions: Sequence[Span]) -> Iterator[Found]:
-    """Trial acronyms in trial contexts: "the ROCKET trial", "Phase 3 SHORE", "X (NCT…)"."""
+    """Trial acronyms in trial contexts: "the ROCKET trial", "Phase 3 SHORE", "X (NCT…)"; of two readings of one
+    stretch the longer ("Beamion LUNG-1" over "LUNG-1")."""
+    found = sorted(_trial_readings(text, regions), key=lambda f: (f.start, -(f.end - f.start)))
+    taken = 0
+    for f in found:
+        if f.start >= taken:  # a reading inside one already taken is its part
+            yield f
+            taken = max(taken, f.end)
+
+
+def _trial_readings(text: str, regions: Sequence[Span]) -> Iterator[Found]:
     seen: set[str] = set()
     done: set[tuple[int, int]] = {(m.start(), m.end()) for m in rules.DATELINE.finditer(text)}
     datelines = [Span(a, b) for a, b in done]

@@ -36,7 +36,8 @@ TRIAL_WORDS = r"(?:trials?|stud(?:y|ies)|programmes?|programs?|readouts?|cohorts
 # An acronym-like name: upper case (ROCKET, KRYSTAL-1), camel case (CodeBreaK 200,
 # HARMONi-2), or a lower-case brand of trial (evoke+), optionally numbered.
 TRIAL_NAME = (
-    r"(?:[A-Z][A-Z0-9]{2,}(?:[a-z][A-Z]?)?|[A-Z]{2}(?=-[A-Z]{3,}\d)|[A-Z][a-z]+[A-Z][A-Za-z]*|[a-z]+\+?)"
+    r"(?:[A-Z][A-Z0-9]{2,}(?:[a-z][A-Z]?)?|[A-Z]{2}(?=-[A-Z]{3,}\d)|[A-Z][a-z]+[A-Z][A-Za-z]*|[a-z]+\+?"
+    r"|[A-Z][a-z]{3,}(?=\s[A-Z]{3,}-\d))"  # "Beamion LUNG-1": a brand word before the numbered name
     r"(?:[- ](?:\d{1,3}[A-Za-z]?|[A-Z][a-z]{2,}|[A-Z]{2,})|-[A-Z]{3,}\d{1,3}(?![\w-])|-[A-Z](?![\w-]))?"
     r"(?:\s[A-Z]{4,}(?![\w-]))?"
     r"(?:-\d{1,3}[A-Za-z]?|(?<=[A-Z]{3}-[A-Z]{3}) \d{1,2}(?!\d))?\+?"  # KRYSTAL-12, HERIZON-BTC-01, HARMONi-A,

@@ -274,3 +274,9 @@ def test_umbrella_disease_classes_and_an_amino_acid_before_protease_are_not_read
     )
     text = "The COPD drug joins a field of respiratory diseases and liver diseases. It blocks a serine protease."
     assert {m.name for m in read(text, lexicon=small).mentions} == {"chronic obstructive pulmonary disease"}
+
+
+def test_a_brand_word_before_a_numbered_trial_name_is_part_of_it() -> None:
+    small = Lexicon.of([("drug", "zongertinib", "zongertinib")])
+    text = "The Beamion LUNG-1 trial of zongertinib showed an objective response rate of 71%."
+    assert [m.text for m in read(text, lexicon=small).mentions if m.kind.value == "trial"] == ["Beamion LUNG-1"]

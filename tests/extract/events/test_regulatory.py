@@ -419,3 +419,14 @@ def test_another_product_described_by_its_use_and_a_headline_s_other_story(event
     (back,) = [e for e in evs if e.type == "rights_return"]
     assert "to" not in back.fields  # Pfizer belongs to the headline's other story
     assert all(e.status == Status.FAILED for e in evs if e.type == "trial_start")
+
+
+def test_a_plan_to_submit_a_named_drug_for_accelerated_approval(events: Reader) -> None:
+    text = "Boehringer Ingelheim expects to submit toravimab for accelerated approval in the US by the end of the year."
+    (ev,) = events(text, kind="regulatory_submission")
+    assert (ev.fields["drug"], ev.fields["agency"], ev.status, ev.fields["date"]) == (
+        "toravimab",
+        "FDA",
+        Status.PLANNED,
+        "2026",
+    )

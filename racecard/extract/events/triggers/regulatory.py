@@ -65,6 +65,9 @@ SUBMISSION = [
     # "accepted Boehringer Ingelheim's new drug application"
     r"accepted\s+(?:for\s+(?:priority\s+)?review\s+)?(?:the\s+|its\s+|an?\s+)?(?:[\w'’-]+\s+){0,4}?"
     r"(?:NDAs?|BLAs?|MAAs?|applications?|filings?|submissions?)",
+    # "expects to submit zongertinib for accelerated approval"
+    r"(?:(?:re-?)?submit(?:s|ted|ting)?|(?:re-?)?fil(?:e|es|ed|ing))\s+(?:[\w-]+\s+){1,3}?for\s+(?:\w+\s+){0,2}?"
+    r"(?:approval|authori[sz]ation|review)",
     # "plans to submit the small molecule for chronic weight management": the drug put forward for a use
     r"(?:submit(?:s|ted|ting)?|fil(?:e|es|ed|ing))\s+(?:it|them|(?:the|its)\s+(?:[\w-]+\s+){0,2}?(?:drug|molecule|"
     r"medicine|pill|therapy|candidate|antibody|treatment|asset|injection|shot))\s+(?:for|in)\s+(?!(?:a|an|the)\s)",
