@@ -7,7 +7,7 @@ from typing import Any
 
 from racecard.extract.events import triggers
 from racecard.extract.events.context import Doc, Ref, Sent
-from racecard.extract.events.found import Cand, coordinated, date_near, drugs_near
+from racecard.extract.events.found import Cand, coordinated, date_near, drugs_near, semicolon_part
 from racecard.extract.events.roles import after_prep, before_prep, object_of, possessor, subject_of
 from racecard.extract.events.rx import Trigger
 from racecard.extract.events.status import status_of
@@ -282,8 +282,7 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
         licensor = licensor or (cue_lor if cue_lor != licensee else None)
         licensee = licensee or (cue_lee if cue_lee != licensor else None)
         if licensor is None or licensee is None:
-            lo, hi = text.rfind(";", 0, pos) + 1, text.find(";", pos)  # the trigger's part of a headline's list
-            hi = len(text) if hi < 0 else hi
+            lo, hi = semicolon_part(text, pos)  # the trigger's part of a headline's list
             parties = [r.name for r in parties_of(sent) if r.name not in (licensor, licensee) and lo <= r.start < hi]
             if how == "neutral" and licensor is None and licensee is None and len(parties) >= 2:
                 sub = subject_of(sent, pos)

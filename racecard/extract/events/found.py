@@ -23,6 +23,7 @@ __all__ = [
     "later_clause_drugs",
     "others_indications",
     "phase_in",
+    "semicolon_part",
     "trial_near",
 ]
 
@@ -53,6 +54,13 @@ def phases_in(text: str) -> list[tuple[int, str]]:
         b = m.group("b")
         out.append((m.start(), f"{a}/{_ROMAN.get(b.lower(), b)}" if b else a))
     return out
+
+
+def semicolon_part(text: str, pos: int) -> tuple[int, int]:
+    """The part of ``text`` between the semicolons around ``pos`` ("X wins EU nod; Y returns rights to Z"): a
+    headline's or a list's items are told apart there."""
+    hi = text.find(";", pos)
+    return text.rfind(";", 0, pos) + 1, len(text) if hi < 0 else hi
 
 
 def phase_in(text: str, pos: int = 0) -> str | None:
@@ -199,8 +207,7 @@ def drugs_near(sent: Sent, pos: int, *, main: bool = False) -> list[str]:
     rel = pos + sent.start
     ms = _near(sent.of(EntityKind.DRUG), rel)
     if ";" in sent.text:  # "X wins EU nod; Y returns rights to Z's drug": a drug of one clause is not the other's
-        lo, hi = sent.text.rfind(";", 0, pos) + 1, sent.text.find(";", pos)
-        hi = len(sent.text) if hi < 0 else hi
+        lo, hi = semicolon_part(sent.text, pos)
         ms = [m for m in ms if lo <= m.start - sent.start < hi]
     if main:  # a drug named once as a comparator or rival is one in all its mentions ("rival Lumakras (sotorasib)")
         rivals = {
@@ -318,7 +325,6 @@ def indication_near(sent: Sent, pos: int) -> str | None:
 
 def trial_near(sent: Sent, pos: int) -> str | None:
     """The trial named closest to ``pos`` in its part of the sentence (not across a semicolon)."""
-    lo, hi = sent.text.rfind(";", 0, pos) + 1, sent.text.find(";", pos)
-    hi = len(sent.text) if hi < 0 else hi
+    lo, hi = semicolon_part(sent.text, pos)
     ms = [m for m in _near(sent.of(EntityKind.TRIAL), pos + sent.start) if lo <= m.start - sent.start < hi]
     return ms[0].name if ms else None

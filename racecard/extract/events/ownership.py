@@ -7,7 +7,7 @@ from typing import Any
 
 from racecard.extract.events.context import Doc, Ref, Sent
 from racecard.extract.events.deals import deal_status, parties_of
-from racecard.extract.events.found import Cand, date_near, drugs_near
+from racecard.extract.events.found import Cand, date_near, drugs_near, semicolon_part
 from racecard.extract.events.roles import after_prep, before_prep, clause_end, object_of, possessor, subject_of
 from racecard.extract.events.rx import Trigger
 from racecard.extract.events.terms import deal_value
@@ -150,7 +150,7 @@ def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, in
                 giver = None  # "Kyowa Kirin and Amgen terminated …": who hands back is read from the licence
             dest = after_prep(sent, pos, "to|with|from", skip=(giver or "",))
             taker = dest.name if dest else None
-            lo = text.rfind(";", 0, pos) + 1  # a headline's other story ("X approves Y's drug; Z hands back …")
+            lo = semicolon_part(text, pos)[0]  # a headline's other story ("X approves Y's drug; Z hands back …")
             others = {r.name for r in parties_of(sent) if lo <= r.start < end} - {giver}
             if giver and taker is None and len(others) == 1:
                 taker = others.pop()  # "BMS notified Agenus it would end their licence": the one other party

@@ -18,6 +18,7 @@ from racecard.extract.events.found import (
     others_indications,
     phase_in,
     phases_in,
+    semicolon_part,
     trial_near,
 )
 from racecard.extract.events.rx import Trigger
@@ -254,8 +255,7 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
             if date:
                 fields["date"] = date
             score = 1.0 if fields["outcome"] != "reported" else 0.7
-            lo, hi = text.rfind(";", 0, m.start()) + 1, text.find(";", m.start())  # its part of the sentence
-            hi = len(text) if hi < 0 else hi
+            lo, hi = semicolon_part(text, m.start())  # its part of the sentence
             part = [t for t in sent.of(EntityKind.TRIAL) if lo <= t.start - sent.start < hi]
             listed = _listed_trials(sent)
             # "CLIMB-111 in TDT and CLIMB-121 in SCD, both of which met …, together with the follow-up CLIMB-131"
