@@ -172,12 +172,16 @@ class Doc:
         told: Counter[str] = Counter()
         for s in self.sents:
             for m in s.of(EntityKind.DRUG):
-                if not _COMPARATOR.search(self.text, max(s.start, m.start - 80), m.start):
+                if not self._comparator(s, m):
                     told[m.name] += 1
         top = told.most_common(2)
         if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
             return None
         return top[0][0]
+
+    def _comparator(self, s: Sent, m: Mention) -> bool:
+        """Whether a drug mention is named as a comparator or rival in its sentence ("beat Keytruda")."""
+        return _COMPARATOR.search(self.text, max(s.start, m.start - 80), m.start) is not None
 
     def refers_back(self, sent: Sent) -> bool:
         """Whether a sentence names its drug only by reference ("the drug", "the study", "it")."""
@@ -198,13 +202,7 @@ class Doc:
         for s in reversed(self.sents[max(0, sent.index - 3) : sent.index]):
             drugs = s.names(EntityKind.DRUG)
             if len(drugs) > 1:  # "a trial comparing BGB-16673 with pirtobrutinib": not the comparator
-                drugs = list(
-                    dict.fromkeys(
-                        m.name
-                        for m in s.of(EntityKind.DRUG)
-                        if not _COMPARATOR.search(self.text, max(s.start, m.start - 80), m.start)
-                    )
-                )
+                drugs = list(dict.fromkeys(m.name for m in s.of(EntityKind.DRUG) if not self._comparator(s, m)))
             if len(drugs) > 1 and self.main_drug() in drugs:
                 return self.main_drug()  # "Roxadustat … makes the body produce its own erythropoietin": the story's
             if drugs:

@@ -175,26 +175,18 @@ def _make(
     date = date_near(doc, sent, pos, default_published=status == Status.HAPPENED)
     if date:
         fields["date"] = date
-    places: list[str | None] = [None]
+    places: list[dict[str, str]] = [{}]
     listed = str(fields.get("territory") or "")
     if kind != "advisory_opinion" and " and " in listed and "agency" not in fields:  # "approved in China and Japan"
         parts = [p for p in re.split(r",\s*|\s+and\s+", listed) if p]
-        if all(p in _REGULATOR_OF for p in parts):
-            places = list(parts)
-    if places != [None]:
-        return [
-            Cand(kind, status, {"drug": d, **fields, "territory": p, "agency": _REGULATOR_OF[p], **(
-                {"indication": i} if i else {})}, sent, pos, score)
-            for d in drugs
-            for i in inds
-            for p in places
-            if p
-        ]  # fmt: skip
+        if all(p in _REGULATOR_OF for p in parts):  # a decision by each regulator
+            places = [{"territory": p, "agency": _REGULATOR_OF[p]} for p in parts]
     # a decision in two indications is two facts ("letters for X in FL and in DLBCL")
     return [
-        Cand(kind, status, {"drug": d, **fields, **({"indication": i} if i else {})}, sent, pos, score)
+        Cand(kind, status, {"drug": d, **fields, **place, **({"indication": i} if i else {})}, sent, pos, score)
         for d in drugs
         for i in inds
+        for place in places
     ]
 
 
@@ -222,14 +214,8 @@ def _granters(text: str, end: int) -> list[str]:
     m = _FROM_BOTH.match(text, end)
     if m is None or " and " not in m.group("list"):
         return []
-    out: list[str] = []
-    rest, at = m.group("list"), 0
-    while (found := agency_in(rest[at:])) is not None:
-        name = _SAME_REGULATOR.get(found[0], found[0])
-        if name in AGENCY_TERRITORY and name not in out:
-            out.append(name)
-        at += found[1] + 2
-    return out
+    names = (_SAME_REGULATOR.get(name, name) for name, _ in agencies_in(m.group("list")))
+    return list(dict.fromkeys(n for n in names if n in AGENCY_TERRITORY))
 
 
 def _described_other(doc: Doc, sent: Sent, drug: str) -> bool:
@@ -264,6 +250,7 @@ _IN_PLACE = re.compile(
     r"(?:U\.S\.|US|USA|United\s+States|EU|European\s+Union|Europe|China|Japan|UK|U\.K\.|United\s+Kingdom|Canada)\b"
 )
 _OWN_PHRASE = re.compile(r"[^,;:()]{1,90}")
+_COMMITTEE = {True: ("CHMP", "EU"), False: ("FDA advisory committee", "US")}  # whose advisers, by European-ness
 _EUROPEAN = frozenset({"CHMP", "EMA", "European Commission"})
 # an opinion that names no committee, in a story about the CHMP and no FDA panel: the CHMP's
 _CHMP_STORY = re.compile(
@@ -371,11 +358,10 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
             continue
         agency = agency_in(text[max(0, m.start() - 60) : m.end() + 40])
         european = (agency[0] in _EUROPEAN) if agency else _CHMP_STORY.search(doc.text) is not None
-        extra: dict[str, Any] = {"outcome": outcome, "agency": "CHMP" if european else "FDA advisory committee"}
+        extra: dict[str, Any] = {"outcome": outcome, "agency": _COMMITTEE[european][0]}
         got = _make(doc, sent, "advisory_opinion", m.start(), m.end(), Status.HAPPENED, extra)
         for c in got:
-            c.fields["agency"] = extra["agency"]
-            c.fields["territory"] = "EU" if extra["agency"] == "CHMP" else "US"
+            c.fields["agency"], c.fields["territory"] = _COMMITTEE[european]
         out += got
         taken.append((m.start(), m.end() + 60))
         break
@@ -387,10 +373,10 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
         if _COMMITTEE_SUBJECT.search(text, max(0, m.start() - 60), m.start()):
             # "EU drug regulator's committee rejects Kisunla": advisers recommend against; they decide nothing
             european = _CHMP_STORY.search(doc.text) is not None or "EU" in text[: m.start()]
-            extra = {"outcome": "negative", "agency": "CHMP" if european else "FDA advisory committee"}
+            extra = {"outcome": "negative", "agency": _COMMITTEE[european][0]}
             got = _make(doc, sent, "advisory_opinion", m.start(), m.end(), Status.HAPPENED, extra)
             for c in got:
-                c.fields["agency"], c.fields["territory"] = extra["agency"], "EU" if european else "US"
+                c.fields["agency"], c.fields["territory"] = _COMMITTEE[european]
             out += got
             taken.append((m.start(), m.end()))
             break
