@@ -197,7 +197,7 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
         if how == "out" and m.groupdict().get("listed") and not _drug_list(sent, m):
             continue  # "licensed X and agreed to pay royalties to Y": no list of drugs, no licence to Y
         noun = m.group(0).lower().startswith("licen") and _LICENCE_NOUN.search(text, max(0, pos - 30), pos)
-        if noun and _TOLD_DEAL.match(text, m.start() + 7):
+        if noun and _TOLD_DEAL.match(text, m.start() + len("licence")):
             continue  # "the licence adds a potential successor to Keytruda": the deal told already, no new one
         if how == "out" and noun:
             how = "neutral"  # "pays Monte Rosa $150 million for an exclusive license to its programs": a noun

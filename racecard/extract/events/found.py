@@ -23,6 +23,7 @@ __all__ = [
     "later_clause_drugs",
     "others_indications",
     "phase_in",
+    "rivals_of",
     "semicolon_part",
     "trial_near",
 ]
@@ -127,11 +128,13 @@ def _published_default(doc: Doc, sent: Sent, pos: int, wanted: bool, said_day: b
     had issued …") where the sentence gives it."""
     if not (wanted or said_day) or doc.published is None:
         return None
-    told = [
-        f.value
-        for f in find_dates(sent.text, doc.published)
-        if f.relative and len(f.value) == 10 and _SAID_ON.search(sent.text[max(0, f.start - 20) : f.start])
-    ]
+    if "said_on" not in sent.memo:  # the days the sentence says its news was told, read once
+        sent.memo["said_on"] = [
+            f.value
+            for f in find_dates(sent.text, doc.published)
+            if f.relative and len(f.value) == 10 and _SAID_ON.search(sent.text[max(0, f.start - 20) : f.start])
+        ]
+    told = sent.memo["said_on"]
     if told and not _LONG_BEFORE.search(sent.text, 0, pos):  # "said on Monday that the FDA had issued …"
         sent.memo.setdefault("told", set()).add(str(told[-1]))  # a date the text writes, as merging weighs it
         return str(told[-1])
@@ -202,6 +205,16 @@ _COORD = re.compile(
 _NOT_COORD = re.compile(r"\b(?:plus|with|combination|versus|vs|compared|than|like|such\s+as|including|over)\b", re.I)
 
 
+def rivals_of(sent: Sent, mentions: list[Mention] | None = None) -> set[str]:
+    """The drugs of ``mentions`` (all the sentence's by default) named as comparators, rivals or partners
+    ("versus docetaxel", "in combination with venetoclax and azacitidine")."""
+    return {
+        m.name
+        for m in (sent.of(EntityKind.DRUG) if mentions is None else mentions)
+        if _COMPARED.search(sent.text[max(0, m.start - sent.start - 40) : m.start - sent.start])
+    }
+
+
 def drugs_near(sent: Sent, pos: int, *, main: bool = False) -> list[str]:
     """Drug names of the sentence, the closest to ``pos`` first; ``main`` drops comparators and partners."""
     rel = pos + sent.start
@@ -210,9 +223,7 @@ def drugs_near(sent: Sent, pos: int, *, main: bool = False) -> list[str]:
         lo, hi = semicolon_part(sent.text, pos)
         ms = [m for m in ms if lo <= m.start - sent.start < hi]
     if main:  # a drug named once as a comparator or rival is one in all its mentions ("rival Lumakras (sotorasib)")
-        rivals = {
-            m.name for m in ms if _COMPARED.search(sent.text[max(0, m.start - sent.start - 40) : m.start - sent.start])
-        }
+        rivals = rivals_of(sent, ms)
         ms = [m for m in ms if m.name not in rivals]
     ms = [m for m in ms if not _MODIFIER.match(sent.text, m.end - sent.start)]
     return list(dict.fromkeys(m.name for m in ms))

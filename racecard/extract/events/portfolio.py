@@ -7,7 +7,7 @@ from itertools import pairwise
 from typing import Any
 
 from racecard.extract.events.context import Doc, Ref, Sent
-from racecard.extract.events.found import Cand, coordinated, date_near, drugs_near
+from racecard.extract.events.found import Cand, coordinated, date_near, drugs_near, rivals_of
 from racecard.extract.events.money import find_money
 from racecard.extract.events.roles import subject_of
 from racecard.extract.events.rx import Trigger
@@ -33,12 +33,6 @@ _ADJECTIVE = re.compile(r"\b(?:the|these|those|its|their|other|two|three|several
 _BECAUSE = re.compile(
     r"\b(?:decision|move|because|due\s+to|reason|result\s+of|follow(?:s|ed|ing)|after|prioriti[sz]\w*|review|data|"
     r"fail\w*|lack\s+of|concerns?|focus\w*|reorgani[sz]\w*|restructur\w*)\b",
-    re.I,
-)
-# "the study of magrolimab in combination with venetoclax and azacitidine": the partners are not stopped
-_PARTNER = re.compile(
-    r"\b(?:in\s+combination\s+with|combined\s+with|plus|alongside|on\s+top\s+of|added\s+to|with)\s+"
-    r"(?:[\w-]+(?:\s+|,\s*(?:and\s+)?|\s+and\s+)){0,4}$",
     re.I,
 )
 # "anemia candidate PF-07940369": the drug's own indication
@@ -146,7 +140,7 @@ def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
     after = _LIST_END.search(text, m.end())
     clause_end = after.start() if after else len(text)
     in_clause = [d for d in sent.of(EntityKind.DRUG) if clause_start <= d.start - sent.start < clause_end]
-    partners = {d.name for d in sent.of(EntityKind.DRUG) if _PARTNER.search(text, 0, d.start - sent.start)}
+    partners = rivals_of(sent)  # "the study of X in combination with venetoclax and azacitidine": X alone stops
     drugs = [d for d in drugs_near(sent, m.start()) if d in {x.name for x in in_clause} and d not in partners]
     listed = [] if drugs else _listed_before(doc, sent, text[clause_start : m.start()], clause_start)
     if listed:
