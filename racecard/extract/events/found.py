@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from racecard.extract import rules
@@ -135,6 +136,10 @@ def _published_default(doc: Doc, sent: Sent, pos: int, wanted: bool, said_day: b
             if f.relative and len(f.value) == 10 and _SAID_ON.search(sent.text[max(0, f.start - 20) : f.start])
         ]
     told = sent.memo["said_on"]
+    word = _WORD.match(sent.text, pos)
+    before = _SINCE_THEN.search(sent.text[max(0, pos - 70) : word.end() if word else pos])
+    if before:  # "said on Tuesday it is halting trials, barely a month after regaining rights": an earlier fact
+        return _back_from(str(told[-1]), before) if told else None
     if told and not _LONG_BEFORE.search(sent.text, 0, pos):  # "said on Monday that the FDA had issued …"
         sent.memo.setdefault("told", set()).add(str(told[-1]))  # a date the text writes, as merging weighs it
         return str(told[-1])
@@ -144,6 +149,32 @@ def _published_default(doc: Doc, sent: Sent, pos: int, wanted: bool, said_day: b
 
 
 _LONG_BEFORE = re.compile(r"\b(?:previously|earlier|formerly|originally|in\s+(?:19|20)\d\d)\b", re.I)
+# "(barely a month) after regaining", "two years since licensing": the trigger tells of a time before the news
+_SINCE_THEN = re.compile(
+    r"(?:\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<unit>day|week|month|year)s?\s+)?"
+    r"\b(?:after|since|following)\s+(?:(?:its|their|his|her|first|initially|originally)\s+)?\w+ing\b[^.;,]*$",
+    re.I,
+)
+_WORD = re.compile(r"\w*")
+_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10}
+
+
+def _back_from(told: str, since: re.Match[str]) -> str | None:
+    """The day told, less the time the text says passed since ("a month after" → the month before), at the
+    precision the text gives: a year's count dates the year, a month's the month; without a count, no date."""
+    if not since.group("n"):
+        return None
+    n = _COUNT.get(since.group("n").lower()) or int(since.group("n"))
+    year, month, day = (int(x) for x in told[:10].split("-"))
+    unit = since.group("unit").lower()
+    if unit == "year":
+        return str(year - n)
+    if unit == "month":
+        months = year * 12 + month - 1 - n
+        return f"{months // 12}-{months % 12 + 1:02d}"
+    back = date(year, month, day) - timedelta(days=n * (7 if unit == "week" else 1))
+    return back.isoformat()
 
 
 _EARLIER = re.compile(
@@ -170,6 +201,8 @@ _COMPARED = re.compile(
 _DATE_BREAK = re.compile(
     r";|(?<!\bInc)(?<!\bLtd)(?<!\bCo)(?<!\bCorp)(?<!\bNo)(?<!\bvs)(?<!\bU\.S)\.\s+(?=[A-Z\d\u201c\x22])"  # not "Inc. ("
     r"|,\s*(?:but|while|whereas|which|who|following|after|before|when|ending|marking|bringing|capping)\s"
+    r"|,\s*(?:(?:just|barely|only|some|about|nearly|almost|roughly)\s+)?(?:an?|one|two|three|four|five|six|\d+)\s+"
+    r"(?:days?|weeks?|months?|years?)\s+(?:after|since|following|before)\s"  # ", barely a month after regaining"
     r"|\s(?:while|whereas)\s"
     r"|,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:it|they|which|that)\s"  # ", the drug it licensed in 2021"
     r"|,\s+(?:said|says|added|noted)\b"

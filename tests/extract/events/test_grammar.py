@@ -2,6 +2,9 @@
 negation, conditions, anaphora and deadlines."""
 
 from collections.abc import Callable
+from datetime import date
+
+import pytest
 
 from racecard.model import Event, Status
 
@@ -325,3 +328,47 @@ def test_the_day_something_was_said_is_not_the_deals_date(events: Reader) -> Non
 def test_money_prints_as_whole_numbers(events: Reader) -> None:
     (ev,) = events("Pfizer completed its $43 billion acquisition of Seagen in 2023.", kind="acquisition")
     assert ev.fields["value_usd"] == 43_000_000_000 and isinstance(ev.fields["value_usd"], int)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # the hand-back came a month before the day the halt was told: its month, not the day told
+        (
+            "Kyowa Kirin said on Wednesday it is halting all trials of rocatinlimab in atopic dermatitis, barely a "
+            "month after regaining full rights to the drug from Amgen.",
+            "rights_return",
+            "2025-12",
+        ),
+        (
+            "Zai Lab said on Monday it will launch adagrasib in China, two years after licensing it from Mirati.",
+            "license",
+            "2024",
+        ),
+        # no count of time: the earlier fact has no date the sentence gives
+        (
+            "Zai Lab said on Monday it will launch adagrasib in China after licensing the drug from Mirati.",
+            "license",
+            None,
+        ),
+        # a dated main clause does not date the fact of its "a month after" phrase
+        (
+            "Kyowa Kirin on January 27 halted all trials of rocatinlimab, a month after regaining rights to the drug "
+            "from Amgen.",
+            "rights_return",
+            None,
+        ),
+    ],
+)
+def test_a_fact_told_as_after_an_earlier_one_is_dated_before_it(
+    events: Reader, text: str, kind: str, expected: str | None
+) -> None:
+    found = events(text, published=date(2026, 1, 30), kind=kind)
+    assert found and all(e.fields.get("date") == expected for e in found)
+
+
+def test_the_day_told_still_dates_the_news_itself(events: Reader) -> None:
+    (ev,) = events(
+        "Kyowa Kirin said on Tuesday it regained full rights to rocatinlimab from Amgen.", kind="rights_return"
+    )
+    assert ev.fields["date"] == "2026-01-27"
