@@ -20,7 +20,7 @@ from racecard.model import EntityKind
 from racecard.store import read
 from racecard.store.entities import norm
 from racecard.views.describe import describe
-from racecard.views.facts import Fact, Names, Source, facts_for, sources_of
+from racecard.views.facts import Fact, Names, Source, facts_for, same_facts, sources_of
 from racecard.views.profile import companies, drug_profiles, lexicon_attrs
 from racecard.views.rights import DEAL_TYPES, RightsChange, acquisitions_of, by_acquired, changes, holders
 
@@ -79,11 +79,8 @@ def _listed(value: object) -> list[str]:
 
 
 def _grouped(facts: list[Fact], sources: dict[int, Source]) -> list[DossierEvent]:
-    groups: dict[str, list[Fact]] = {}
-    for f in facts:
-        groups.setdefault(f.key, []).append(f)
     out = []
-    for same in groups.values():
+    for same in same_facts(facts):
         best = max(same, key=lambda f: (len(f.fields), -(f.published or dt.date.max).toordinal()))
         when = min((f.when for f in same if f.when), default=None)
         srcs = tuple(sources[f.id] for f in sorted(same, key=lambda f: (f.published or dt.date.max, f.id))

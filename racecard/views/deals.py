@@ -21,7 +21,7 @@ from sqlalchemy import Connection
 from racecard.errors import ConfigError, InputError
 from racecard.model import EntityKind
 from racecard.store.schema import events
-from racecard.views.facts import Fact, Names, facts_for, facts_where, members_of
+from racecard.views.facts import Fact, Names, facts_for, facts_where, members_of, same_facts
 from racecard.views.markets import covers, label
 from racecard.views.stages import Stage, phase_stage, stage_of
 
@@ -114,11 +114,8 @@ def deals(
     names = Names(conn)
     types = ["license"] if territory else ["license", "acquisition"]
     facts = facts_where(conn, events.c.type.in_(types), as_of=as_of, names=names)
-    groups: dict[str, list[Fact]] = {}
-    for f in facts:
-        if f.status == "happened":
-            groups.setdefault(f.key, []).append(f)
-    drug_ids = {i for same in groups.values() for f in same for i in f.role_ids.get("drug", ())}
+    groups = same_facts(f for f in facts if f.status == "happened")
+    drug_ids = {i for same in groups for f in same for i in f.role_ids.get("drug", ())}
     history = facts_for(
         conn, entity_ids=drug_ids, types=("trial_start", "trial_readout", "regulatory_submission", "approval",
                                           "rights_return"), as_of=as_of, names=names,
@@ -128,7 +125,7 @@ def deals(
         for d in f.roles.get("drug", ()):
             by_drug.setdefault(d, []).append(f)
     rows = []
-    for same in groups.values():
+    for same in groups:
         first = min(same, key=lambda f: (f.when or dt.date.max, f.id))
         when = first.when
         stated = next((f.one("territory") for f in same if f.one("territory")), None)

@@ -33,6 +33,7 @@ __all__ = [
     "members_of",
     "merged_into",
     "roles_of_events",
+    "same_facts",
     "sources_of",
     "visible",
 ]
@@ -390,4 +391,54 @@ def sources_of(conn: Connection, event_ids: Collection[int]) -> dict[int, Source
             out[q.event_id] = Source(known.document_id, known.title, known.url, known.published, q.quote)
             if q.primary:
                 primary.add(q.event_id)
+    return out
+
+
+# Fields that do not tell one fact from another: text kept for the reader, and a deal's terms (as
+# ``event_key`` has it, a deal restated with its terms misread is the same deal); dates are weighed apart.
+_NOT_IDENTITY = frozenset(
+    {"date", "note", "value_text", "finding", "asset", "royalties", "source", "quote", "upfront_usd",
+     "milestones_usd", "total_usd", "value_usd"}
+)
+_SAME_WITHIN = 45  # days between two reports' dates of one fact (a month told, a day told; news told late)
+
+
+def _said(f: Fact) -> dict[str, frozenset[str]]:
+    out = {r: frozenset(n.casefold() for n in names) for r, names in f.roles.items() if names}
+    for name, value in f.fields.items():
+        if name in out or name in _NOT_IDENTITY or value in (None, "", [], ()):
+            continue
+        values = value if isinstance(value, list | tuple) else [value]
+        out[name] = frozenset(str(v).casefold() for v in values)
+    return out
+
+
+def _dates_agree(a: Fact, b: Fact) -> bool:
+    if not (a.date and b.date) or a.date.startswith(b.date) or b.date.startswith(a.date):
+        return True
+    return a.day is not None and b.day is not None and abs((a.day - b.day).days) <= _SAME_WITHIN
+
+
+def same_facts(facts: Iterable[Fact]) -> list[list[Fact]]:
+    """Reports of one fact, grouped: the same type, status and drug (or company acquired; for a fact without
+    either, the same key), every field both state alike, and dates within weeks of each other ("regained
+    worldwide rights on 30 January" and, a month later, "after regaining rights from Amgen"). The same
+    hand-back told again years later is another fact.
+
+    Fuller reports lead: a sparser one joins the first group it agrees with in full, so a report with no
+    territory never bridges a US fact and an EU fact into one."""
+    told = sorted(((_said(f), f) for f in facts), key=lambda p: (-len(p[0]), p[1].published or dt.date.max, p[1].id))
+    out: list[list[Fact]] = []
+    heads: dict[tuple[str, ...], list[tuple[dict[str, frozenset[str]], list[Fact]]]] = {}
+    for said, f in told:
+        anchor = said.get("drug") or said.get("acquired")
+        bucket = (f.type, f.status, *sorted(anchor)) if anchor else (f.type, f.status, "", f.key)
+        near = heads.setdefault(bucket, [])
+        for known, members in near:
+            if all(known.get(k, v) == v for k, v in said.items()) and all(_dates_agree(f, g) for g in members):
+                members.append(f)
+                break
+        else:
+            near.append((said, [f]))
+            out.append(near[-1][1])
     return out

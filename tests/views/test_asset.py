@@ -100,3 +100,28 @@ def test_a_corrected_licensee_changes_the_rights_timeline(kras: Store) -> None:
             review(conn, event_id, "correct", by="analyst", fields={"licensee": "Sanofi"}, note="test")
     moved = next(m for m in _dossier(kras, "rocatinlimab").rights if m.kind == "licence")
     assert (moved.previous, moved.holder) == ("Kyowa Kirin", "Sanofi")
+
+
+def test_one_fact_told_twice_with_less_detail_is_one_entry_with_two_sources(store: Store) -> None:
+    add(
+        store,
+        fact("Pax returns worldwide rights to velumab to Orion.", "2025-02-02",
+             ("rights_return", {"drug": "velumab", "from": "Pax", "to": "Orion", "territory": "worldwide",
+                                "date": "2025-02-01"})),
+        fact("Orion halted velumab a month after Pax handed it back.", "2025-03-05",
+             ("rights_return", {"drug": "velumab", "from": "Pax", "to": "Orion", "date": "2025-02"})),
+        # two facts, not one: a US approval and, a week later, an EU one told without its place
+        fact("The FDA approved velumab.", "2025-06-02",
+             ("approval", {"drug": "velumab", "agency": "FDA", "territory": "US", "date": "2025-06-01"})),
+        fact("The EMA approved velumab.", "2025-06-09",
+             ("approval", {"drug": "velumab", "agency": "EMA", "territory": "EU", "date": "2025-06-08"})),
+        fact("Velumab was approved.", "2025-06-10", ("approval", {"drug": "velumab", "date": "2025-06-08"})),
+        # the same drug handed back again years later is another fact
+        fact("Pax again returned velumab to Orion.", "2029-01-10",
+             ("rights_return", {"drug": "velumab", "from": "Pax", "to": "Orion", "date": "2029-01-09"})),
+    )
+    d = _dossier(store, "velumab")
+    returns = [(e.date, len(e.sources)) for e in d.events if e.type == "rights_return"]
+    assert returns == [(date(2025, 2, 1), 2), (date(2029, 1, 9), 1)]
+    approvals = sorted(len(e.sources) for e in d.events if e.type == "approval")
+    assert approvals == [1, 2]

@@ -65,3 +65,20 @@ def test_same_deal_in_two_documents_is_one_row_with_fullest_terms(store: Store) 
     assert (deal.upfront_usd, deal.sources, deal.date, deal.phase) == (30e6, 2, date(2022, 2, 28), "phase 2")
     assert [d.asset for d in _deals(store, phase="2").deals] == ["zetamab"]
     assert _deals(store, phase="3").deals == ()
+
+
+def test_a_deal_retold_without_its_territory_is_still_one_row(store: Store) -> None:
+    add(
+        store,
+        fact("Alpha licenses zetamab to Beta for Japan.", "2022-03-01",
+             ("license", {"drug": "zetamab", "licensor": "Alpha", "licensee": "Beta", "territory": "Japan",
+                          "date": "2022-02-28"})),
+        fact("Beta, which took zetamab from Alpha in March, dosed a patient.", "2022-06-01",
+             ("license", {"drug": "zetamab", "licensor": "Alpha", "licensee": "Beta", "date": "2022-03"})),
+        # Beta's later deal for the US is a deal of its own
+        fact("Alpha licenses zetamab to Beta for the US.", "2024-05-01",
+             ("license", {"drug": "zetamab", "licensor": "Alpha", "licensee": "Beta", "territory": "US",
+                          "date": "2024-04-30"})),
+    )
+    table = _deals(store)
+    assert sorted((d.territory, d.sources) for d in table.deals) == [("Japan", 2), ("US", 1)]
