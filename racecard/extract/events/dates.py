@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from racecard.extract.events.rx import lower_pattern, lower_text
 
-__all__ = ["Found", "find_dates", "resolve"]
+__all__ = ["COUNTS", "Found", "find_dates", "resolve"]
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -60,6 +60,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:the\s+|this\s+)?(?P<qw>first|second|third|fourth)\s+quarter\b"
         r"(?!\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d)",
     ),
+    (  # "two months ago", "a year ago"
+        "ago",
+        r"\b(?:just\s+|only\s+|some\s+|about\s+|nearly\s+)?(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|"
+        r"ten|eleven|twelve|\d{1,2})\s+(?P<unit>day|week|month|year)s?\s+ago\b",
+    ),
     ("rel_year", r"\b(?P<which>last|this|next|previous|past)\s+year\b"),
     ("rel_month", r"\b(?P<late>late\s+|early\s+)?(?P<which>last|this|next|previous|past)\s+month\b"),
     ("rel_week", r"\b(?P<which>last|next|previous|past)\s+week\b"),  # "this week" is the story's own: its date
@@ -87,7 +92,7 @@ _GATES: dict[str, tuple[str, ...]] = {  # lower-case substrings without which a 
     "half_compact": ("1h", "2h"), "quarter_compact": ("1q", "2q", "3q", "4q"), "num": ("/",),
     "rel_quarter_of": ("quarter",),
     "rel_half": ("half",), "rel_quarter": ("quarter",), "rel_year": ("year",), "rel_month": ("month",),
-    "rel_week": ("week",),
+    "rel_week": ("week",), "ago": ("ago",),
     "month_only": _MONTH_WORDS, "weekday": ("day",), "today": ("today", "tonight", "this morning"),
     "yesterday": ("yesterday",), "year": ("19", "20"), "bare_year": ("19", "20"),
 }  # fmt: skip
@@ -107,6 +112,10 @@ class Found:
     end: int
     value: str
     relative: bool
+
+
+COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
 
 
 def _g(m: re.Match[str], kind: str, name: str) -> str | None:
@@ -175,6 +184,16 @@ def _one(kind: str, m: re.Match[str], pub: date | None) -> tuple[str | None, boo
     if kind == "rel_month":
         y, mo = _month_shift(pub, shift)
         return f"{y}-{mo:02d}", True
+    if kind == "ago":  # a count of days dates the day; of weeks or months, the month; of years, the year
+        n = COUNTS.get(str(g("n")).lower()) or int(str(g("n")))
+        unit = str(g("unit")).lower()
+        if unit == "year":
+            return f"{pub.year - n}", True
+        if unit == "month":
+            y, mo = _month_shift(pub, -n)
+            return f"{y}-{mo:02d}", True
+        day = (pub - timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+        return (day[:7] if unit == "week" else day), True
     if kind == "rel_week":  # a week names no day: its month
         return (pub + timedelta(days=7 * shift)).isoformat()[:7], True
     if kind == "month_only":

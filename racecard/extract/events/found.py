@@ -10,7 +10,7 @@ from typing import Any
 
 from racecard.extract import rules
 from racecard.extract.events.context import Doc, Sent
-from racecard.extract.events.dates import MONTHS, find_dates
+from racecard.extract.events.dates import COUNTS, MONTHS, find_dates
 from racecard.model import EntityKind, Mention, Status
 
 __all__ = [
@@ -156,8 +156,6 @@ _SINCE_THEN = re.compile(
     re.I,
 )
 _WORD = re.compile(r"\w*")
-_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-          "nine": 9, "ten": 10}
 
 
 def _back_from(told: str, since: re.Match[str]) -> str | None:
@@ -165,7 +163,7 @@ def _back_from(told: str, since: re.Match[str]) -> str | None:
     precision the text gives: a year's count dates the year, a month's the month; without a count, no date."""
     if not since.group("n"):
         return None
-    n = _COUNT.get(since.group("n").lower()) or int(since.group("n"))
+    n = COUNTS.get(since.group("n").lower()) or int(since.group("n"))
     year, month, day = (int(x) for x in told[:10].split("-"))
     unit = since.group("unit").lower()
     if unit == "year":
