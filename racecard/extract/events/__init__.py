@@ -46,12 +46,13 @@ def read_events(doc: Doc) -> list[Event]:
             doc.with_refs(sent)  # company references are resolved only where roles are read
         lic: list[Cand] = []
         acq: list[Cand] = []
+        back: list[Cand] = []
         if tags & _DEALS:
             acq, acq_spans = acquisitions(doc, sent) if "acquisition" in tags else ([], [])
             back, back_spans = rights_returns(doc, sent) if "rights_return" in tags else ([], [])
             lic = licences(doc, sent, acq_spans + back_spans) if "license" in tags else []
             cands += acq + back + lic
-        if "terms" in tags and not lic and not acq:  # a takeover's price is no licence's terms
+        if "terms" in tags and not lic and not acq and not back:  # a takeover's or a buy-back's price: no licence
             cands += terms_only(doc, sent)
         if not sent.mentions and not anaphoric:
             continue

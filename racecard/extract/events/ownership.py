@@ -118,6 +118,20 @@ def _bigger(doc: Doc, a: str, b: str) -> bool:
     return doc.counts[(EntityKind.COMPANY, a)] > doc.counts[(EntityKind.COMPANY, b)]
 
 
+_PAYS = re.compile(r"\b(?:pay|pays|paid|paying)\s+$", re.I)
+_TO_TAKE = re.compile(r"[^.;]{0,80}\bto\s+$")
+
+
+def _paid_to_give_back(sent: Sent, pos: int) -> Ref | None:
+    """The company paid to give rights back: "Gilead pays Everest $280M upfront to take back Asian rights"."""
+    for r in sent.refs:
+        if r.end <= pos and _PAYS.search(sent.text, max(0, r.start - 12), r.start) and _TO_TAKE.fullmatch(
+            sent.text, r.end, pos
+        ):
+            return r
+    return None
+
+
 def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]]]:
     out: list[Cand] = []
     spans: list[tuple[int, int]] = []
@@ -140,10 +154,13 @@ def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, in
         end = clause_end(sent, m.end())
         if how == "to":
             taker = sub.name if sub else None
+            paid = _paid_to_give_back(sent, pos)
             src = after_prep(sent, pos, "from|after|as|when", skip=(taker or "",)) or before_prep(
                 sent, pos, "from|after", skip=(taker or "",)
-            )
+            ) or paid
             giver = src.name if src else None
+            if paid:  # the payment buys the rights back: it is no licence's term
+                spans.append((max(0, paid.start - 40), pos))
         elif how == "from":
             giver = sub.name if sub else None
             if sub and _coordinated(sent, sub):

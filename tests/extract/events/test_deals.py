@@ -3,6 +3,8 @@
 from collections.abc import Callable
 from datetime import date
 
+import pytest
+
 from racecard.extract.pipeline import read
 from racecard.lexicon import Lexicon
 from racecard.model import Event, Status
@@ -107,6 +109,20 @@ def test_rights_return_hand_back_takes_parties_from_the_licence(events: Reader) 
     text = "In 2022 Coherus in-licensed toravimab from Junshi. Coherus has now handed the drug back after weak data."
     f = one(events(text, kind="rights_return"), drug="toravimab")
     assert (f["from"], f["to"]) == ("Coherus", "Junshi")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amgen pays Hansoh $90 million upfront to take back Asian rights to toravimab.",
+        "Amgen will pay Hansoh $90 million to reclaim development and commercialization rights to toravimab in Japan.",
+        "Amgen is buying back the Chinese rights to toravimab from Hansoh.",
+    ],
+)
+def test_buying_rights_back_is_a_hand_back_by_the_party_paid(events: Reader, text: str) -> None:
+    evs = events(text)
+    assert [e.type for e in evs] == ["rights_return"]
+    assert (evs[0].fields["from"], evs[0].fields["to"], evs[0].fields["drug"]) == ("Hansoh", "Amgen", "toravimab")
 
 
 def test_contract_clause_is_no_event(events: Reader) -> None:

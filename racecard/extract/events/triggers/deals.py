@@ -137,7 +137,9 @@ RIGHTS_BACK_TO_SUBJECT = [  # the subject gets rights back: it is "to"; "from X"
     r"regain(?:s|ed|ing)?",
     r"re-?acquir(?:e[ds]?|ing)\s+(?:the\s+)?(?:full\s+|global\s+|worldwide\s+|all\s+)?rights",
     r"(?:rights|licen[cs]e)\s+(?:will\s+)?(?:revert|reverted|reverts|return|returned|returns)\s+to",
-    r"(?:take|took|takes|taking)\s+back\s+(?:the\s+)?(?:full\s+|global\s+)?rights",
+    # "take back Asian rights", "buying back the China rights", "reclaim development and commercialization rights"
+    r"(?:take|took|takes|taking|buy|buys|bought|buying)\s+back\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?rights",
+    r"reclaim(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,4}?rights",
     r"regain(?:s|ed)?\s+control",
     r"retriev(?:e[ds]?|ing)\s+(?:the\s+)?rights",
 ]
@@ -233,6 +235,12 @@ KEYWORDS = {
         "took back",
         "take back",
         "takes back",
+        "taking back",
+        "buy back",
+        "buys back",
+        "buying back",
+        "bought back",
+        "reclaim",
         "holds",
         "held",
     ),
