@@ -68,7 +68,10 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
             obj = object_of(sent, m.end() - 3, limit=60) or after_prep(
                 sent, pos, "for" if m.group(0).lower().startswith("tender") else "of|with|into", limit=60
             )  # "its tender offer for Metsera"
-            acquirer, acquired = (sub.name if sub else None), (obj.name if obj else None)
+            asset = _bought_asset(sent, m.end())
+            if asset:
+                obj = None  # "bought the psoriasis pill Otezla from Celgene": the drug is what was bought
+            acquirer, acquired = (sub.name if sub else None), (asset or (obj.name if obj else None))
             which = _WHICH_IT.search(text, max(0, pos - 40), pos)
             if which:  # "… from Biotheus, which it is acquiring": "it" buys the company before "which"
                 before = [r for r in sent.refs if r.how == "name" and 0 <= which.start() - r.end <= 3]
@@ -101,6 +104,23 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
     companies = [c for c in readings if (EntityKind.COMPANY, c.fields["acquired"]) in doc.counts]
     out = (companies or readings)[:1]
     return out, spans
+
+
+_ASSET_GAP = re.compile(r"[^,;:]{0,60}")
+
+
+def _bought_asset(sent: Sent, end: int) -> str | None:
+    """The drug an asset purchase buys: the first name after the verb a drug ("bought the pill Otezla (apremilast)
+    from Celgene"), or a drug of the company named first ("buy Nimbus Therapeutics' TYK2 inhibitor NDI-034858")."""
+    drug = next((d for d in sent.of(EntityKind.DRUG) if 0 <= d.start - sent.start - end <= 60), None)
+    if drug is None:
+        return None
+    at = drug.start - sent.start
+    if not _ASSET_GAP.fullmatch(sent.text, end, at):
+        return None
+    between = [r for r in sent.refs if end <= r.start < at]
+    owned = all(sent.text[r.end : r.end + 2] in ("'s", "’s", "' ", "’ ") for r in between)
+    return drug.name if owned and len(between) <= 1 else None
 
 
 def _coordinated(sent: Sent, ref: Ref) -> bool:

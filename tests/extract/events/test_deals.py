@@ -493,3 +493,18 @@ def test_a_race_story_s_partner_territory_hand_back_and_accepted_filing(events: 
     assert deal.fields["territory"] == "China"
     (back,) = [e for e in evs if e.type == "rights_return"]
     assert (back.fields["from"], back.fields["to"], back.fields["territory"]) == ("Pfizer", "Amgen", "China")
+
+
+@pytest.mark.parametrize(
+    ("text", "acquired"),
+    [
+        ("Amgen bought the lung cancer pill Lumakras (sotorasib) from Mirati in 2019 for $13.4 billion.", "sotorasib"),
+        ("Pfizer agreed to buy Lumora Bio's oral inhibitor QLV-101 for $4 billion upfront.", "quilveranib"),
+        # a company bought with its drug: the company is what was bought
+        ("Pfizer agreed to buy Seagen, the maker of toravimab, for $43 billion.", "Seagen"),
+        ("Pfizer agreed to buy Seagen and its drug toravimab for $43 billion.", "Seagen"),
+    ],
+)
+def test_an_asset_purchase_buys_the_drug(events: Reader, text: str, acquired: str) -> None:
+    (ev,) = events(text, kind="acquisition")
+    assert (ev.fields["acquirer"], ev.fields["acquired"]) == ("Amgen" if "Amgen" in text else "Pfizer", acquired)
