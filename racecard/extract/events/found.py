@@ -202,6 +202,7 @@ _DATE_BREAK = re.compile(
     r"|,\s*(?:(?:just|barely|only|some|about|nearly|almost|roughly)\s+)?(?:an?|one|two|three|four|five|six|\d+)\s+"
     r"(?:days?|weeks?|months?|years?)\s+(?:after|since|following|before)\s"  # ", barely a month after regaining"
     r"|\s(?:while|whereas)\s"
+    r"|,\s+(?:and|but)\s+(?:in|by)\s"  # "… on July 6, 2023, and in Japan, where it was approved in September"
     r"|,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:it|they|which|that)\s"  # ", the drug it licensed in 2021"
     r"|,\s+(?:said|says|added|noted)\b"
     r"|,\s+(?:reversing|overturning|replacing|despite)\s"  # "…, reversing the negative opinion it adopted in July"

@@ -64,7 +64,7 @@ _MONEY_TERMS = re.compile(  # a contract's terms ("a $50 million regulatory mile
     re.I,
 )
 _REG_CONTEXT = re.compile(
-    r"FDA|EMA|NMPA|CDE|PMDA|MHRA|regulator|agency|authorit|Commission|Health\s+Canada|market|label|indication|treat|patients|approval|in\s+(?:the\s+)?(?:US|U\.S\.|China|Japan|Europe|EU)"
+    r"FDA|EMA|NMPA|CDE|PMDA|MHRA|regulator|agency|authorit|Commission|Health\s+Canada|market|label|indication|treat|patients|approval|in\s+(?:the\s+)?(?:US|U\.S\.|United\s+States|China|Japan|Europe|EU)"
     r"|\b(?:China|Japan|Europe|EU|US|U\.S\.|UK|Canada|Korea|Taiwan|India|Australia)(?:['’]s)?\s+(?:regulators?\s+)?"
     r"(?:approves|approved|clears|cleared|green-?lights|OKs)\b",  # "China approves Innovent's …": a country decides
     re.I,
@@ -93,6 +93,16 @@ def _agency_mention(doc: Doc, sent: Sent, pos: int) -> tuple[str, str] | None:
     return _SAME_REGULATOR.get(name, name), territory
 
 
+# "is already approved in the US": a standing state the story does not date (unlike "is now approved")
+_BY_AGENCY = re.compile(r"\w+\s+by\s+(?:the\s+|its\s+)?")
+_IS_APPROVED = re.compile(r"\b(?:is|are|remains?)\s+(?:(?:already|also|currently|still|both|widely)\s+)?$", re.I)
+
+
+def _places_of(listed: str) -> list[str]:
+    """The places of a listing territory ("US, EU and Japan")."""
+    return [p for p in re.split(r",\s*|\s+and\s+", listed) if p]
+
+
 def _place(sent: Sent, pos: int, doc: Doc | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     agency = None
@@ -109,11 +119,22 @@ def _place(sent: Sent, pos: int, doc: Doc | None = None) -> dict[str, Any]:
             break
         own = territory_in(after)
         if own and own != "worldwide" and own in _REGULATOR_OF and _IN_PLACE.match(after):
+            start = (phrase.start() if phrase else pos) + prep.start("after")
+            listed = territory_in(sent.text[start : start + 80])  # "approved in the US, the EU and Japan"
+            if listed and listed.startswith(own + ",") and all(p in _REGULATOR_OF for p in _places_of(listed)):
+                return {"territory": listed}  # a decision by each regulator, told apart by _make
             return {"agency": _REGULATOR_OF[own], "territory": own}
+    if agency is None:  # "approved by the Ministry of Health, Labour and Welfare": the agency after "by"
+        by = _BY_AGENCY.match(sent.text, pos)
+        found = agency_in(sent.text[by.end() : by.end() + 80]) if by else None
+        agency = found if found and found[1] == 0 else None
     if agency is None:  # the regulator of the decision's own clause ("…, and Britain's MHRA cleared it")
         lo = max((m.end() for m in _CLAUSE_AFTER.finditer(sent.text, 0, pos)), default=0)
         before = [(n, at) for n, at in agencies_in(sent.text[lo : pos + 8])]  # the trigger may open with "Agency"
         agency = before[-1] if before and lo > 0 else None
+        own = territory_in(sent.text[lo:pos]) if lo > 0 and agency is None else None
+        if own in _REGULATOR_OF:  # "…, and in Japan, where it was approved in September"
+            return {"agency": _REGULATOR_OF[str(own)], "territory": own}
     agency = agency or agency_in(sent.text[max(0, pos - 200) : pos + 160])
     if agency is None and doc is not None:
         known = _agency_mention(doc, sent, pos)
@@ -172,13 +193,14 @@ def _make(
         fields["agency"] = _COMMITTEE_OF[fields["agency"]]  # a committee advises; its agency decides
     ind = clause_indication(sent, pos) or indication_near(sent, pos)
     inds: list[str | None] = list(coordinated_indications(sent, ind)) if ind else [None]
-    date = date_near(doc, sent, pos, default_published=status == Status.HAPPENED)
+    state = kind == "approval" and _IS_APPROVED.search(sent.text, max(0, pos - 30), pos) is not None
+    date = date_near(doc, sent, pos, default_published=status == Status.HAPPENED and not state)
     if date:
         fields["date"] = date
     places: list[dict[str, str]] = [{}]
     listed = str(fields.get("territory") or "")
     if kind != "advisory_opinion" and " and " in listed and "agency" not in fields:  # "approved in China and Japan"
-        parts = [p for p in re.split(r",\s*|\s+and\s+", listed) if p]
+        parts = _places_of(listed)
         if all(p in _REGULATOR_OF for p in parts):  # a decision by each regulator
             places = [{"territory": p, "agency": _REGULATOR_OF[p]} for p in parts]
     # a decision in two indications is two facts ("letters for X in FL and in DLBCL")
@@ -456,8 +478,10 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
             break  # "is not approved in China" states a status, not a decision
         made = _make(doc, sent, "approval", m.start(), m.end(), status, {}, 1.0)
         got = [c for c in made if (c.fields["drug"], c.fields.get("territory", "")) not in done]
+        if done and made and not got:
+            continue  # the decision told again ("approved in the US, where the FDA granted accelerated approval")
         if done and (not got or not _CLAUSE_AFTER.search(text, last, m.start())):
-            break  # a second decision only in a clause of its own, for other drugs
+            break  # a second decision only in a clause of its own, for other drugs or places
         out += got
         done |= {(c.fields["drug"], c.fields.get("territory", "")) for c in got}
         last = m.end()

@@ -430,3 +430,25 @@ def test_a_plan_to_submit_a_named_drug_for_accelerated_approval(events: Reader) 
         Status.PLANNED,
         "2026",
     )
+
+
+def test_approved_in_a_list_of_places_is_a_decision_by_each_regulator_and_a_state_is_undated(events: Reader) -> None:
+    evs = events("Rocatinlimab is already approved in the United States, the EU and Japan.", kind="approval")
+    assert sorted((e.fields["territory"], e.fields["agency"]) for e in evs) == [
+        ("EU", "EMA"), ("Japan", "PMDA"), ("US", "FDA")
+    ]
+    assert all("date" not in e.fields for e in evs)
+    (now,) = events("Rocatinlimab is now approved in China.", kind="approval")
+    assert now.fields["date"] == "2026-01-30"
+
+
+def test_each_place_of_a_sentence_keeps_its_own_decision_and_date(events: Reader) -> None:
+    text = (
+        "Toravimab is approved in the United States, where the FDA granted accelerated approval in March 2024 and "
+        "full approval on May 2, 2025, and in Japan, where it was cleared by the Ministry of Health, Labour and "
+        "Welfare in October 2025."
+    )
+    evs = events(text, kind="approval")
+    assert sorted((e.fields["territory"], e.fields.get("date")) for e in evs) == [
+        ("Japan", "2025-10"), ("US", "2024-03")
+    ]
