@@ -94,6 +94,7 @@ def _agency_mention(doc: Doc, sent: Sent, pos: int) -> tuple[str, str] | None:
 
 
 # "is already approved in the US": a standing state the story does not date (unlike "is now approved")
+_IT_AFTER = re.compile(r"\s+(?:it|them)\b")  # "…, and Britain's MHRA authorized it in August"
 _BY_AGENCY = re.compile(r"\w+\s+by\s+(?:the\s+|its\s+)?")
 _IS_APPROVED = re.compile(r"\b(?:is|are|remains?)\s+(?:(?:already|also|currently|still|both|widely)\s+)?$", re.I)
 
@@ -158,13 +159,23 @@ def _place(sent: Sent, pos: int, doc: Doc | None = None) -> dict[str, Any]:
 
 
 def _make(
-    doc: Doc, sent: Sent, kind: str, pos: int, end: int, status: Status, extra: dict[str, Any], score: float = 1.0
+    doc: Doc,
+    sent: Sent,
+    kind: str,
+    pos: int,
+    end: int,
+    status: Status,
+    extra: dict[str, Any],
+    score: float = 1.0,
+    *,
+    told: str | None = None,
 ) -> list[Cand]:
+    """The events of one trigger; ``told`` is the drug an "it" after the trigger stands for."""
     if status == Status.PLANNED and kind in ("approval", "rejection", "designation", "advisory_opinion"):
         status = Status.EXPECTED  # a company plans its filings; regulators' decisions can only be expected
     if _CONDITIONAL.search(sent.text[max(0, pos - 40) : pos]) or _MONEY_TERMS.search(sent.text):
         return []  # "upon approval", "regulatory milestones": a term of a contract, not an event
-    drugs = _subject_drugs(sent, pos)
+    drugs = _subject_drugs(sent, pos) or ([told] if told and _IT_AFTER.match(sent.text, end) else [])
     if not drugs:
         trial = next((t.name for t in sent.of(EntityKind.TRIAL)), None)
         back = (  # "on the strength of its global WU-KONG1 study": the trial's drug, not the last one named
@@ -476,7 +487,8 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
             if _DECLINED.search(clause_before(text, m.start(), 60)) and agency_in(text):
                 out += _make(doc, sent, "rejection", m.start(), m.end(), Status.HAPPENED, {}, 0.7)
             break  # "is not approved in China" states a status, not a decision
-        made = _make(doc, sent, "approval", m.start(), m.end(), status, {}, 1.0)
+        told = next((c.fields["drug"] for c in reversed(out) if c.type == "approval"), None)
+        made = _make(doc, sent, "approval", m.start(), m.end(), status, {}, 1.0, told=told)
         got = [c for c in made if (c.fields["drug"], c.fields.get("territory", "")) not in done]
         if done and made and not got:
             continue  # the decision told again ("approved in the US, where the FDA granted accelerated approval")

@@ -452,3 +452,13 @@ def test_each_place_of_a_sentence_keeps_its_own_decision_and_date(events: Reader
     assert sorted((e.fields["territory"], e.fields.get("date")) for e in evs) == [
         ("Japan", "2025-10"), ("US", "2024-03")
     ]
+
+
+def test_a_second_regulator_authorizing_it_is_a_second_decision_dated_in_its_own_clause(events: Reader) -> None:
+    text = (
+        "Toravimab is also approved in China, and Britain's Medicines and Healthcare products Regulatory Agency "
+        "(MHRA) authorized it in August 2025."
+    )
+    evs = events(text, kind="approval")
+    assert sorted((e.fields["territory"], e.fields.get("date")) for e in evs) == [("China", None), ("UK", "2025-08")]
+    assert events("The board authorized a buyback of shares after toravimab sales rose.", kind="approval") == []

@@ -6,6 +6,9 @@ APPROVAL = [
     r"(?:cleared|clearance)\s+(?:by|for|from)",
     r"(?:FDA|EMA|NMPA|PMDA|MHRA|agency|regulator|Commission)\s+(?:has\s+|had\s+|also\s+|then\s+)?cleared\b"
     r"|\bcleared\s+both\b",  # "the FDA cleared Columvi", "and in 2023 cleared both X and Y"
+    # "Britain's regulator (MHRA) authorized it": a regulator authorizes a medicine (not a board a buyback)
+    r"(?:(?<=\)\s)|(?<=fda\s)|(?<=ema\s)|(?<=mhra\s)|(?<=nmpa\s)|(?<=pmda\s)|(?<=mhlw\s)|(?<=agency\s)|"
+    r"(?<=regulator\s)|(?<=commission\s))authori[sz]ed\b",
     r"green[- ]?light(?:ed|s)?",
     r"\bnod\b",
     r"(?-i:\bOKs?\b|\bOK['’]d\b)|\bokay(?:s|ed)?\b",  # "Japan OKs Leqembi"
