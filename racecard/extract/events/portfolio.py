@@ -207,7 +207,10 @@ def _near_after(items: list[tuple[int, str]], pos: int, ahead: int, behind: int)
 
 
 # "The company expects X to reach $10 billion, the CEO said, and analysts at Jefferies forecast Y sales of …"
-_FORECAST_SPLIT = re.compile(r",\s+and\s+(?=analysts|[A-Z])|;\s+")
+# clauses that give their own figure: ", and Merck expects …", ", and forecast combined revenue of …", "; …"
+_FORECAST_SPLIT = re.compile(
+    r",\s+and\s+(?=analysts|[A-Z]|(?:forecasts?|expects?|sees?|projects?|predicts?|estimates?|models?)\s)|;\s+"
+)
 
 
 def forecasts(doc: Doc, sent: Sent) -> list[Cand]:
@@ -234,10 +237,17 @@ def forecasts(doc: Doc, sent: Sent) -> list[Cand]:
     return out
 
 
+def _future_year(doc: Doc, text: str) -> bool:
+    """Whether the text dates its figure after the story ("sizes the market at $90bn in 2030"): a forecast."""
+    if doc.published is None:
+        return False
+    return any(int(y.group(1) or y.group(2)) > doc.published.year for y in _YEAR.finditer(text))
+
+
 def _forecasts(doc: Doc, sent: Sent) -> list[Cand]:
     text = sent.text
     triggers = list(_FORECAST.finditer(text))
-    if not triggers or not _FORWARD.search(text):
+    if not triggers or not (_FORWARD.search(text) or _future_year(doc, text)):
         return []
     first_drug = next((d.start - sent.start for d in sent.of(EntityKind.DRUG)), None)
     if first_drug is not None:

@@ -506,3 +506,18 @@ def test_a_weight_loss_readout_an_awaited_one_and_an_analyst_cut(events: Reader)
     assert (readouts["CODA-2"].status, readouts["CODA-2"].fields["date"]) == (Status.PLANNED, "2026-H1")
     (forecast,) = events(text, kind="forecast")
     assert forecast.fields["source"] == "BMO Capital Markets"
+
+
+def test_sizing_a_market_in_a_later_year_is_a_market_forecast(events: Reader) -> None:
+    (ev,) = events("Our base case sizes the global obesity drug market at $90bn in 2030.", kind="forecast")
+    assert (ev.fields["metric"], ev.fields["year"], ev.fields["value_usd"], ev.fields["indication"]) == (
+        "market_size", "2030", 90e9, "obesity"
+    )
+    # a market sized in a year already past is a reported figure
+    assert events("The firm sized the obesity drug market at $9bn in 2023.", kind="forecast") == []
+
+
+def test_two_clauses_two_figures_two_forecasts_of_one_drug(events: Reader) -> None:
+    text = "We see toravimab peak sales of $25bn, reached in 2032, and forecast toravimab revenue of $15bn in 2030."
+    found = sorted((e.fields["metric"], e.fields["year"], e.fields["value_usd"]) for e in events(text, kind="forecast"))
+    assert found == [("peak_sales", "2032", 25e9), ("sales", "2030", 15e9)]

@@ -62,6 +62,9 @@ FORECAST = [
     r"(?:expects?|expected|sees|projects?|predicts?|estimates?)\s+(?:it|them|the\s+\w+|sales|\w+)\s+to\s+(?:reach|"
     r"generate|hit|top|exceed|surpass|bring\s+in|be\s+worth|achieve|peak|rise|grow|climb)",
     r"market\s+(?:size|value|is\s+expected|will|could|to\s+reach|worth)",
+    # "we size the global obesity drug market at $90bn in 2030", "pegs the opportunity at $100bn"
+    r"(?:size[sd]?|sizing|puts?|putting|values?|valued|valuing|pegs?|pegged|pegging)\s+(?:the\s+|its\s+)?"
+    r"(?:[\w-]+\s+){0,5}?(?:market|opportunity)\s+at",
     # "analysts see U.S. spending on MASH drugs topping $10 billion a year by 2032"
     r"(?:sees?|expects?|forecasts?|projects?|predicts?)\s+(?:[\w.]+\s+){0,6}?(?:spending|sales|revenues?|market)\s+"
     r"(?:on\s+(?:[\w-]+\s+){1,3})?(?:topping|reaching|exceeding|hitting|surpassing|climbing\s+to|growing\s+to)",
