@@ -88,7 +88,11 @@ def _agency_mention(doc: Doc, sent: Sent, pos: int) -> tuple[str, str] | None:
     found = sorted(sent.of(EntityKind.AGENCY), key=lambda m: abs(m.start - sent.start - pos))
     if not found:
         return None
-    name = found[0].name
+    return _regulator(doc, found[0].name)
+
+
+def _regulator(doc: Doc, name: str) -> tuple[str, str]:
+    """A recognised agency as the regulator that decides, with its territory."""
     territory = str(doc.lexicon.attrs(EntityKind.AGENCY, name).get("territory") or AGENCY_TERRITORY.get(name, ""))
     return _SAME_REGULATOR.get(name, name), territory
 
@@ -97,6 +101,20 @@ def _agency_mention(doc: Doc, sent: Sent, pos: int) -> tuple[str, str] | None:
 _IT_AFTER = re.compile(r"\s+(?:it|them)\b")  # "…, and Britain's MHRA authorized it in August"
 _BY_AGENCY = re.compile(r"\w+\s+by\s+(?:the\s+|its\s+)?")
 _IS_APPROVED = re.compile(r"\b(?:is|are|remains?)\s+(?:(?:already|also|currently|still|both|widely)\s+)?$", re.I)
+
+
+_THE_AGENCY = re.compile(r"\b(?:the|that)\s+(?:agency|regulator)\b")
+
+
+def _the_agency(doc: Doc, sent: Sent) -> tuple[str, str] | None:
+    """The regulator "the agency" stands for: the one the story names most ("…, which the agency accepted")."""
+    if not _THE_AGENCY.search(sent.text):
+        return None
+    named = [n for (k, n), _ in doc.counts.most_common() if k == EntityKind.AGENCY]
+    if not named:  # agencies the lexicon does not list: the first the text names
+        first = agency_in(doc.text[: sent.start])
+        named = [first[0]] if first else []
+    return _regulator(doc, named[0]) if named else None
 
 
 def _places_of(listed: str) -> list[str]:
@@ -138,7 +156,7 @@ def _place(sent: Sent, pos: int, doc: Doc | None = None) -> dict[str, Any]:
             return {"agency": _REGULATOR_OF[str(own)], "territory": own}
     agency = agency or agency_in(sent.text[max(0, pos - 200) : pos + 160])
     if agency is None and doc is not None:
-        known = _agency_mention(doc, sent, pos)
+        known = _agency_mention(doc, sent, pos) or _the_agency(doc, sent)
         if known:
             out["agency"], out["territory"] = known
     if agency:

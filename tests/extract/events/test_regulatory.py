@@ -462,3 +462,19 @@ def test_a_second_regulator_authorizing_it_is_a_second_decision_dated_in_its_own
     evs = events(text, kind="approval")
     assert sorted((e.fields["territory"], e.fields.get("date")) for e in evs) == [("China", None), ("UK", "2025-08")]
     assert events("The board authorized a buyback of shares after toravimab sales rose.", kind="approval") == []
+
+
+def test_went_on_to_approve_is_an_approval_and_declined_to_approve_a_rejection(events: Reader) -> None:
+    (ev,) = events("The FDA went on to approve toravimab, as Torvio, on July 2.", published=date(2024, 8, 12))
+    assert (ev.type, ev.fields["agency"], ev.fields["date"]) == ("approval", "FDA", "2024-07-02")
+    assert [e.type for e in events("The FDA declined to approve toravimab.")] == ["rejection"]
+    assert events("Shareholders voted to approve the merger of Pfizer and Seagen.") == []
+
+
+def test_the_agency_is_the_regulator_the_story_names(events: Reader) -> None:
+    text = (
+        "The FDA held a panel on toravimab. The application for toravimab, which the agency accepted for priority "
+        "review in February, rests on two studies."
+    )
+    (ev,) = events(text, kind="designation")
+    assert (ev.fields["agency"], ev.fields["territory"], ev.fields["designation"]) == ("FDA", "US", "priority_review")

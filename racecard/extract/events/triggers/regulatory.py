@@ -1,7 +1,7 @@
 """Regulatory triggers: submissions, designations, advisory opinions, approvals and rejections."""
 
 APPROVAL = [
-    r"approv(?:ed|es|al|als|ing)\b",
+    r"approv(?:ed|es|al|als|ing|e)\b",
     r"(?:granted|grants|receiv(?:ed|es))\s+(?:full\s+|conditional\s+|accelerated\s+)?(?:marketing\s+)?authori[sz]ation",
     r"(?:cleared|clearance)\s+(?:by|for|from)",
     r"(?:FDA|EMA|NMPA|PMDA|MHRA|agency|regulator|Commission)\s+(?:has\s+|had\s+|also\s+|then\s+)?cleared\b"
