@@ -36,7 +36,10 @@ _ASSET = re.compile(
     re.I,
 )
 _HELD_OPTION = re.compile(
-    r"(?<!exercised\s)(?<!exercise\s)(?:\b(?:an|the|its|their)\s+)?(?:option|right)s?\s+(?:to\s+)?$", re.I
+    r"(?<!exercised\s)(?<!exercise\s)(?:\b(?:an|the|its|their)\s+)?(?:option|right)s?\s+(?:to\s+)?$"
+    # "to evaluate opportunities to in-license or acquire new programs": a search, not a deal
+    r"|\b(?:opportunit(?:y|ies)|ways|ability|appetite|openness|looking|seeking|hopes?)\s+to\s+$",
+    re.I,
 )
 _TO_BUY = re.compile(
     r"\s+(?:to\s+(?:acquire|buy|purchase|merge)|for\s+(?:the\s+|its\s+)?(?:acquisition|purchase|sale|merger|takeover))",

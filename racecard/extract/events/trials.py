@@ -22,7 +22,7 @@ from racecard.extract.events.found import (
     trial_near,
 )
 from racecard.extract.events.rx import Trigger
-from racecard.extract.events.status import CLAUSE_BREAK, status_of
+from racecard.extract.events.status import CLAUSE_BREAK, clause_before, status_of
 from racecard.extract.events.territory import agency_in, territory_in
 from racecard.extract.events.triggers import trials as T
 from racecard.model import EntityKind, Status
@@ -36,6 +36,7 @@ def _rx(parts: list[str]) -> Trigger:
 
 _START, _TRIAL_WORD, _READOUT, _SAFETY = _rx(T.START), re.compile(T.TRIAL_WORD, re.I), _rx(T.READOUT), _rx(T.SAFETY)
 _START_PLANNED = re.compile(T.START_PLANNED, re.I)
+_NO_TRIAL = re.compile(r"\s*(?:no|none\s+of\s+the|neither)\s", re.I)
 _MEASURE = re.compile(T.CLINICAL_MEASURE, re.I)
 _TRIAL_ANAPHOR = re.compile(r"\b(?:that|this|the)\s+(?:same\s+)?(?:study|trial)\b", re.I)
 _CONDITIONAL = re.compile(T.CONDITIONAL, re.I)
@@ -282,6 +283,8 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
     s = _START.search(text) if has_trial else None
     if s and _CONDITIONAL.search(text[max(0, s.start() - 40) : s.start()]):
         s = None  # "upon the initiation of a Phase 3 trial": a payment condition
+    if s and _NO_TRIAL.match(clause_before(text, s.start(), 120)):
+        s = None  # "No pivotal Phase 3 trial of that formulation was started": none began
     if (
         s
         and has_trial

@@ -508,3 +508,8 @@ def test_a_race_story_s_partner_territory_hand_back_and_accepted_filing(events: 
 def test_an_asset_purchase_buys_the_drug(events: Reader, text: str, acquired: str) -> None:
     (ev,) = events(text, kind="acquisition")
     assert (ev.fields["acquirer"], ev.fields["acquired"]) == ("Amgen" if "Amgen" in text else "Pfizer", acquired)
+
+
+def test_looking_for_deals_is_no_deal(events: Reader) -> None:
+    text = "Pfizer will advance toravimab, and evaluate opportunities to in-license or acquire new programs."
+    assert events(text, kind="license") == [] and events(text, kind="acquisition") == []

@@ -521,3 +521,11 @@ def test_two_clauses_two_figures_two_forecasts_of_one_drug(events: Reader) -> No
     text = "We see toravimab peak sales of $25bn, reached in 2032, and forecast toravimab revenue of $15bn in 2030."
     found = sorted((e.fields["metric"], e.fields["year"], e.fields["value_usd"]) for e in events(text, kind="forecast"))
     assert found == [("peak_sales", "2032", 25e9), ("sales", "2030", 15e9)]
+
+
+def test_no_trial_started_is_no_start_and_a_liver_finding_is_a_safety_reason(events: Reader) -> None:
+    assert events("No pivotal Phase 3 trial of toravimab was started.", kind="trial_start") == []
+    assert events("Neither Phase 3 study of toravimab was started.", kind="trial_start") == []
+    text = "Sanofi stopped development of toravimab, citing elevated liver transaminases."
+    (ev,) = events(text, kind="discontinuation")
+    assert ev.fields["reason"] == "safety"

@@ -33,7 +33,10 @@ LIST_END = (
     r"|\s(?:while|but|whereas|after|because|following|amid)\s|\sdue\s+to\s"
 )
 REASONS = {
-    "safety": r"safety|adverse|toxicit|side\s+effects?|deaths?|liver\s+(?:injury|damage|enzymes?)|injur(?:y|ies)\b",
+    "safety": (
+        r"safety|adverse|toxicit|side\s+effects?|deaths?|liver\s+(?:injury|damage|enzymes?|transaminases?|toxicity)"
+        r"|transaminase|hepatotox|injur(?:y|ies)\b"
+    ),
     "efficacy": (
         r"efficacy|fail(?:ed|ure|s)?\b|miss(?:ed)?\b|did\s+not\s+(?:meet|show)|futility|disappoint|unlikely\s+to\s+(?:meet|succeed)"
         r"|lack\s+of\s+(?:benefit|effect)|flounder|fell\s+short"
