@@ -62,6 +62,8 @@ _DRUG_ANAPHOR = re.compile(
     r"(?!\s+(?:Administration|Evaluation))"
     r"|\b(?:It|it)\s+(?:was|is|has|had|will|failed|met|showed)\b"
     r"|\b(?:approved|cleared|rejected|filed|submitted|launched|discontinued|dropped|scrapped|shelved)\s+it\b"
+    # "the agency broadened the label to patients aged 4 and older": the drug's label
+    r"|\b(?:broaden\w*|expand\w*|extend\w*|widen\w*|narrow\w*|updat\w*)\s+(?:the|its)\s+label\b"
     r"|\b(?:[Bb]oth|[Aa]ll\s+(?:two|three|four|five))\s+(?:were|have|had|are|will|drugs|candidates|assets|programs"
     r"|programmes)\b"  # "both were pruned": the drugs just named
 )

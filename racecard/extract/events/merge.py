@@ -177,10 +177,20 @@ def _split_background(groups: dict[Key, list[Cand]], published: date | None) -> 
             if stale or (published is None and _BACKGROUND.search(c.sent.text)):
                 old.append(c)
         rest = [c for c in cands if c not in old]
+        if old and not rest:  # all told as past: the first date told stays, other months are decisions of their own
+            first = _explicit_date(old[0]) or ""
+            rest = [c for c in old if _same_time(_explicit_date(c) or "", first)]
+            rest += [c for c in cands if c not in old]
+            old = [c for c in old if c not in rest]
         if old and rest:
             groups[key] = rest
             for when in dict.fromkeys(_explicit_date(c) for c in old):
                 groups[(*key, when)] = [c for c in old if _explicit_date(c) == when]
+
+
+def _same_time(a: str, b: str) -> bool:
+    """Whether two dates can name one time: one a prefix of the other ("2023-06" and "2023-06-12")."""
+    return a[:7].startswith(b[:7]) or b[:7].startswith(a[:7])
 
 
 _BY_PLACE = ("approval", "rejection", "regulatory_submission", "designation", "advisory_opinion")

@@ -478,3 +478,16 @@ def test_the_agency_is_the_regulator_the_story_names(events: Reader) -> None:
     )
     (ev,) = events(text, kind="designation")
     assert (ev.fields["agency"], ev.fields["territory"], ev.fields["designation"]) == ("FDA", "US", "priority_review")
+
+
+def test_a_label_broadened_a_year_later_is_a_second_approval(events: Reader) -> None:
+    text = (
+        "The FDA granted Torvio (toravimab) accelerated approval in June 2023 for children aged 4 and 5. "
+        "A year later, in June 2024, the agency broadened the label to patients aged 4 and older."
+    )
+    evs = events(text, published=date(2025, 6, 16), kind="approval")
+    assert sorted(e.fields["date"] for e in evs) == ["2023-06", "2024-06"]
+    assert {e.fields["drug"] for e in evs} == {"toravimab"}
+    # one approval told twice, as a month and as a day, stays one
+    text = "The FDA approved toravimab in June 2023. The approval of toravimab on June 12, 2023 was a first."
+    assert len(events(text, published=date(2025, 6, 16), kind="approval")) == 1

@@ -9,6 +9,7 @@ APPROVAL = [
     # "Britain's regulator (MHRA) authorized it": a regulator authorizes a medicine (not a board a buyback)
     r"(?:(?<=\)\s)|(?<=fda\s)|(?<=ema\s)|(?<=mhra\s)|(?<=nmpa\s)|(?<=pmda\s)|(?<=mhlw\s)|(?<=agency\s)|"
     r"(?<=regulator\s)|(?<=commission\s))authori[sz]ed\b",
+    r"(?:broaden|expand|extend|widen)(?:s|ed|ing)?\s+(?:the|its)\s+(?:[\w-]+\s+)?label\b",  # a label expansion
     r"green[- ]?light(?:ed|s)?",
     r"\bnod\b",
     r"(?-i:\bOKs?\b|\bOK['’]d\b)|\bokay(?:s|ed)?\b",  # "Japan OKs Leqembi"
@@ -133,6 +134,7 @@ ADVISORY_POSITIVE = r"\bin\s+favou?r\b|positive|recommend(?:ed|s)?\s+(?:\w+\s+){
 KEYWORDS = {
     "approval": (
         "approv",
+        "label",
         "cleared",
         "clearance",
         "authori",
