@@ -164,6 +164,9 @@ def _cue_roles(doc: Doc, sent: Sent, drugs: list[str]) -> tuple[str | None, str 
 
 
 _RIGHTS_WORD = re.compile(r"\brights\b", re.I)
+_RIGHTS_HELD = re.compile(
+    r"\b(?:gets?|getting|got|has|have|holds?|receives?|obtains?)\s+(?:[\w-]+\s+){0,3}?rights\b", re.I
+)
 _RIGHTS_VERB = re.compile(
     r"\b(?:commerciali[sz]\w*|sells?|selling|sold|markets|marketing|marketed|develops?|developing|co-develop\w*"
     r"|launch\w*|distribut\w*|manufactur\w*)\b",
@@ -373,8 +376,9 @@ def terms_only(doc: Doc, sent: Sent) -> list[Cand]:
     terms = dict(_terms(doc, sent))
     terr = _territory(sent)
     if not any(k in terms for k in ("upfront_usd", "milestones_usd", "total_usd", "value_text")):
-        if terr and terr.startswith("ex-") and _RIGHTS_VERB.search(sent.text):
-            # "will jointly develop and commercialize the candidates worldwide except in Japan": the deal's carve-out
+        if terr and terr.startswith("ex-") and (_RIGHTS_VERB.search(sent.text) or _RIGHTS_HELD.search(sent.text)):
+            # "will jointly develop and commercialize the candidates worldwide except in Japan": the deal's carve-out;
+            # "GSK gets exclusive worldwide rights excluding mainland China, Hong Kong, Macau and Taiwan"
             return [Cand("_terms", Status.HAPPENED, {"territory": terr}, sent, 0, 0.3)]
         return []
     if terr:

@@ -513,3 +513,15 @@ def test_an_asset_purchase_buys_the_drug(events: Reader, text: str, acquired: st
 def test_looking_for_deals_is_no_deal(events: Reader) -> None:
     text = "Pfizer will advance toravimab, and evaluate opportunities to in-license or acquire new programs."
     assert events(text, kind="license") == [] and events(text, kind="acquisition") == []
+
+
+def test_a_licence_across_a_long_apposition_and_a_carve_out_told_after_it(events: Reader) -> None:
+    text = (
+        "Merck on Wednesday licensed QLV-101, a B7-H3-targeted antibody-drug conjugate carrying a topoisomerase "
+        "inhibitor payload, from Hansoh Pharma. Merck gets exclusive worldwide rights excluding mainland China, "
+        "Hong Kong, Macau and Taiwan, where Hansoh keeps the asset. Hansoh will receive $185 million upfront."
+    )
+    (ev,) = events(text, published=date(2023, 12, 21), kind="license")
+    f = ev.fields
+    assert (f["drug"], f["licensor"], f["licensee"]) == ("quilveranib", "Hansoh", "Merck")
+    assert (f["territory"], f["upfront_usd"]) == ("ex-Greater China", 185_000_000)

@@ -7,6 +7,8 @@ LICENSE_IN = [
     r"(?:nab(?:s|bed|bing)?|snag(?:s|ged|ging)?|grab(?:s|bed|bing)?|bag(?:s|ged|ging)?|land(?:s|ed|ing)?|"
     r"scoop(?:s|ed|ing)?(?:\s+up)?)\s+(?:the\s+|an?\s+)?(?:[\w-]+,?\s+){0,3}?(?:licen[cs]e|rights|option)\b",
     r"licen[cs](?:e|es|ed|ing)\s+(?:in\s+)?(?:[\w,.’'/+-]+\s+){0,8}?from\b",  # "license a NaV1.8 program from"
+    # "licensed HS-20093, a B7-H3-targeted antibody-drug conjugate carrying a topoisomerase payload, from Hansoh"
+    r"licen[cs](?:e|es|ed|ing)\s+[\w-]+,\s+(?:an?|the|its)\s+[^,;()]{1,140},\s+from\b",
     r"to\s+licen[cs]e\s+(?=[\w-]+(?:\s+[\w-]+)?['’]s\s)",  # "pays … to license Lumora's toravimab"
     # "Innovent licensed exclusive rights to develop and commercialise it": rights to do, so rights taken
     r"licen[cs]ed\s+(?:[\w-]+\s+){0,3}?rights\s+to\s+(?:develop|commerciali[sz]e|manufacture|market|sell)",
