@@ -91,9 +91,13 @@ def date_near(
             and not _SAID_ON.search(sent.text[max(0, f.start - 20) : f.start])
             and not _DEADLINE_AFTER.match(sent.text, f.end)
         ]
-    found = sent.dates
-    if not deal_years:  # "ended its 2022 collaboration": the year of the deal, not of its end
-        found = [f for f in found if not _DEAL_YEAR.match(sent.text, f.start)]
+    found = [f for f in sent.dates if not _aside(sent, f.start, pos)]
+    if not deal_years:  # "ended its 2022 collaboration", "the agreement signed in January 2021": the deal's date
+        found = [
+            f
+            for f in found
+            if not _DEAL_YEAR.match(sent.text, f.start) and not _signed_on(sent.text, f.start)
+        ]
     if found:
         # the nearest phrase, after the trigger rather than before, a full date rather than a bare year,
         # in the trigger's own clause rather than across a clause boundary
@@ -121,6 +125,19 @@ def date_near(
             month = that_year.group("mon")
             return f"{year}-{MONTHS[month.lower()[:3]]:02d}" if month else year
     return _published_default(doc, sent, pos, default_published, said_day)
+
+
+_PARENS = re.compile(r"\([^()]*\)")
+
+
+def _aside(sent: Sent, at: int, pos: int) -> bool:
+    """Whether ``at`` lies in a parenthesis that does not hold ``pos`` ("originally granted to Shire (integrated
+    with Takeda in 2019)": that year dates the aside, not the fact)."""
+    if "(" not in sent.text:
+        return False
+    if "parens" not in sent.memo:
+        sent.memo["parens"] = [(m.start(), m.end()) for m in _PARENS.finditer(sent.text)]
+    return any(a < at < b and not a < pos < b for a, b in sent.memo["parens"])
 
 
 def _published_default(doc: Doc, sent: Sent, pos: int, wanted: bool, said_day: bool = False) -> str | None:
@@ -219,6 +236,17 @@ _DEADLINE_AFTER = re.compile(r"\s+(?:PDUFA|target\s+action|action|target|goal)\s
 _DEAL_YEAR = re.compile(
     r"(?:\w+\s+)?(?:19|20)\d\d\s+(?:[\w-]+\s+)?(?:collaboration|agreement|deal|licen[cs]e|partnership|pact|alliance)"
 )
+# "the collaboration and license agreement signed in January 2021", "…, concluded in November 2011": when the deal
+# was made, not when it ended
+_SIGNED = re.compile(
+    r"\b(?:signed|struck|inked|concluded|entered\s+into|forged)\s+(?:in|on|back\s+in)\s+$", re.I
+)
+_DEAL_NOUN = re.compile(r"\b(?:agreement|deal|pact|collaboration|partnership|licen[cs]e|alliance)\b", re.I)
+
+
+def _signed_on(text: str, at: int) -> bool:
+    """Whether the date at ``at`` is the day a deal the sentence names was signed."""
+    return _SIGNED.search(text, max(0, at - 30), at) is not None and _DEAL_NOUN.search(text, 0, at) is not None
 _SAID_ON = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:on\s+)?$", re.I)
 _THAT_YEAR = re.compile(
     r"\b(?:(?:in\s+)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)"

@@ -525,3 +525,23 @@ def test_a_licence_across_a_long_apposition_and_a_carve_out_told_after_it(events
     f = ev.fields
     assert (f["drug"], f["licensor"], f["licensee"]) == ("quilveranib", "Hansoh", "Merck")
     assert (f["territory"], f["upfront_usd"]) == ("ex-Greater China", 185_000_000)
+
+
+def test_hand_backs_told_as_torn_up_deals_returned_antibodies_and_rights_got_back(events: Reader) -> None:
+    text = (
+        "Sanofi said on Tuesday that the two companies had agreed to terminate the license agreement signed in "
+        "January 2021, and that Junshi has regained global rights to toravimab. In July, the companies tore up an "
+        "option deal for Junshi's antibody zelnorasib; Junshi got those rights back as well. It is not the first "
+        "time toravimab has come home: Merck returned the antibody in 2019 while it was being absorbed by Pfizer."
+    )
+    evs = events(text, published=date(2023, 9, 20))
+    backs = sorted((e.fields["drug"], e.fields.get("date")) for e in evs if e.type == "rights_return")
+    assert backs == [("toravimab", "2019"), ("toravimab", "2023-09-19"), ("zelnorasib", "2023-07")]
+    (takeover,) = [e for e in evs if e.type == "acquisition"]
+    assert (takeover.fields["acquirer"], takeover.fields["acquired"]) == ("Pfizer", "Merck")
+
+
+def test_a_year_in_an_aside_dates_the_aside_not_the_fact(events: Reader) -> None:
+    text = "Amgen used its option, first granted to Merck (merged with Pfizer in 2019), to regain toravimab rights."
+    (ev,) = events(text, published=date(2022, 10, 31), kind="rights_return")
+    assert ev.fields.get("date") != "2019"

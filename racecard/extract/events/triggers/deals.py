@@ -121,6 +121,7 @@ ACQUIRE = [
     rf"(?:buy|buys|bought|buying)\b{_NOT_WHOLE}",
     rf"purchas(?:e[ds]?|ing)\b{_NOT_WHOLE}",
     r"take(?:s|n)?\s+over|took\s+over|takeover\s+of|takeover",
+    r"absorbed\s+(?:by|into)",  # "while it was being absorbed by Bristol Myers Squibb in a $74 billion merger"
     r"snap(?:s|ped)?\s+up|scoop(?:s|ed)?\s+up",
     r"merger\s+(?:with|of)|merg(?:e[ds]?|ing)\s+with|integrated\s+(?:with|into)",
     r"\$[\d.]+\s*(?:bn|billion|b|m|million)\s+(?:deal\s+)?(?:acquisition|buyout|takeover)",
@@ -131,7 +132,7 @@ ACQUIRE = [
 ]
 ACQUIRE_PASSIVE = (
     r"(?:was|were|is|be|being|been|to\s+be)\s+(?:\w+\s+)?(?:acquired|bought|"
-    r"purchased|taken\s+over)\s+by|(?:acquisition|purchase|takeover|buyout)\s+(?:of\s+\S+(?:\s+\S+){0,3}\s+)?by|"
+    r"purchased|taken\s+over|absorbed)\s+by|(?:acquisition|purchase|takeover|buyout)\s+(?:of\s+\S+(?:\s+\S+){0,3}\s+)?by|"
     r",\s+(?:acquired|bought)\s+by|(?:now\s+)?(?:owned|part)\s+(?:by|of)"
 )
 
@@ -143,12 +144,16 @@ RIGHTS_BACK_TO_SUBJECT = [  # the subject gets rights back: it is "to"; "from X"
     r"(?:take|took|takes|taking|buy|buys|bought|buying)\s+back\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?rights",
     r"reclaim(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,4}?rights",
     r"regain(?:s|ed)?\s+control",
+    r"(?:gets?|got|getting|wins?|won)\s+(?:the\s+|those\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?rights\s+back",
     r"retriev(?:e[ds]?|ing)\s+(?:the\s+)?rights",
 ]
 RIGHTS_BACK_FROM_SUBJECT = [  # the subject gives rights back: it is "from"; "to X" is "to"
     r"(?:return(?:s|ed|ing)?|hand(?:s|ed|ing)?\s+back|give(?:s|n)?\s+back|"
     r"gave\s+back)\s+(?:the\s+|its\s+|our\s+|their\s+|all\s+|global\s+|worldwide\s+)*(?:[A-Z][\w.]*\s+)?(?:rights|"
-    r"licen[cs]e|asset|drug|program)",
+    r"licen[cs]e|asset|drug|program|antibody|candidate|molecule|compound|therapy|medicine|product)",
+    # "the companies tore up an option deal for BeiGene's ociperlimab"
+    r"(?:tore|tear(?:s|ing)?|ripp(?:ed|ing)|rips?)\s+up\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:deal|pact|agreement|collaboration|partnership|licen[cs]e|alliance)",
     r"hand(?:s|ed|ing)?\s+(?:\S+\s+){0,5}back",  # "handing the OX40 antibody rocatinlimab back"
     r"terminat(?:e[ds]?|ing)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,8}?(?:licen[cs]e|"
     r"licensing|collaboration|partnership|co-development|agreement|alliance|"
@@ -198,6 +203,7 @@ KEYWORDS = {
     ),
     "acquisition": (
         "acqui",
+        "absorbed",
         "buy",
         "bought",
         "purchas",
@@ -234,6 +240,10 @@ KEYWORDS = {
         "ending",
         " end ",
         "exit",
+        "tore up",
+        "tear up",
+        "tears up",
+        "rights back",
         "took back",
         "take back",
         "takes back",
