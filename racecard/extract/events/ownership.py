@@ -32,13 +32,12 @@ _ACQ_NOUN = re.compile(r"(?:takeover|acquisition|buyout|purchase|merger)\b", re.
 
 
 _SHARES_BOUGHT = re.compile(
-    r"\s*(?!all\b)(?:[\w$.,]+\s+){0,5}?(?:worth\s+of\s+)?(?:[\w&.'’-]+\s+){0,2}?(?:shares|stock|stake|equity)\b(?!\s+of\s+all)",
+    r"\s*(?!all\b)(?![,;])(?:[\w$.,]+\s+){0,5}?(?:worth\s+of\s+)?(?:[\w&.'’-]+\s+){0,2}?(?:shares|stock|stake|equity)\b(?!\s+of\s+all)",
     re.I,
 )
 
 
 def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]]]:
-    out: list[Cand] = []
     spans: list[tuple[int, int]] = []
     text = sent.text
     readings: list[Cand] = []
@@ -65,9 +64,13 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
         else:
             own = possessor(sent, pos, window=25)
             sub = own or subject_of(sent, pos)
-            obj = object_of(sent, m.end() - 3, limit=60) or after_prep(
-                sent, pos, "for" if m.group(0).lower().startswith("tender") else "of|with|into", limit=60
-            )  # "its tender offer for Metsera"
+            word = m.group(0).lower()
+            if word.startswith(("pa", "add")):  # "agreed to pay $1.9 billion for Five Prime", "added RayzeBio for"
+                obj = next((r for r in sent.refs if pos < r.start <= m.end() + 3), None)
+            else:
+                obj = object_of(sent, m.end() - 3, limit=60) or after_prep(
+                    sent, pos, "for" if word.startswith("tender") else "of|with|into", limit=60
+                )  # "its tender offer for Metsera"
             asset = _bought_asset(sent, m.end())
             if asset:
                 obj = None  # "bought the psoriasis pill Otezla from Celgene": the drug is what was bought
@@ -100,19 +103,28 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
         ):
             status = Status.HAPPENED  # "said it would buy": an agreed deal
         readings.append(Cand("acquisition", status, fields, sent, pos, 1.0))
-    # "acquired the drug with its purchase of Kymab": the company bought is the fact
-    companies = [c for c in readings if (EntityKind.COMPANY, c.fields["acquired"]) in doc.counts]
-    out = (companies or readings)[:1]
-    return out, spans
+    # "acquired the drug with its purchase of Kymab": the company bought is the fact; another buyer's deal
+    # in the same sentence ("since it bought Otezla from Celgene, …; in March Amgen also agreed to pay …") is another
+    if not readings:
+        return [], spans
+    buyer = readings[0].fields["acquirer"]
+    same = [c for c in readings if c.fields["acquirer"] == buyer]
+    companies = [c for c in same if (EntityKind.COMPANY, c.fields["acquired"]) in doc.counts]
+    first = (companies or same)[:1]
+    others = [c for c in readings if buyer not in (c.fields["acquirer"], c.fields["acquired"])][:1]
+    for c in others:  # the price told once belongs to the first deal
+        if c.fields.get("value_usd") == first[0].fields.get("value_usd"):
+            c.fields.pop("value_usd", None)
+    return first + others, spans
 
 
-_ASSET_GAP = re.compile(r"[^,;:]{0,60}")
+_ASSET_GAP = re.compile(r"[^,;:]{0,90}")
 
 
 def _bought_asset(sent: Sent, end: int) -> str | None:
     """The drug an asset purchase buys: the first name after the verb a drug ("bought the pill Otezla (apremilast)
     from Celgene"), or a drug of the company named first ("buy Nimbus Therapeutics' TYK2 inhibitor NDI-034858")."""
-    drug = next((d for d in sent.of(EntityKind.DRUG) if 0 <= d.start - sent.start - end <= 60), None)
+    drug = next((d for d in sent.of(EntityKind.DRUG) if 0 <= d.start - sent.start - end <= 90), None)
     if drug is None:
         return None
     at = drug.start - sent.start

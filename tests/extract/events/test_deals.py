@@ -545,3 +545,32 @@ def test_a_year_in_an_aside_dates_the_aside_not_the_fact(events: Reader) -> None
     text = "Amgen used its option, first granted to Merck (merged with Pfizer in 2019), to regain toravimab rights."
     (ev,) = events(text, published=date(2022, 10, 31), kind="rights_return")
     assert ev.fields.get("date") != "2019"
+
+
+@pytest.mark.parametrize(
+    ("text", "acquired", "value"),
+    [
+        ("In March 2021 Amgen also agreed to pay $1.9 billion for Seagen, adding the antibody toravimab.", "Seagen",
+         1.9e9),
+        ("On Tuesday Pfizer added Seagen (SGEN) for $62.50 per share, about $4.1bn in equity value.", "Seagen", 4.1e9),
+        ("Pfizer agreed to buy the oral non-steroidal mineralocorticoid receptor antagonist toravimab from Junshi "
+         "for up to $1.3bn.", "toravimab", 1.3e9),
+    ],
+)
+def test_takeovers_told_by_price(events: Reader, text: str, acquired: str, value: float) -> None:
+    (ev,) = events(text, kind="acquisition")
+    assert (ev.fields["acquired"], ev.fields["value_usd"]) == (acquired, value)
+
+
+def test_a_price_for_rights_or_shares_is_no_takeover(events: Reader) -> None:
+    assert events("Zai Lab paid $65 million upfront for Greater China rights to adagrasib.", kind="acquisition") == []
+    assert events("Pfizer will buy $100 million worth of Seagen shares.", kind="acquisition") == []
+
+
+def test_two_buyers_in_one_sentence_are_two_takeovers(events: Reader) -> None:
+    text = (
+        "It is Amgen's largest deal since it bought the pill Lumakras (sotorasib) from Mirati in 2019 for $13.4 "
+        "billion, and in 2021 Pfizer acquired Seagen."
+    )
+    found = sorted((e.fields["acquirer"], e.fields["acquired"]) for e in events(text, kind="acquisition"))
+    assert found == [("Amgen", "sotorasib"), ("Pfizer", "Seagen")]

@@ -106,7 +106,7 @@ TOTAL = (
     r"up\s+to|exceed|in\s+all|overall|deal"
 )
 EQUITY = (
-    r"equity|shares?\s+of|stake|investment|invest|premium|per\s+share|a\s+share|"
+    r"equity(?!\s+value)|shares?\s+of|stake|investment|invest|premium|per\s+share|a\s+share|"
     r"market\s+cap|revenue|sales\s+of|charge|impairment|loan|financing|raised|reimburs"
 )
 
@@ -122,6 +122,11 @@ ACQUIRE = [
     rf"purchas(?:e[ds]?|ing)\b{_NOT_WHOLE}",
     r"take(?:s|n)?\s+over|took\s+over|takeover\s+of|takeover",
     r"absorbed\s+(?:by|into)",  # "while it was being absorbed by Bristol Myers Squibb in a $74 billion merger"
+    # "agreed to pay $1.9 billion for Five Prime Therapeutics": a price for a company (rights, a stake are no takeover)
+    rf"pa(?:y|ys|id|ying)\s+(?:about\s+|roughly\s+|nearly\s+)?(?:US)?\$[\d.,]+\s*(?:bn|billion|b|m|million)?\s+"
+    rf"(?:in\s+cash\s+)?for{_NOT_WHOLE}(?!\s+(?:the\s+|its\s+|an?\s+)?(?:[\w-]+\s+){{0,3}}?(?:rights|licen|option))",
+    # "BMS added RayzeBio (RYZB) for $62.50 per share": a price per share is a takeover
+    r"add(?:s|ed|ing)\s+(?:\S+\s+){1,4}?for\s+(?:US)?\$[\d.]+\s+(?:per|a)\s+share",
     r"snap(?:s|ped)?\s+up|scoop(?:s|ed)?\s+up",
     r"merger\s+(?:with|of)|merg(?:e[ds]?|ing)\s+with|integrated\s+(?:with|into)",
     r"\$[\d.]+\s*(?:bn|billion|b|m|million)\s+(?:deal\s+)?(?:acquisition|buyout|takeover)",
@@ -204,6 +209,10 @@ KEYWORDS = {
     "acquisition": (
         "acqui",
         "absorbed",
+        "pay",
+        "paid",
+        "per share",
+        "a share",
         "buy",
         "bought",
         "purchas",
