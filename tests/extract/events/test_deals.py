@@ -574,3 +574,11 @@ def test_two_buyers_in_one_sentence_are_two_takeovers(events: Reader) -> None:
     )
     found = sorted((e.fields["acquirer"], e.fields["acquired"]) for e in events(text, kind="acquisition"))
     assert found == [("Amgen", "sotorasib"), ("Pfizer", "Seagen")]
+
+
+def test_a_sublicence_is_a_licence(events: Reader) -> None:
+    (ev,) = events("Amgen sublicensed toravimab to Sanofi in 2016.", kind="license")
+    assert (ev.fields["licensor"], ev.fields["licensee"], ev.fields["date"]) == ("Amgen", "Sanofi", "2016")
+    text = "Amgen had sub-licensed commercialization rights to toravimab in Europe to Sanofi in 2016."
+    (ev,) = events(text, kind="license")
+    assert (ev.fields["licensor"], ev.fields["licensee"], ev.fields["territory"]) == ("Amgen", "Sanofi", "EU")

@@ -27,13 +27,13 @@ LICENSE_OUT = [
     # "sold its rights to Monjuvi to Incyte": rights passed on for a price, a licence out
     r"(?:sell|sells|sold|selling)\s+(?:its\s+|the\s+|their\s+|all\s+)?(?:[\w-]+\s+){0,3}?rights\s+to\b",
     r"grant(?:s|ed|ing)?\s+(?:to\s+)?",
-    r"licen[cs](?:e[ds]?|ing)(?!\s+applications?\b)\s+(?:the\s+|its\s+)?(?:exclusive\s+|global\s+|worldwide\s+)?"
+    r"(?:sub-?)?licen[cs](?:e[ds]?|ing)(?!\s+applications?\b)\s+(?:the\s+|its\s+)?(?:exclusive\s+|global\s+|worldwide\s+)?"
     r"(?:rights\s+)?"
     r"(?:(?!agreement|deal|with|pursuant|under|in\b|and\b)\S+\s+){0,6}?to\b(?!\s+(?:develop|"
     r"commerciali|manufactur|market|sell|use))",
     # "licensed rights in the United States, Canada, Europe and Japan to Summit": the territory, then the licensee
-    r"licen[cs](?:e[ds]?|ing)\s+(?:the\s+|its\s+)?(?:(?:exclusive|global|commercial|development|marketing),?\s+)*"
-    r"rights\s+(?:to\s+\S+\s+)?(?:in|for|across|outside)\s+(?:[\w.,'’-]+\s+){0,8}?to\b(?!\s+(?:develop|"
+    r"(?:sub-?)?licen[cs](?:e[ds]?|ing)\s+(?:the\s+|its\s+)?(?:(?:exclusive|global|commercial|commercialization|"
+    r"development|marketing),?\s+)*rights\s+(?:to\s+\S+\s+)?(?:in|for|across|outside)\s+(?:[\w.,'’-]+\s+){0,8}?to\b(?!\s+(?:develop|"
     r"commerciali|manufactur|market|sell|use))",
     # "licensed patritumab deruxtecan, ifinatamab deruxtecan and raludotatug deruxtecan to Merck": a list
     # of drugs (deals.py keeps it only when drugs fill the list)
@@ -180,6 +180,8 @@ TERMINATION_NOUN = (
 KEYWORDS = {
     "license": (
         "licen",
+        "sublicen",
+        "sub-licen",
         "right",
         "pays",
         "paid",
