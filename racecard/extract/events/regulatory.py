@@ -98,6 +98,11 @@ def _regulator(doc: Doc, name: str) -> tuple[str, str]:
 
 
 # "is already approved in the US": a standing state the story does not date (unlike "is now approved")
+_LATER_FOR = re.compile(
+    r"\b(?:and|,)\s+(?:was\s+|were\s+)?(?:later|subsequently|since|then)\s+(?:(?:also\s+)?(?:approved|cleared|"
+    r"authori[sz]ed)\s+)?(?:for|in|to\s+treat)\s+",
+    re.I,
+)
 _IT_AFTER = re.compile(r"\s+(?:it|them)\b")  # "…, and Britain's MHRA authorized it in August"
 _BY_AGENCY = re.compile(r"\w+\s+by\s+(?:the\s+|its\s+)?")
 _IS_APPROVED = re.compile(r"\b(?:is|are|remains?)\s+(?:(?:already|also|currently|still|both|widely)\s+)?$", re.I)
@@ -233,12 +238,19 @@ def _make(
         if all(p in _REGULATOR_OF for p in parts):  # a decision by each regulator
             places = [{"territory": p, "agency": _REGULATOR_OF[p]} for p in parts]
     # a decision in two indications is two facts ("letters for X in FL and in DLBCL")
-    return [
+    out = [
         Cand(kind, status, {"drug": d, **fields, **place, **({"indication": i} if i else {})}, sent, pos, score)
         for d in drugs
         for i in inds
         for place in places
     ]
+    later = _LATER_FOR.search(sent.text, end) if kind == "approval" else None
+    if later:  # "approved in 2020 for NSCLC and later (cleared) for thyroid cancer": a second decision, undated
+        after = [i.name for i in sent.of(EntityKind.INDICATION) if i.start - sent.start >= later.end()][:1]
+        fields.pop("date", None)
+        out += [Cand(kind, status, {"drug": d, **fields, "indication": i}, sent, later.start(), score)
+                for d in drugs[:1] for i in after if i not in inds]
+    return out
 
 
 _COMMITTEE_SUBJECT = re.compile(

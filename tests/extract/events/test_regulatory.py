@@ -491,3 +491,14 @@ def test_a_label_broadened_a_year_later_is_a_second_approval(events: Reader) -> 
     # one approval told twice, as a month and as a day, stays one
     text = "The FDA approved toravimab in June 2023. The approval of toravimab on June 12, 2023 was a first."
     assert len(events(text, published=date(2025, 6, 16), kind="approval")) == 1
+
+
+def test_approved_for_one_indication_and_later_for_another_is_two_approvals(events: Reader) -> None:
+    text = (
+        "Torvio (toravimab) won accelerated FDA approval in 2020 for non-small cell lung cancer and later for "
+        "colorectal cancer."
+    )
+    evs = events(text, kind="approval")
+    assert sorted((e.fields["indication"], e.fields.get("date")) for e in evs) == [
+        ("colorectal cancer", None), ("non-small cell lung cancer", "2020")
+    ]
