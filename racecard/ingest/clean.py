@@ -66,8 +66,22 @@ _CUES = (
     "elevate", "related", "recommended", "trending", "popular", "latest", "tag", "topic", "filed under",
     "categor", "read", "more from", "more on", "more news", "more stories", "more in", "more press", "more headlines",
     "more articles", "more coverage", "see also", "you may",
-    "you might", "top stories", "copyright", "\u00a9", "rights reserved", "continue",
+    "you might", "top stories", "copyright", "\u00a9", "rights reserved", "continue", "forward-looking",
+    "forward looking", "disclosure notice",
 )  # fmt: skip
+# Legal boilerplate: the safe-harbour paragraph restates the story's plans as risks ("statements about the potential
+# approval of X"), and names laws ("the Private Securities Litigation Reform Act of 1995"), not news.
+_BOILERPLATE = re.compile(
+    r"^\W{0,3}(?:disclosure\s+notice\s*:|(?:this|the)\s+(?:[\w-]+\s+){0,6}?(?:contains?|includes?|may\s+contain)\s+"
+    r"(?:certain\s+)?[\"“]?forward[- ]looking\s+statements)",
+    re.IGNORECASE,
+)
+_BOILERPLATE_HEAD = re.compile(
+    r"^\W{0,3}(?:cautionary\s+(?:note|statement)s?\s+(?:regarding|concerning|about)\s+)?forward[- ]looking\s+"
+    r"statements?\W{0,3}$",
+    re.IGNORECASE,
+)
+_BOILERPLATE_MAX = 4000
 _SHORT_LINE = 24  # a line this short is always looked at ("Ad", "Share", "Related")
 
 
@@ -118,7 +132,7 @@ def _is_teaser(line: str) -> bool:
 def furniture(text: str) -> tuple[Span, ...]:
     """The spans of ``text`` that are page furniture, in order: whole lines, and inline cross-references."""
     spans: list[Span] = []
-    in_teasers = False
+    in_teasers = after_head = False
     cues = _cue_positions(text)
     next_cue = 0
     for start, end, line in _lines(text):
@@ -133,7 +147,19 @@ def furniture(text: str) -> tuple[Span, ...]:
                 spans.append(Span(start, end))
                 continue
             in_teasers = False
+        if after_head and stripped:  # the paragraph under a "Forward-Looking Statements" heading
+            after_head = False
+            if len(stripped) <= _BOILERPLATE_MAX and "statement" in stripped.lower():
+                spans.append(Span(start, end))
+                continue
         if not stripped or not (has_cue or len(stripped) <= _SHORT_LINE):
+            continue
+        if len(stripped) <= _BOILERPLATE_MAX and _BOILERPLATE.match(stripped):
+            spans.append(Span(start, end))
+            continue
+        if _BOILERPLATE_HEAD.match(stripped):
+            spans.append(Span(start, end))
+            after_head = True
             continue
         if len(stripped) <= 400 and _GATE.search(stripped):
             spans.append(Span(start, len(text)))

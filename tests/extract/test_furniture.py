@@ -55,3 +55,28 @@ def test_a_closing_list_of_other_press_releases_is_furniture() -> None:
     text = "Astellas won an opinion.\n\nMore press releases: Takeda reports results | Otsuka names a CFO\n"
     (span,) = furniture(text)
     assert text[span.start : span.end].startswith("More press releases")
+
+
+def test_the_safe_harbour_paragraph_is_boilerplate_but_prose_about_statements_is_not() -> None:
+    text = (
+        "Acme Bio licensed velumab to Zeta Pharma on Monday.\n\n"
+        "Forward-Looking Statements\n"
+        "Statements about the expected approval of velumab in Europe are subject to risks and uncertainties.\n\n"
+        "This press release contains forward-looking statements within the meaning of the Private Securities "
+        "Litigation Reform Act of 1995, including statements about a licence of velumab to Omega.\n\n"
+        "DISCLOSURE NOTICE: The information in this release is as of March 3, 2025.\n\n"
+        "Zeta said its statement on the trial would follow next week.\n"
+    )
+    removed = _removed(text)
+    assert removed[0] == "Forward-Looking Statements" and removed[1].startswith("Statements about the expected")
+    assert removed[2].startswith("This press release contains") and removed[3].startswith("DISCLOSURE NOTICE")
+    assert len(removed) == 4
+
+
+def test_a_law_s_year_dates_nothing() -> None:
+    from datetime import date
+
+    from racecard.extract.events.dates import find_dates
+
+    found = find_dates("Under the Inflation Reduction Act of 2022, prices fall in 2026.", date(2025, 1, 1))
+    assert [f.value for f in found] == ["2026"]

@@ -209,6 +209,7 @@ def _one(kind: str, m: re.Match[str], pub: date | None) -> tuple[str | None, boo
     return str(g("year")), False
 
 
+_LAW = re.compile(r"\bact\s+of\s+$")
 _UPCOMING = re.compile(
     r"\b(?:effective(?:\s+as\s+of)?|until|starting|beginning|no\s+later\s+than|on\s+or\s+before)\s*(?:on\s+)?$"
 )
@@ -249,6 +250,8 @@ def find_dates(text: str, published: date | None) -> list[Found]:
             after = text[m.end() : m.end() + 1]
             if not after or after.isalpha():
                 continue
+        if kind in ("year", "bare_year") and _LAW.search(low, max(0, m.start() - 12), m.start(f"{kind}_year")):
+            continue  # "the Private Securities Litigation Reform Act of 1995": a law's name, not a date
         value, relative = _one(kind, m, published)
         cue = _UPCOMING.search(low, max(0, m.start() - 40), m.start()) if kind == "md" else None
         if value is not None and cue is not None and published is not None:

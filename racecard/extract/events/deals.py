@@ -164,6 +164,11 @@ def _cue_roles(doc: Doc, sent: Sent, drugs: list[str]) -> tuple[str | None, str 
 
 
 _RIGHTS_WORD = re.compile(r"\brights\b", re.I)
+_PARTNER_DRUG = re.compile(
+    r"(?:combination\s+with|combined\s+with|plus|versus|vs\.?|compared\s+(?:with|to)|alongside)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:[\w'’-]+,\s+)?$",
+    re.I,
+)
 _RIGHTS_HELD = re.compile(
     r"\b(?:gets?|getting|got|has|have|holds?|receives?|obtains?)\s+(?:[\w-]+\s+){0,3}?rights\b", re.I
 )
@@ -222,11 +227,19 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
         near = drugs_near(sent, pos, main=True)
         drugs = coordinated(sent, near[0]) if near else []
         if how == "neutral":
+            partners = {  # "to develop vaccines in combination with Merck's anti-PD-1 therapy, KEYTRUDA"
+                d.name
+                for d in sent.of(EntityKind.DRUG)
+                if _PARTNER_DRUG.search(text, max(0, d.start - sent.start - 60), d.start - sent.start)
+            }
             drugs = [
                 d.name
                 for d in sent.of(EntityKind.DRUG)
-                if 0 <= d.start - sent.start - pos <= 140
-                or (possessor(sent, d.start - sent.start, window=40) is not None and d.start - sent.start > pos - 60)
+                if d.name not in partners
+                and (
+                    0 <= (at := d.start - sent.start) - pos <= 140
+                    or (possessor(sent, at, window=40) is not None and at > pos - 60)
+                )
             ]
             if drugs:  # "for three ADC candidates: A (HER3-DXd), B (I-DXd) and C (R-DXd)": the list runs on
                 drugs += coordinated(sent, drugs[-1])[1:]

@@ -210,7 +210,8 @@ def _near(ms: list[Mention], pos: int) -> list[Mention]:
 
 _COMPARED = re.compile(
     r"(?:versus|vs\.?|compared\s+(?:with|to)|than|over|against|relative\s+to|like|rival|rivals|competitor|competitors|"
-    r"plus|with|alongside|combination\s+with|combined\s+with)\s+(?:\w+\s+){0,3}?$",
+    # "in combination with Merck's anti-PD-1 therapy, KEYTRUDA"
+    r"plus|with|alongside|combination\s+with|combined\s+with)\s+(?:[\w'’-]+\s+){0,3}?(?:[\w'’-]+,\s+)?$",
     re.I,
 )
 _DATE_BREAK = re.compile(
@@ -247,6 +248,8 @@ _DEAL_NOUN = re.compile(r"\b(?:agreement|deal|pact|collaboration|partnership|lic
 def _signed_on(text: str, at: int) -> bool:
     """Whether the date at ``at`` is the day a deal the sentence names was signed."""
     return _SIGNED.search(text, max(0, at - 30), at) is not None and _DEAL_NOUN.search(text, 0, at) is not None
+
+
 _SAID_ON = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:on\s+)?$", re.I)
 _THAT_YEAR = re.compile(
     r"\b(?:(?:in\s+)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)"

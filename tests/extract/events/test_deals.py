@@ -582,3 +582,12 @@ def test_a_sublicence_is_a_licence(events: Reader) -> None:
     text = "Amgen had sub-licensed commercialization rights to toravimab in Europe to Sanofi in 2016."
     (ev,) = events(text, kind="license")
     assert (ev.fields["licensor"], ev.fields["licensee"], ev.fields["territory"]) == ("Amgen", "Sanofi", "EU")
+
+
+def test_a_deal_to_develop_a_drug_with_a_partner_s_drug_is_not_a_licence_of_the_partner_s_drug(events: Reader) -> None:
+    text = (
+        "In June 2016, Sanofi entered into a vaccine collaboration and license agreement with Merck to develop "
+        "cancer vaccines in combination with Merck's anti-PD-1 therapy, pembrolizumab."
+    )
+    (ev,) = events(text, kind="license")
+    assert "drug" not in ev.fields
