@@ -211,7 +211,8 @@ def _one(kind: str, m: re.Match[str], pub: date | None) -> tuple[str | None, boo
 
 _LAW = re.compile(r"\bact\s+of\s+$")
 _UPCOMING = re.compile(
-    r"\b(?:effective(?:\s+as\s+of)?|until|starting|beginning|no\s+later\s+than|on\s+or\s+before)\s*(?:on\s+)?$"
+    r"\b(?:effective(?:\s+as\s+of)?|takes?\s+effect|will\s+take\s+effect|until|starting|beginning|"
+    r"no\s+later\s+than|on\s+or\s+before)\s*(?:on\s+)?$"
 )
 
 

@@ -18,6 +18,7 @@ from racecard.extract.events.found import (
     others_indications,
     phase_in,
     phases_in,
+    rivals_of,
     semicolon_part,
     trial_near,
 )
@@ -78,6 +79,11 @@ def _trial_fields(doc: Doc, sent: Sent, pos: int, *, carried: bool = True) -> tu
     trial = trial_near(sent, pos) or _trial_referred(doc, sent)
     elsewhere = later_clause_drugs(sent, pos)  # "… data from HARBOR in 2026 and plans to file X for …"
     drugs = [d for d in drugs_near(sent, pos, main=True) if d not in elsewhere]
+    if not drugs and ";" in sent.text:  # "running a Phase 3 trial of X in MDS; the first patient was dosed in April"
+        lo, hi = semicolon_part(sent.text, pos)
+        if not any(lo <= m.start - sent.start < hi for m in sent.of(EntityKind.DRUG)):
+            rivals = rivals_of(sent)
+            drugs = list(dict.fromkeys(m.name for m in sent.of(EntityKind.DRUG) if m.name not in rivals))[:1]
     if not drugs:
         tested = doc.trial_drug(sent, trial)
         d = (tested if tested not in elsewhere else None) or doc.recent_drug(sent, need_anaphor=trial is None)
@@ -196,6 +202,10 @@ def _trial_carried(doc: Doc, sent: Sent, drug: str) -> str | None:
     return trials[0] if doc.trial_drug(sent, trials[0]) in (drug, None) else None
 
 
+# "running a Phase 3 trial of X; the first patient was dosed in April": the trial the sentence told
+_FIRST_DOSED = re.compile(r"first\s+(?:patient|participant|subject)s?\b", re.I)
+
+
 def _tied_trial_word(text: str, start: int, end: int) -> bool:
     """Whether a trial word belongs to the start verb's clause ("initiated a Phase 3 trial", "the study began")."""
     for w in _TRIAL_WORD.finditer(text, max(0, start - 60), end + 80):
@@ -291,7 +301,8 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
         and not re.match(r"start(?:ed|s)?\s+(?:to|with)|begin\w*\s+to", s.group(0) + text[s.end() : s.end() + 4], re.I)
     ):
         drugs, fields = _trial_fields(doc, sent, s.start(), carried=False)
-        if drugs and _tied_trial_word(text, s.start(), s.end()):
+        first_dosed = _FIRST_DOSED.match(s.group(0)) and _TRIAL_WORD.search(text, 0, s.start())
+        if drugs and (_tied_trial_word(text, s.start(), s.end()) or first_dosed):
             ind = indication_near(sent, s.start())
             if ind:
                 fields["indication"] = ind

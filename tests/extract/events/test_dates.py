@@ -68,4 +68,5 @@ def test_a_day_later_in_the_month_of_publication_is_this_year() -> None:
 def test_a_day_told_as_a_start_or_deadline_is_the_next_one() -> None:
     assert resolve("The return takes effect effective June 30.", date(2025, 3, 1)) == "2025-06-30"
     assert resolve("Rights stay with Merck until January 2.", date(2025, 3, 1)) == "2026-01-02"
+    assert resolve("The termination takes effect on January 20.", date(2025, 9, 22)) == "2026-01-20"
     assert resolve("The deal closed on June 30.", date(2025, 3, 1)) == "2024-06-30"

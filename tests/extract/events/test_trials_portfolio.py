@@ -1,6 +1,7 @@
 """Trial starts and readouts, safety signals, discontinuations and forecasts."""
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 
@@ -529,3 +530,9 @@ def test_no_trial_started_is_no_start_and_a_liver_finding_is_a_safety_reason(eve
     text = "Sanofi stopped development of toravimab, citing elevated liver transaminases."
     (ev,) = events(text, kind="discontinuation")
     assert ev.fields["reason"] == "safety"
+
+
+def test_a_first_patient_dosed_after_a_semicolon_starts_the_trial_the_sentence_told(events: Reader) -> None:
+    text = "Junshi is running a Phase 3 trial of toravimab in China; the first patient was dosed in April."
+    (ev,) = events(text, published=date(2023, 9, 22), kind="trial_start")
+    assert (ev.fields["drug"], ev.fields["phase"], ev.fields["date"]) == ("toravimab", "3", "2023-04")
