@@ -48,6 +48,9 @@ _IT_OPENS = re.compile(
 )
 _COMPARATOR = re.compile(
     r"\b(?:versus|vs\.?|over|against|than|compared\s+(?:with|to)|beat|beats|bested|outperform\w*|rivals?|"
+    # "its most direct challenge yet to Tagrisso"
+    r"challenger?s?\s+(?:yet\s+)?to|alternatives?\s+to|competitors?\s+to|"
+    r"(?:in\s+)?combination\s+with|combined\s+with|"  # a partner of the drug the sentence is about
     r"comparing\s+(?:[\w-]+\s+){1,5}?with)\s+"
     r"(?:[\w&'’.-]+\s+){0,3}$",
     re.I,
@@ -202,9 +205,9 @@ class Doc:
         if need_anaphor and not self._anaphor(sent):
             return None
         for s in reversed(self.sents[max(0, sent.index - 3) : sent.index]):
-            drugs = s.names(EntityKind.DRUG)
-            if len(drugs) > 1:  # "a trial comparing BGB-16673 with pirtobrutinib": not the comparator
-                drugs = list(dict.fromkeys(m.name for m in s.of(EntityKind.DRUG) if not self._comparator(s, m)))
+            # "a trial comparing BGB-16673 with pirtobrutinib", "its challenge to Tagrisso": not the comparator
+            compared = {m.name for m in s.of(EntityKind.DRUG) if self._comparator(s, m)}
+            drugs = [d for d in s.names(EntityKind.DRUG) if d not in compared]
             if len(drugs) > 1 and self.main_drug() in drugs:
                 return self.main_drug()  # "Roxadustat … makes the body produce its own erythropoietin": the story's
             if drugs:
@@ -252,7 +255,9 @@ class Doc:
             return None
         for s in sorted(self.sents, key=lambda x: abs(x.index - sent.index)):
             if trial in s.names(EntityKind.TRIAL):
-                drugs = s.names(EntityKind.DRUG)
+                # "MARIPOSA, in which the combination cut the risk … versus osimertinib": not the comparator
+                compared = {m.name for m in s.of(EntityKind.DRUG) if self._comparator(s, m)}
+                drugs = [m.name for m in s.of(EntityKind.DRUG) if m.name not in compared]
                 if drugs:
                     return drugs[0]
         return None

@@ -7,7 +7,7 @@ from typing import Any
 
 from racecard.extract.events import triggers
 from racecard.extract.events.context import Doc, Ref, Sent
-from racecard.extract.events.found import Cand, coordinated, date_near, drugs_near, semicolon_part
+from racecard.extract.events.found import Cand, coordinated, date_near, drugs_near, partners_of, semicolon_part
 from racecard.extract.events.roles import after_prep, before_prep, object_of, possessor, subject_of
 from racecard.extract.events.rx import Trigger
 from racecard.extract.events.status import status_of
@@ -164,11 +164,6 @@ def _cue_roles(doc: Doc, sent: Sent, drugs: list[str]) -> tuple[str | None, str 
 
 
 _RIGHTS_WORD = re.compile(r"\brights\b", re.I)
-_PARTNER_DRUG = re.compile(
-    r"(?:combination\s+with|combined\s+with|plus|versus|vs\.?|compared\s+(?:with|to)|alongside)\s+"
-    r"(?:[\w'’-]+\s+){0,3}?(?:[\w'’-]+,\s+)?$",
-    re.I,
-)
 _RIGHTS_HELD = re.compile(
     r"\b(?:gets?|getting|got|has|have|holds?|receives?|obtains?)\s+(?:[\w-]+\s+){0,3}?rights\b", re.I
 )
@@ -227,11 +222,7 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
         near = drugs_near(sent, pos, main=True)
         drugs = coordinated(sent, near[0]) if near else []
         if how == "neutral":
-            partners = {  # "to develop vaccines in combination with Merck's anti-PD-1 therapy, KEYTRUDA"
-                d.name
-                for d in sent.of(EntityKind.DRUG)
-                if _PARTNER_DRUG.search(text, max(0, d.start - sent.start - 60), d.start - sent.start)
-            }
+            partners = partners_of(sent)  # "to develop vaccines in combination with Merck's therapy, KEYTRUDA"
             drugs = [
                 d.name
                 for d in sent.of(EntityKind.DRUG)

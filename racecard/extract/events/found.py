@@ -23,6 +23,7 @@ __all__ = [
     "indication_near",
     "later_clause_drugs",
     "others_indications",
+    "partners_of",
     "phase_in",
     "rivals_of",
     "semicolon_part",
@@ -277,6 +278,25 @@ def rivals_of(sent: Sent, mentions: list[Mention] | None = None) -> set[str]:
         for m in (sent.of(EntityKind.DRUG) if mentions is None else mentions)
         if _COMPARED.search(sent.text[max(0, m.start - sent.start - 40) : m.start - sent.start])
     }
+
+
+_PARTNER = re.compile(
+    r"(?:combination\s+with|combined\s+with|plus|versus|vs\.?|compared\s+(?:with|to)|alongside)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:[\w'’-]+,\s+)?$",
+    re.I,
+)
+
+
+def partners_of(sent: Sent) -> set[str]:
+    """The drugs named as another's combination partner or comparator, with those listed beside them ("in
+    combination with carboplatin and etoposide", "with Merck's anti-PD-1 therapy, KEYTRUDA", "versus osimertinib")
+    — never a rival named as such ("a competitor for Cobenfy, which gained approval")."""
+    found = {
+        m.name
+        for m in sent.of(EntityKind.DRUG)
+        if _PARTNER.search(sent.text, max(0, m.start - sent.start - 60), m.start - sent.start)
+    }
+    return found | {d for f in found for d in coordinated(sent, f)}
 
 
 def drugs_near(sent: Sent, pos: int, *, main: bool = False) -> list[str]:

@@ -15,6 +15,7 @@ from racecard.extract.events.found import (
     date_near,
     drugs_near,
     indication_near,
+    partners_of,
 )
 from racecard.extract.events.rx import Trigger
 from racecard.extract.events.status import clause_before, negated, status_of
@@ -48,7 +49,10 @@ _ANAPHOR_SUBJECT = re.compile(
     r"\b(?:the|this|its)\s+(?:\w+\s+){0,2}?(?:drug|therapy|treatment|medicine|candidate|antibody|inhibitor|combination|regimen)\b"
     r"(?!\s+(?:application|approval|submission|filing|master|license|licence|administration|evaluation))"  # not "the
     # new drug application", not "the Food and Drug Administration"
-    r"|^\s*It\b",
+    r"|^\s*It\b"
+    # "Later in 2022 it was approved, in combination with carboplatin, for …": the drug told before, not its partners
+    r"|\bit\s+(?:was|has\s+been|had\s+been|is|were)\s+(?:also\s+|then\s+|later\s+|conditionally\s+)?(?:approved|cleared|"
+    r"authori[sz]ed)\b",
     re.I,
 )
 _NEVER_APPROVAL = re.compile(T.NEVER_APPROVAL, re.I)
@@ -344,6 +348,11 @@ def _subject_drugs(sent: Sent, pos: int) -> list[str]:
         and not re.search(r"[;]|\.\s", sent.text[m.end - sent.start : pos])
         and not _MODIFIED.match(sent.text, m.end - sent.start)
     ]
+    partners = partners_of(sent)  # "HANSIZHUANG, in combination with carboplatin and etoposide, … has been approved"
+    own = [m for m in before if m.name not in partners]
+    if own:
+        first = own[-1].name
+        return [first] + [d for d in drugs_near(sent, pos) if d != first and d not in partners]
     if before:
         first = before[-1].name
         return [first] + [d for d in drugs_near(sent, pos) if d != first]
@@ -351,7 +360,7 @@ def _subject_drugs(sent: Sent, pos: int) -> list[str]:
     anaphor = _ANAPHOR_SUBJECT.search(sent.text[clause_start : pos + 20])  # sees "drug application" whole
     if anaphor and anaphor.start() < pos - clause_start:
         return []  # "The drug has been approved for patients …": the subject is a drug named earlier
-    return drugs_near(sent, pos)
+    return [d for d in drugs_near(sent, pos) if d not in partners]  # not "… versus osimertinib"
 
 
 _ONE_REGULATOR = re.compile(

@@ -502,3 +502,26 @@ def test_approved_for_one_indication_and_later_for_another_is_two_approvals(even
     assert sorted((e.fields["indication"], e.fields.get("date")) for e in evs) == [
         ("colorectal cancer", None), ("non-small cell lung cancer", "2020")
     ]
+
+
+def test_an_approval_s_combination_partners_and_comparators_are_not_approved(events: Reader) -> None:
+    text = (
+        "The application for Torvio (toravimab), in combination with adagrasib and glecirasib for non-small cell "
+        "lung cancer, has been approved by the NMPA. Later in 2022 it was approved, in combination with sotorasib, "
+        "for colorectal "
+        "cancer."
+    )
+    evs = events(text, published=date(2023, 1, 17), kind="approval")
+    assert {e.fields["drug"] for e in evs} == {"toravimab"} and len(evs) == 2
+    # a rival named as such can still be the drug approved
+    text = "The failure removes a potential competitor for Lumakras, which gained FDA approval in 2021."
+    (ev,) = events(text, kind="approval")
+    assert ev.fields["drug"] == "sotorasib"
+
+
+def test_a_trial_s_comparator_is_not_the_drug_it_tests(events: Reader) -> None:
+    text = (
+        "The FDA approved toravimab, the most direct challenge yet to Lumakras (sotorasib). Approval rests on the "
+        "HARBOR study, in which toravimab cut the risk of death by 30% versus sotorasib."
+    )
+    assert {e.fields["drug"] for e in events(text) if e.type in ("approval", "trial_readout")} == {"toravimab"}
