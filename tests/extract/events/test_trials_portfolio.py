@@ -536,3 +536,12 @@ def test_a_first_patient_dosed_after_a_semicolon_starts_the_trial_the_sentence_t
     text = "Junshi is running a Phase 3 trial of toravimab in China; the first patient was dosed in April."
     (ev,) = events(text, published=date(2023, 9, 22), kind="trial_start")
     assert (ev.fields["drug"], ev.fields["phase"], ev.fields["date"]) == ("toravimab", "3", "2023-04")
+
+
+def test_trials_that_crossed_futility_boundaries_missed(events: Reader) -> None:
+    text = (
+        "Merck scrapped toravimab after two Phase 3 trials, KESTREL-3 and HARBOR, both crossed pre-specified "
+        "futility boundaries for overall survival."
+    )
+    found = sorted((e.fields["trial"], e.fields["outcome"]) for e in events(text, kind="trial_readout"))
+    assert found == [("HARBOR", "missed"), ("KESTREL-3", "missed")]

@@ -57,7 +57,7 @@ READOUT = [
     r"\b(?:ace[sd]?|nail(?:s|ed)?|flunk(?:s|ed)?|stumble[sd]?|falter(?:s|ed)?)\s+(?:(?:its|the|a|an|two|both)\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?(?:phase\s*(?:[1-4]|i{1,3})|pivotal|trials?|stud(?:y|ies)|tests?)",
     # "was stopped early for futility": an interim look that ended the trial
-    r"(?:stopped|halted|ended|terminated)\s+(?:\w+\s+){0,2}?(?:for|due\s+to|on|after\s+a)\s+futility|futility\s+(?:analysis|boundary)",
+    r"(?:stopped|halted|ended|terminated)\s+(?:\w+\s+){0,2}?(?:for|due\s+to|on|after\s+a)\s+futility|futility\s+(?:analysis|boundar(?:y|ies)|thresholds?)",
     # "showed Elahere extended both progression-free and overall survival"
     r"\b(?:extended|prolonged|improved)\s+(?:both\s+)?(?:median\s+)?(?:progression-free|overall)\s+(?:and\s+overall\s+)?"
     r"survival",
