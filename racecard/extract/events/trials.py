@@ -203,7 +203,10 @@ def _trial_carried(doc: Doc, sent: Sent, drug: str) -> str | None:
 
 
 # "running a Phase 3 trial of X; the first patient was dosed in April": the trial the sentence told
-_FIRST_DOSED = re.compile(r"first\s+(?:patient|participant|subject)s?\b", re.I)
+# "That trial, the Phase 3 X study of Y …, is already enrolling patients": the subject is the trial
+_FIRST_DOSED = re.compile(
+    r"first\s+(?:patient|participant|subject)s?\b|(?:is|are)\s+(?:\w+\s+)?(?:enrolling|recruiting|dosing)", re.I
+)
 
 
 def _tied_trial_word(text: str, start: int, end: int) -> bool:

@@ -545,3 +545,19 @@ def test_trials_that_crossed_futility_boundaries_missed(events: Reader) -> None:
     )
     found = sorted((e.fields["trial"], e.fields["outcome"]) for e in events(text, kind="trial_readout"))
     assert found == [("HARBOR", "missed"), ("KESTREL-3", "missed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That trial, the Phase 3 HARBOR study of toravimab plus standard-of-care therapy versus standard of care "
+        "alone in first-line colorectal cancer, is already enrolling patients.",
+        "Toravimab is also being studied in the pivotal Phase 3 HARBOR trial in colorectal cancer.",
+    ],
+)
+def test_a_trial_under_way_has_started(events: Reader, text: str) -> None:
+    (ev,) = events(text, kind="trial_start")
+    assert (ev.status, ev.fields["drug"], ev.fields["trial"], ev.fields["phase"]) == (
+        Status.HAPPENED, "toravimab", "HARBOR", "3"
+    )
+    assert "date" not in ev.fields

@@ -13,8 +13,9 @@ START = [
     r"(?:advanc|mov|progress|push|tak)(?:e[ds]?|ing|es|en|ook)?\s+(?:[\w-]+\s+){0,3}?into\s+(?:an?\s+|the\s+)?"
     r"(?:phase|pivotal|registrational|late-stage)",
     r"(?:are|is)\s+(?:already\s+|now\s+)?(?:under\s*way|ongoing)",
-    r"(?:currently|now|already)\s+(?:being\s+)?(?:in|tested\s+in|evaluated\s+in|"
-    r"studied\s+in)\s+(?:an?\s+)?(?:ongoing\s+)?phase",
+    r"(?:currently|now|already|also)\s+(?:being\s+)?(?:in|tested\s+in|evaluated\s+in|"
+    r"studied\s+in)\s+(?:an?\s+|the\s+)?(?:ongoing\s+|pivotal\s+|global\s+)?phase",
+    r"(?:is|are)\s+(?:already\s+|now\s+|currently\s+|actively\s+)?(?:enrolling|recruiting|dosing)\b",  # under way
     r"(?:conduct|run|launch)\s+(?:an?\s+)?(?:additional\s+|new\s+|second\s+)?(?:confirmatory|pivotal|phase)",
     r"(?:study|trial)\s+(?:[\w-]+\s+){0,8}?(?:was|were|has\s+been)\s+(?:approved|cleared)",
 ]
