@@ -203,6 +203,10 @@ def _trial_carried(doc: Doc, sent: Sent, drug: str) -> str | None:
 
 
 # "running a Phase 3 trial of X; the first patient was dosed in April": the trial the sentence told
+_UNDER_WAY = re.compile(
+    r"(?:currently|now|already|also)\s|(?:is|are)\s+(?:\w+\s+)?(?:enrolling|recruiting|dosing|under\s*way|ongoing)",
+    re.I,
+)
 # "That trial, the Phase 3 X study of Y …, is already enrolling patients": the subject is the trial
 _FIRST_DOSED = re.compile(
     r"first\s+(?:patient|participant|subject)s?\b|(?:is|are)\s+(?:\w+\s+)?(?:enrolling|recruiting|dosing)", re.I
@@ -317,7 +321,7 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
                 status = Status.PLANNED
             # "said on Monday that it has dosed the first patient": a start done is dated the day it was told
             date = date_near(doc, sent, s.start(), said_day=status == Status.HAPPENED)
-            if date:
+            if date and not _UNDER_WAY.match(s.group(0)):  # "now in the Phase 3 RAINIER trial": a state, not dated
                 fields["date"] = date
             listed = _listed_trials(sent)
             for t in listed if len(listed) > 1 else [fields.get("trial")]:  # "in the ATLAS-UC trial … and the ARES-CD"

@@ -561,3 +561,9 @@ def test_a_trial_under_way_has_started(events: Reader, text: str) -> None:
         Status.HAPPENED, "toravimab", "HARBOR", "3"
     )
     assert "date" not in ev.fields
+
+
+def test_a_trial_a_drug_is_now_in_is_not_dated_by_another_clause(events: Reader) -> None:
+    text = "Pfizer closed its purchase of Seagen in May, adding toravimab, now in the Phase 3 HARBOR trial."
+    (ev,) = events(text, kind="trial_start")
+    assert ev.fields["trial"] == "HARBOR" and "date" not in ev.fields
