@@ -8,13 +8,13 @@ from typing import Any
 
 from racecard.extract.events.context import Doc, Ref, Sent
 from racecard.extract.events.found import Cand, coordinated, date_near, drugs_near, rivals_of
-from racecard.extract.events.money import find_money
+from racecard.extract.events.money import Money, find_money
 from racecard.extract.events.roles import subject_of
 from racecard.extract.events.rx import Trigger
 from racecard.extract.events.status import clause_before, negated, status_of
 from racecard.extract.events.territory import territory_in
 from racecard.extract.events.triggers import portfolio as T
-from racecard.model import EntityKind, Status
+from racecard.model import EntityKind, Mention, Status
 
 __all__ = ["discontinuations", "forecasts"]
 
@@ -237,6 +237,20 @@ def forecasts(doc: Doc, sent: Sent) -> list[Cand]:
     return out
 
 
+_FOR_DRUG = re.compile(r"\s*(?:in\s+[\w-]+\s+)?(?:for|from)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+
+
+def _figure_per_drug(sent: Sent, money: list[Money], drugs: list[Mention]) -> dict[str, float]:
+    """Each drug with the figure written just before it ("$2.7 billion for Rybrevant and $1.3 billion for …")."""
+    out: dict[str, float] = {}
+    for d in drugs:
+        at = d.start - sent.start
+        before = [x for x in money if x.end <= at and _FOR_DRUG.fullmatch(sent.text, x.end, at)]
+        if before and d.name not in out:
+            out[d.name] = float(before[-1].amount)
+    return out
+
+
 def _future_year(doc: Doc, text: str) -> bool:
     """Whether the text dates its figure after the story ("sizes the market at $90bn in 2030"): a forecast."""
     if doc.published is None:
@@ -301,6 +315,14 @@ def _forecasts(doc: Doc, sent: Sent) -> list[Cand]:
         back = doc.recent_drug(sent) if "value_usd" in fields else None
         if back:
             out.append(Cand("forecast", Status.EXPECTED, {"drug": back, **fields}, sent, m.start(), 0.7))
+        return out
+    paired = _figure_per_drug(sent, money, drug_ms)
+    if len(paired) > 1:  # "peak sales of $2.7 billion for Rybrevant and $1.3 billion for Lazcluze": each its figure
+        last = max(x.end for x in money)
+        when = fields.get("year") or next((y for at, y in years if 0 <= at - last <= 60), None)  # "both in 2031"
+        for d, figure in paired.items():
+            f = {**fields, "value_usd": figure, **({"year": when} if when else {})}
+            out.append(Cand("forecast", Status.EXPECTED, {"drug": d, **f}, sent, m.start(), 0.8))
         return out
     if _TOP_LIST.match(m.group(0)):  # "Top 3 drugs in 2028: Keytruda …, Dupixent … and Ozempic …"
         listed = list(dict.fromkeys(d.name for d in drug_ms if d.start - sent.start > m.start()))

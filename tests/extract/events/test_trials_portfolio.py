@@ -567,3 +567,9 @@ def test_a_trial_a_drug_is_now_in_is_not_dated_by_another_clause(events: Reader)
     text = "Pfizer closed its purchase of Seagen in May, adding toravimab, now in the Phase 3 HARBOR trial."
     (ev,) = events(text, kind="trial_start")
     assert ev.fields["trial"] == "HARBOR" and "date" not in ev.fields
+
+
+def test_each_drug_of_a_forecast_keeps_the_figure_written_before_it(events: Reader) -> None:
+    text = "We model peak worldwide sales of $2.7 billion for toravimab and $1.3 billion for Lumakras, both in 2031."
+    found = sorted((e.fields["drug"], e.fields["value_usd"], e.fields["year"]) for e in events(text, kind="forecast"))
+    assert found == [("sotorasib", 1.3e9, "2031"), ("toravimab", 2.7e9, "2031")]
