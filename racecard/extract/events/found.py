@@ -217,7 +217,7 @@ _COMPARED = re.compile(
 )
 _DATE_BREAK = re.compile(
     r";|(?<!\bInc)(?<!\bLtd)(?<!\bCo)(?<!\bCorp)(?<!\bNo)(?<!\bvs)(?<!\bU\.S)\.\s+(?=[A-Z\d\u201c\x22])"  # not "Inc. ("
-    r"|,\s*(?:but|while|whereas|which|who|following|after|before|when|ending|marking|bringing|capping)\s"
+    r"|,\s*(?:and\s+)?(?:but|while|whereas|which|who|following|after|before|when|ending|marking|bringing|capping)\s"
     r"|,\s*(?:(?:just|barely|only|some|about|nearly|almost|roughly)\s+)?(?:an?|one|two|three|four|five|six|\d+)\s+"
     r"(?:days?|weeks?|months?|years?)\s+(?:after|since|following|before)\s"  # ", barely a month after regaining"
     r"|\s(?:while|whereas)\s"

@@ -151,7 +151,7 @@ def _fill_regulatory(events: list[Event]) -> list[Event]:
 
 
 _BACKGROUND = re.compile(r"\b(?:previously|earlier|already|originally|first\s+(?:approved|granted)|prior)\b", re.I)
-_SPLIT_BY_DATE = ("approval", "designation", "discontinuation", "rights_return")
+_SPLIT_BY_DATE = ("approval", "rejection", "designation", "discontinuation", "rights_return")
 
 
 def _explicit_date(c: Cand) -> str | None:

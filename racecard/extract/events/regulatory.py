@@ -452,11 +452,15 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
             out += got
             taken.append((m.start(), m.end()))
             break
-        got = _make(doc, sent, "rejection", m.start(), m.end(), status, {})
+        if rejected and not _CLAUSE_AFTER.search(text, taken[-1][1], m.start()):
+            continue  # "issued a complete response letter rejecting …": one decision told twice
+        told = next((c.fields["drug"] for c in reversed(out) if c.type == "rejection"), None)
+        got = _make(doc, sent, "rejection", m.start(), m.end(), status, {}, told=told)
         out += got
-        rejected = rejected or bool(got)
         taken.append((m.start(), m.end()))
-        break
+        if rejected or not got:
+            break  # at most two: "refused to file in 2016, and … rejected it with a complete response letter"
+        rejected = True
     for m in _SUBMISSION.finditer(text) if "regulatory_submission" in tags else ():
         if any(a <= m.start() < b for a, b in taken):
             continue

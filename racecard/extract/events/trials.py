@@ -229,6 +229,8 @@ _STUDIED = re.compile(
     r"rasib|tinib|cept|tide|stat|parib|ciclib|lisib))\b"
 )
 _ONGOING = re.compile(r"\s*(?:the\s+|its\s+)?ongoing\b", re.I)
+_WHEN_DONE = re.compile(r"\b(?:when|once)\s", re.I)
+_PAST = re.compile(r"\w+ed\b", re.I)
 _HEAD_TO_HEAD = re.compile(r"(?:beat|beats|bested|outperform(?:s|ed)?|trounced|topped)\b", re.I)
 
 
@@ -245,8 +247,10 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
         m = None  # "the FDA cleared the Phase 3 trial": a regulator lets a trial start, no result
     if m and _DATA_OF.fullmatch(m.group(0)) and not _STUDIED.search(text, m.end(), m.end() + 60):
         m = None  # "the FDA expects data from multiregional populations": data of no trial or drug named
-    if m and _CONDITIONAL.search(text[max(0, m.start() - 40) : m.start()]):
-        m = None  # "a $20 million milestone tied to Phase 1 results": a term of a contract
+    cond = _CONDITIONAL.search(text[max(0, m.start() - 40) : m.start()]) if m else None
+    if m and cond and not (_WHEN_DONE.match(cond.group(0)) and _PAST.match(m.group(0))):
+        m = None  # "a $20 million milestone tied to Phase 1 results": a term of a contract (but "when PTC unveiled
+        # the results in June 2023, the trial had missed": a time told, not a condition)
     if m and (has_trial or m is measure):
         drugs, fields = _trial_fields(doc, sent, m.start())
         if _HEAD_TO_HEAD.match(m.group(0)):  # "X beat Keytruda in …": the readout is X's, not the comparator's

@@ -525,3 +525,16 @@ def test_a_trial_s_comparator_is_not_the_drug_it_tests(events: Reader) -> None:
         "HARBOR study, in which toravimab cut the risk of death by 30% versus sotorasib."
     )
     assert {e.fields["drug"] for e in events(text) if e.type in ("approval", "trial_readout")} == {"toravimab"}
+
+
+def test_a_refusal_to_file_and_a_later_letter_are_two_rejections_each_dated(events: Reader) -> None:
+    text = (
+        "The FDA refused to file the application for toravimab in 2016, and after an FDA advisory committee voted "
+        "10-1 against the drug in 2017, the agency rejected it with a complete response letter later that year."
+    )
+    evs = events(text, published=date(2024, 1, 29))
+    assert sorted(e.fields["date"] for e in evs if e.type == "rejection") == ["2016", "2017"]
+    (panel,) = [e for e in evs if e.type == "advisory_opinion"]
+    assert (panel.fields["outcome"], panel.fields["date"]) == ("negative", "2017")
+    (one,) = events("The FDA issued a complete response letter rejecting toravimab on Friday.", kind="rejection")
+    assert one.fields["date"] == "2026-01-30"

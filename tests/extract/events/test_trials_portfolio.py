@@ -573,3 +573,10 @@ def test_each_drug_of_a_forecast_keeps_the_figure_written_before_it(events: Read
     text = "We model peak worldwide sales of $2.7 billion for toravimab and $1.3 billion for Lumakras, both in 2031."
     found = sorted((e.fields["drug"], e.fields["value_usd"], e.fields["year"]) for e in events(text, kind="forecast"))
     assert found == [("sotorasib", 1.3e9, "2031"), ("toravimab", 2.7e9, "2031")]
+
+
+def test_results_unveiled_when_told_in_the_past_are_no_condition(events: Reader) -> None:
+    text = "When Merck unveiled the results of toravimab in June 2023, the trial had missed statistical significance."
+    (ev,) = events(text, published=date(2024, 1, 29), kind="trial_readout")
+    assert (ev.fields["outcome"], ev.fields["date"]) == ("missed", "2023-06")
+    assert events("Merck pays $20 million when Phase 1 results of toravimab arrive.", kind="trial_readout") == []

@@ -51,6 +51,7 @@ READOUT = [
     r"achieve|hit|reach|show|demonstrate|improve|reduce|slow|delay|beat|"
     r"outperform)",
     r"\bmiss(?:ed|es)\s+(?:(?:the|its|both)\s+)*(?:\w+\s+){0,2}?(?:primary|endpoints?|goals?|mark)",
+    r"\bmiss(?:ed|es)\s+(?:statistical\s+)?significance",
     r"fell\s+short|\bflop(?:ped|s)?\b|\bfailed\b|\bfails\b",
     # "amlitelimab clears Phase 3 COAST 1" (not "the FDA cleared the Phase 3 trial": see trials.py)
     r"\bclear(?:s|ed)\s+(?:(?:its|a|the|another)\s+)?(?:phase\s*(?:[1-4]|i{1,3})|pivotal|late-stage)\b",
