@@ -105,7 +105,10 @@ def date_near(
         ranked = []
         for f in found:
             lo, hi = sorted((f.start, pos))
-            crossing = _DATE_BREAK.search(sent.text, lo, hi) is not None
+            # "bought into the class in June 2021, when it in-licensed EOS-448": the when-clause shares that time
+            crossing = any(
+                not (f.start < pos and _WHEN.fullmatch(b.group(0))) for b in _DATE_BREAK.finditer(sent.text, lo, hi)
+            )
             ranked.append((crossing, abs(f.start - pos) + (0 if f.start >= pos else 15) - 4 * len(f.value), f.value))
         best = min(ranked)
         if not best[0]:
@@ -233,6 +236,7 @@ _DATE_BREAK = re.compile(
     r"|,\s+(?:and\s+)?(?:won|received|got|gained|secured|filed|obtained|launched|submitted|began|started)\s"
     r"|,?\s+and\s+(?:\w+\s+)?(?:plans?|expects?|intends?|aims?|will|is|was|has|had|said|says)\s"
 )
+_WHEN = re.compile(r",\s*(?:and\s+)?when\s")
 # "its June 12 target date": a deadline
 _DEADLINE_AFTER = re.compile(r"\s+(?:PDUFA|target\s+action|action|target|goal)\s+date\b", re.I)
 _DEAL_YEAR = re.compile(

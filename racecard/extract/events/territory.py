@@ -40,7 +40,7 @@ _EXCL = re.compile(
 )
 _WORLD = re.compile(r"\b(?:global(?:ly)?|worldwide|world-wide|all\s+territories|rest\s+of\s+(?:the\s+)?world)\b", re.I)
 # a place as the owner of a named company is no territory ("China's Akeso", "Japan's Takeda")
-_IN = re.compile(rf"(?<![\w-])(?:{_PLACE_RX})(?![\w-])(?!['’]s\s+(?-i:[A-Z]))", re.I)
+_IN = re.compile(rf"(?<![\w-])(?:{_PLACE_RX})(?![\w$-])(?!['’]s\s+(?-i:[A-Z]))", re.I)  # not "US$625M": a currency
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
 AGENCY_TERRITORY = {

@@ -23,7 +23,7 @@ from racecard.extract.events.found import (
     trial_near,
 )
 from racecard.extract.events.rx import Trigger
-from racecard.extract.events.status import CLAUSE_BREAK, clause_before, status_of
+from racecard.extract.events.status import CLAUSE_BREAK, clause_before, negated, status_of
 from racecard.extract.events.territory import agency_in, territory_in
 from racecard.extract.events.triggers import trials as T
 from racecard.model import EntityKind, Status
@@ -321,19 +321,21 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
             if terr and terr != "worldwide":
                 fields["territory"] = terr
             status = status_of(text, s.start(), s.end())
+            tried = not (status == Status.FAILED and negated(text, s.start()))  # "would not advance into Phase 3"
             if _START_PLANNED.search(text):
                 status = Status.PLANNED
             # "said on Monday that it has dosed the first patient": a start done is dated the day it was told
             date = date_near(doc, sent, s.start(), said_day=status == Status.HAPPENED)
             if date and not _UNDER_WAY.match(s.group(0)):  # "now in the Phase 3 RAINIER trial": a state, not dated
                 fields["date"] = date
-            listed = _listed_trials(sent)
-            for t in listed if len(listed) > 1 else [fields.get("trial")]:  # "in the ATLAS-UC trial … and the ARES-CD"
+            several: list[str | None] = list(_listed_trials(sent))
+            starts = (several if len(several) > 1 else [fields.get("trial")]) if tried else []
+            for t in starts:  # "in the ATLAS-UC trial … and the ARES-CD"
                 f = dict(fields)
                 if t:
                     f["trial"] = t
                     ind = _trial_indication(sent, t)
-                    if ind and len(listed) > 1:
+                    if ind and len(several) > 1:
                         f["indication"] = ind
                 out.append(Cand("trial_start", status, {"drug": drugs[0], **f}, sent, s.start(), 0.8))
     hit = _SAFETY.search(text) if "safety_signal" in tags else None

@@ -591,3 +591,15 @@ def test_a_deal_to_develop_a_drug_with_a_partner_s_drug_is_not_a_licence_of_the_
     )
     (ev,) = events(text, kind="license")
     assert "drug" not in ev.fields
+
+
+def test_buying_into_a_class_by_in_licensing_is_a_licence_dated_by_its_clause(events: Reader) -> None:
+    text = (
+        "Merck bought into the class in June 2021, when it in-licensed Junshi's toravimab for US$625M upfront and up "
+        "to $1.45bn in milestone payments."
+    )
+    evs = events(text, published=date(2022, 5, 12))
+    assert [e.type for e in evs] == ["license"]
+    f = evs[0].fields
+    assert (f["licensor"], f["licensee"], f["date"], f["upfront_usd"]) == ("Junshi", "Merck", "2021-06", 625_000_000)
+    assert "territory" not in f  # "US$" is a currency, not a place

@@ -580,3 +580,8 @@ def test_results_unveiled_when_told_in_the_past_are_no_condition(events: Reader)
     (ev,) = events(text, published=date(2024, 1, 29), kind="trial_readout")
     assert (ev.fields["outcome"], ev.fields["date"]) == ("missed", "2023-06")
     assert events("Merck pays $20 million when Phase 1 results of toravimab arrive.", kind="trial_readout") == []
+
+
+def test_a_formulation_that_would_not_advance_into_phase_3_started_nothing(events: Reader) -> None:
+    text = "Pfizer said the twice-daily formulation of toravimab would not advance into Phase 3 studies."
+    assert events(text, kind="trial_start") == []

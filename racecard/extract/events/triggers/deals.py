@@ -118,7 +118,7 @@ _NOT_WHOLE = (
 ACQUIRE = [
     rf"acquir(?:e[ds]?|ing)\b{_NOT_WHOLE}",
     rf"acquisition\s+of{_NOT_WHOLE}",
-    rf"(?:buy|buys|bought|buying)\b{_NOT_WHOLE}",
+    rf"(?:buy|buys|bought|buying)\b(?!\s+into\b){_NOT_WHOLE}",  # not "GSK bought into the class": an investment
     rf"purchas(?:e[ds]?|ing)\b{_NOT_WHOLE}",
     r"take(?:s|n)?\s+over|took\s+over|takeover\s+of|takeover",
     r"absorbed\s+(?:by|into)",  # "while it was being absorbed by Bristol Myers Squibb in a $74 billion merger"
