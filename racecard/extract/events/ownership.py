@@ -67,11 +67,14 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
             word = m.group(0).lower()
             if word.startswith(("pa", "add")):  # "agreed to pay $1.9 billion for Five Prime", "added RayzeBio for"
                 obj = next((r for r in sent.refs if pos < r.start <= m.end() + 3), None)
+            elif word == "purchase" and not _TO_VERB.search(text, 0, pos) and not _OF.match(text, m.end()):
+                obj = None  # "Takeda's largest single-asset purchase": the noun, with nothing bought named
             else:
                 obj = object_of(sent, m.end() - 3, limit=60) or after_prep(
                     sent, pos, "for" if word.startswith("tender") else "of|with|into", limit=60
                 )  # "its tender offer for Metsera"
-            asset = _bought_asset(sent, m.end())
+            # a verb buys the drug named after it; "Takeda's largest single-asset purchase … came after Sotyktu" no
+            asset = _bought_asset(sent, m.end()) if _BUYS.match(word) or _TO_VERB.search(text, 0, pos) else None
             if asset:
                 obj = None  # "bought the psoriasis pill Otezla from Celgene": the drug is what was bought
             acquirer, acquired = (sub.name if sub else None), (asset or (obj.name if obj else None))
@@ -119,6 +122,9 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
 
 
 _ASSET_GAP = re.compile(r"[^,;:]{0,90}")
+_BUYS = re.compile(r"(?:buy|buys|bought|buying|acquire[ds]?|acquiring|purchase[ds]|purchasing)\b")
+_TO_VERB = re.compile(r"\bto\s+$")
+_OF = re.compile(r"\s+of\b")
 
 
 def _bought_asset(sent: Sent, end: int) -> str | None:

@@ -237,6 +237,12 @@ def forecasts(doc: Doc, sent: Sent) -> list[Cand]:
     return out
 
 
+# peak sales, not a rival's peak ("a combined $31 billion that would exceed what Humira earned at its peak")
+_PEAK = re.compile(
+    r"\bpeak(?:-year)?[\s-]+(?:(?:year|annual|global|worldwide|u\.?s\.?|net|product)[\s-]+)*(?:sales|revenues?)"
+    r"|\b(?:sales|revenues?)\s+(?:\w+\s+){0,3}?peak|\bpeak(?:s|ing)?\s+at\b|\bto\s+peak\b"
+)
+_DRUG_THEN = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:[\w-]+\s+){0,6}?(?:about|roughly|around|nearly|some)?\s*", re.I)
 _FOR_DRUG = re.compile(r"\s*(?:in\s+[\w-]+\s+)?(?:for|from)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
@@ -248,7 +254,18 @@ def _figure_per_drug(sent: Sent, money: list[Money], drugs: list[Mention]) -> di
         before = [x for x in money if x.end <= at and _FOR_DRUG.fullmatch(sent.text, x.end, at)]
         if before and d.name not in out:
             out[d.name] = float(before[-1].amount)
-    return out
+    if len(out) > 1:
+        return out
+    # "Skyrizi alone to bring in about $20 billion in 2027 and Rinvoq roughly $11 billion": each figure after its drug
+    out = {}
+    starts = sorted(d.start - sent.start for d in drugs)
+    for d in drugs:
+        at = d.end - sent.start
+        nxt = next((s for s in starts if s > at), len(sent.text))
+        after = [x for x in money if at <= x.start < nxt and _DRUG_THEN.fullmatch(sent.text, at, x.start)]
+        if after and d.name not in out:
+            out[d.name] = float(after[0].amount)
+    return out if len(out) > 1 and len(set(out.values())) == len(out) else {}
 
 
 def _future_year(doc: Doc, text: str) -> bool:
@@ -279,7 +296,7 @@ def _forecasts(doc: Doc, sent: Sent) -> list[Cand]:
     drug_ms = [d for d in sent.of(EntityKind.DRUG) if not _OWNER_OF_OTHER.match(text, d.end - sent.start)]
     metric = (
         "peak_sales"
-        if "peak" in low
+        if _PEAK.search(low)
         else ("market_size" if re.search(r"\bmarket\b|industry|spending\s+on", low) and not drug_ms else "sales")
     )
     if year is None and metric != "peak_sales":

@@ -603,3 +603,10 @@ def test_buying_into_a_class_by_in_licensing_is_a_licence_dated_by_its_clause(ev
     f = evs[0].fields
     assert (f["licensor"], f["licensee"], f["date"], f["upfront_usd"]) == ("Junshi", "Merck", "2021-06", 625_000_000)
     assert "territory" not in f  # "US$" is a currency, not a place
+
+
+def test_a_purchase_named_by_its_noun_buys_nothing_the_sentence_names_after_it(events: Reader) -> None:
+    text = "It was Pfizer's largest single-asset purchase and came after Amgen's Lumakras (sotorasib) was approved."
+    assert events(text, kind="acquisition") == []
+    (ev,) = events("Pfizer completed its purchase of Seagen.", kind="acquisition")
+    assert ev.fields["acquired"] == "Seagen"

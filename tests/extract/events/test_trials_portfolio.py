@@ -585,3 +585,12 @@ def test_results_unveiled_when_told_in_the_past_are_no_condition(events: Reader)
 def test_a_formulation_that_would_not_advance_into_phase_3_started_nothing(events: Reader) -> None:
     text = "Pfizer said the twice-daily formulation of toravimab would not advance into Phase 3 studies."
     assert events(text, kind="trial_start") == []
+
+
+def test_figures_told_after_each_drug_and_a_rival_s_peak_is_not_peak_sales(events: Reader) -> None:
+    text = (
+        "Merck now expects toravimab alone to bring in about $20 billion in 2027 and quilveranib roughly $11 billion, "
+        "a combined $31 billion that would exceed what Lumakras earned at its peak."
+    )
+    found = sorted((e.fields["drug"], e.fields["metric"], e.fields["value_usd"]) for e in events(text, kind="forecast"))
+    assert found == [("quilveranib", "sales", 11e9), ("toravimab", "sales", 20e9)]
