@@ -65,10 +65,12 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
             own = possessor(sent, pos, window=25)
             sub = own or subject_of(sent, pos)
             word = m.group(0).lower()
+            # "Takeda's largest single-asset purchase": the noun, with nothing bought named
+            bare_noun = word == "purchase" and not _TO_VERB.search(text, 0, pos) and not _OF.match(text, m.end())
             if word.startswith(("pa", "add")):  # "agreed to pay $1.9 billion for Five Prime", "added RayzeBio for"
                 obj = next((r for r in sent.refs if pos < r.start <= m.end() + 3), None)
-            elif word == "purchase" and not _TO_VERB.search(text, 0, pos) and not _OF.match(text, m.end()):
-                obj = None  # "Takeda's largest single-asset purchase": the noun, with nothing bought named
+            elif bare_noun:
+                obj = None
             else:
                 obj = object_of(sent, m.end() - 3, limit=60) or after_prep(
                     sent, pos, "for" if word.startswith("tender") else "of|with|into", limit=60
@@ -84,7 +86,7 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
                 buyers = [r for r in sent.refs if r.how == "pronoun" and which.start() <= r.start < pos]
                 if before and buyers:
                     acquirer, acquired = buyers[0].name, before[-1].name
-            if acquired is None:
+            if acquired is None and not bare_noun:
                 drugs = [d for d in sent.of(EntityKind.DRUG) if 0 <= d.start - sent.start - m.end() <= 30]
                 acquired = drugs[0].name if drugs else None
         if not acquirer or not acquired or acquirer == acquired:
