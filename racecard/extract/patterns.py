@@ -154,6 +154,10 @@ def trials(text: str, regions: Sequence[Span]) -> Iterator[Found]:
             taken = max(taken, f.end)
 
 
+# "Phase III FRESCO-2": the phase's numeral is no part of the name
+_ROMAN_PHASES = frozenset({"I", "II", "III", "IV", "Ib", "IIa", "IIb", "IIIa", "IIIb", "I/II", "II/III"})
+
+
 def _trial_readings(text: str, regions: Sequence[Span]) -> Iterator[Found]:
     seen: set[str] = set()
     done: set[tuple[int, int]] = {(m.start(), m.end()) for m in rules.DATELINE.finditer(text)}
@@ -164,11 +168,13 @@ def _trial_readings(text: str, regions: Sequence[Span]) -> Iterator[Found]:
                 for a, b in _trial_names(text, m.start("names"), m.end("names")):
                     while True:  # drop leading words that are not names ("the ASCEND")
                         first = text[a:b].split(" ", 1)
-                        if len(first) == 2 and first[0].lower() in rules.NOT_TRIALS:
+                        if len(first) == 2 and (first[0].lower() in rules.NOT_TRIALS or first[0] in _ROMAN_PHASES):
                             a += len(first[0]) + 1
                         else:
                             break
                     name = text[a:b]
+                    if (b < len(text) and text[b].isalnum()) or (a > 0 and text[a - 1].isalnum()):
+                        continue  # a window's edge cut a word ("SAGE-324" read as "SAGE-32")
                     if pattern is rules.TRIAL_NUMBERED and name.split("-")[0].upper() in rules.NOT_TRIAL_PREFIX:
                         continue
                     if _CODE_LIKE.match(name):

@@ -116,6 +116,19 @@ def test_trial_names_with_two_parts_and_no_phase_numerals() -> None:
     assert names == ["KESTREL-BTC-02"]  # "III" of "a Phase III trial" is no trial name
 
 
+def test_a_trial_name_keeps_no_phase_numeral_and_no_cut_word() -> None:
+    from racecard.extract.patterns import trials
+    from racecard.model import Span
+
+    text = "The drug met its goal in the Phase III KESTREL-2 study."
+    assert [f.name for f in trials(text, [Span(0, len(text))])] == ["KESTREL-2"]
+    # a name cut by the edge of the stretch searched is no name ("KESTREL-32" of "KESTREL-324")
+    text = "In the Phase 3 study, KESTREL-324 read out."
+    cut = text.index("KESTREL-324") + len("KESTREL-32")
+    assert [f.name for f in trials(text, [Span(0, cut)])] == []
+    assert [f.name for f in trials(text, [Span(0, len(text))])] == ["KESTREL-324"]
+
+
 def test_new_conjugate_inns_keep_their_payload_word() -> None:
     from racecard.extract import rules
 
