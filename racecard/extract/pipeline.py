@@ -271,6 +271,8 @@ def stage_prune(d: Draft) -> None:
                 or (bare in rules.NOT_INDICATIONS and not curated)
                 or text[max(0, m.start - 4) : m.start].lower() == "non-"
                 or m.text.lower().startswith(_ADVERSE)  # "drug-induced liver injury": a harm, not a use
+                or _HARMED_BY.search(text, max(0, m.start - 30), m.start) is not None  # "died of acute liver failure"
+                or _STAGE_OF.match(text, m.end) is not None  # "mild dementia due to Alzheimer's disease"
             )
         return False
 
@@ -300,6 +302,10 @@ _PRIOR_THERAPY = re.compile(
     r"|-(?=\s*,|\s+(?:and|or)\s+[\w-]+-(?:based|containing|pretreated|treated|refractory|resistant)\b)",
     re.I,
 )
+# a harm the drug did, not a use: "a second patient died of acute liver failure", "cases of pneumonitis"
+_HARMED_BY = re.compile(r"\b(?:died|dying|death|deaths)\s+(?:\w+\s+)?(?:of|from)\s+$", re.I)
+# a stage of the disease named next: "mild cognitive impairment and mild dementia due to Alzheimer's disease"
+_STAGE_OF = re.compile(r"(?:\s+(?:and|or)\s+(?:[\w-]+\s+){1,3}?)?\s*(?:\([^)]*\)\s*)?due\s+to\s", re.I)
 _ADVERSE = ("drug-induced", "treatment-related", "treatment-emergent", "immune-related", "infusion-related")
 _RECEPTOR_AFTER = re.compile(r"[\s/-]+(?:[\w/-]+\s+){0,2}?(?:receptors?|kinases?|proteases?)\b", re.I)
 

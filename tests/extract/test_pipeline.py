@@ -293,3 +293,17 @@ def test_a_brand_word_before_a_numbered_trial_name_is_part_of_it() -> None:
     small = Lexicon.of([("drug", "zongertinib", "zongertinib")])
     text = "The Beamion LUNG-1 trial of zongertinib showed an objective response rate of 71%."
     assert [m.text for m in read(text, lexicon=small).mentions if m.kind.value == "trial"] == ["Beamion LUNG-1"]
+
+
+def test_a_harm_and_a_stage_of_another_disease_are_not_indications() -> None:
+    from racecard.lexicon import Lexicon
+
+    names = ["Duchenne muscular dystrophy", "acute liver failure", "mild cognitive impairment", "dementia",
+             "Alzheimer's disease"]
+    small = Lexicon.of([("indication", n, n) for n in names])
+    text = (
+        "The gene therapy for Duchenne muscular dystrophy is under review after a second patient died of acute "
+        "liver failure. Its antibody is approved for mild cognitive impairment and mild dementia due to Alzheimer's "
+        "disease."
+    )
+    assert set(_entities(small, text)["indications"]) == {"Duchenne muscular dystrophy", "Alzheimer's disease"}
