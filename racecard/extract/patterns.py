@@ -168,7 +168,11 @@ def _trial_readings(text: str, regions: Sequence[Span]) -> Iterator[Found]:
                 for a, b in _trial_names(text, m.start("names"), m.end("names")):
                     while True:  # drop leading words that are not names ("the ASCEND")
                         first = text[a:b].split(" ", 1)
-                        if len(first) == 2 and (first[0].lower() in rules.NOT_TRIALS or first[0] in _ROMAN_PHASES):
+                        if len(first) == 2 and (
+                            first[0].lower() in rules.NOT_TRIALS
+                            or first[0] in _ROMAN_PHASES
+                            or (first[0].islower() and first[1][:1].isupper())  # "the integrated ROSALIA study"
+                        ):
                             a += len(first[0]) + 1
                         else:
                             break

@@ -50,6 +50,8 @@ TRIAL_SUBJECT_VERB = re.compile(
 TRIAL_SUBJECT = re.compile(r"(?<![\w-])(?P<names>[A-Z][A-Z0-9]{3,}(?:-\d{1,3}[A-Za-z]?)?)\s+")
 TRIAL_BEFORE = re.compile(
     rf"(?<![\w+-])(?P<names>{TRIAL_NAME}(?:(?:,\s*|\s+and\s+|\s*/\s*){TRIAL_NAME})*)\s+"
+    # "its SELECT outcomes trial"
+    r"(?:(?:outcomes?|cardiovascular|extension|confirmatory|pivotal|registrational|global|open-label)\s+)?"
     rf"(?:(?:phase|Phase)\s+(?:[1-3IV]+[ab]?(?:/[1-3IV]+)?)\s+)?{TRIAL_WORDS}\b"
 )
 TRIAL_AFTER = re.compile(

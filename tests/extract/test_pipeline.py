@@ -129,6 +129,14 @@ def test_a_trial_name_keeps_no_phase_numeral_and_no_cut_word() -> None:
     assert [f.name for f in trials(text, [Span(0, len(text))])] == ["KESTREL-324"]
 
 
+def test_a_trial_name_after_a_describing_word_or_before_one() -> None:
+    from racecard.extract.patterns import trials
+    from racecard.model import Span
+
+    text = "The data package included the integrated KESTREL study; its HARBOR outcomes trial showed a benefit."
+    assert [f.name for f in trials(text, [Span(0, len(text))])] == ["KESTREL", "HARBOR"]
+
+
 def test_new_conjugate_inns_keep_their_payload_word() -> None:
     from racecard.extract import rules
 
