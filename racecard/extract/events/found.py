@@ -27,6 +27,7 @@ __all__ = [
     "phase_in",
     "rivals_of",
     "semicolon_part",
+    "signed_date",
     "trial_near",
 ]
 
@@ -248,6 +249,11 @@ _SIGNED = re.compile(
     r"\b(?:signed|struck|inked|concluded|entered\s+into|forged)\s+(?:in|on|back\s+in)\s+$", re.I
 )
 _DEAL_NOUN = re.compile(r"\b(?:agreement|deal|pact|collaboration|partnership|licen[cs]e|alliance)\b", re.I)
+
+
+def signed_date(doc: Doc, sent: Sent) -> str | None:
+    """The day a deal the sentence names was signed ("terminating the agreement the two signed in September 2020")."""
+    return next((f.value for f in find_dates(sent.text, doc.published) if _signed_on(sent.text, f.start)), None)
 
 
 def _signed_on(text: str, at: int) -> bool:

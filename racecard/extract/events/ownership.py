@@ -7,7 +7,7 @@ from typing import Any
 
 from racecard.extract.events.context import Doc, Ref, Sent
 from racecard.extract.events.deals import deal_status, parties_of
-from racecard.extract.events.found import Cand, date_near, drugs_near, semicolon_part
+from racecard.extract.events.found import Cand, date_near, drugs_near, semicolon_part, signed_date
 from racecard.extract.events.roles import after_prep, before_prep, clause_end, object_of, possessor, subject_of
 from racecard.extract.events.rx import Trigger
 from racecard.extract.events.terms import deal_value
@@ -239,6 +239,7 @@ def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, in
         fields = {k: v for k, v in fields.items() if v}
         status = deal_status(sent, pos, m.end())
         picks: list[str | None] = list(drugs[:3]) or [None]
+        signed = signed_date(doc, sent) if giver and taker else None
         for d in picks:
             f = dict(fields)
             if d:
@@ -246,5 +247,8 @@ def rights_returns(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, in
             if how == "noun":
                 f["_weak_roles"] = True
             out.append(Cand("rights_return", status, f, sent, pos, 1.0 if how != "noun" else 0.6))
+            if signed and d:  # "terminating the licence agreement the two signed in September 2020": that licence
+                deal = {"drug": d, "licensor": taker, "licensee": giver, "date": signed}
+                out.append(Cand("license", Status.HAPPENED, deal, sent, pos, 0.4))
         break
     return out, spans

@@ -610,3 +610,26 @@ def test_a_purchase_named_by_its_noun_buys_nothing_the_sentence_names_after_it(e
     assert events(text, kind="acquisition") == []
     (ev,) = events("Pfizer completed its purchase of Seagen.", kind="acquisition")
     assert ev.fields["acquired"] == "Seagen"
+
+
+@pytest.mark.parametrize(
+    ("text", "territory"),
+    [
+        ("Last year Junshi handed exclusive mainland China commercialization rights to toravimab to Hansoh Pharma.",
+         "China"),
+        ("Junshi licensed toravimab rights in Asia/Pacific to Hansoh in 2018.", "Asia"),
+    ],
+)
+def test_rights_handed_or_licensed_to_a_partner_are_a_licence(events: Reader, text: str, territory: str) -> None:
+    (ev,) = events(text, kind="license")
+    f = ev.fields
+    assert (f["drug"], f["licensor"], f["licensee"], f["territory"]) == ("toravimab", "Junshi", "Hansoh", territory)
+    assert events("Junshi handed rights to toravimab back to Hansoh.", kind="license") == []
+
+
+def test_a_terminated_agreement_signed_on_a_date_is_that_licence(events: Reader) -> None:
+    text = "Merck said it was ending the license agreement the two signed in September 2020 with Junshi for toravimab."
+    evs = events(text, published=date(2023, 9, 22))
+    (lic,) = [e for e in evs if e.type == "license"]
+    assert (lic.fields["licensor"], lic.fields["licensee"], lic.fields["date"]) == ("Junshi", "Merck", "2020-09")
+    assert [e.type for e in evs if e.type == "rights_return"] == ["rights_return"]

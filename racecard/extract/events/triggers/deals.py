@@ -32,15 +32,22 @@ LICENSE_OUT = [
     r"(?:(?!agreement|deal|with|pursuant|under|in\b|and\b)\S+\s+){0,6}?to\b(?!\s+(?:develop|"
     r"commerciali|manufactur|market|sell|use))",
     # "licensed rights in the United States, Canada, Europe and Japan to Summit": the territory, then the licensee
-    r"(?:sub-?)?licen[cs](?:e[ds]?|ing)\s+(?:the\s+|its\s+)?(?:(?:exclusive|global|commercial|commercialization|"
-    r"development|marketing),?\s+)*rights\s+(?:to\s+\S+\s+)?(?:in|for|across|outside)\s+(?:[\w.,'’-]+\s+){0,8}?to\b(?!\s+(?:develop|"
-    r"commerciali|manufactur|market|sell|use))",
+    # "licensed zanidatamab rights in Asia/Pacific to BeiGene", "handed exclusive mainland China commercialization
+    # rights to zevor-cel to Huadong Medicine" (not "handed rights back")
+    r"(?:(?:sub-?)?licen[cs](?:e[ds]?|ing)|hand(?:s|ed|ing)?(?!\s+back)|gave|give[sn]?|giving)\s+(?:the\s+|its\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:(?:exclusive|global|commercial|commercialization|"
+    r"development|marketing),?\s+)*rights\s+(?:to\s+\S+\s+)?(?:in|for|across|outside)\s+(?:[\w.,'’/-]+\s+){0,8}?"
+    r"to\b(?!\s+(?:develop|commerciali|manufactur|market|sell|use))",
     # "licensed patritumab deruxtecan, ifinatamab deruxtecan and raludotatug deruxtecan to Merck": a list
     # of drugs (deals.py keeps it only when drugs fill the list)
     r"licen[cs]ed\s+(?P<listed>[\w-]+(?:\s+[\w-]+){0,2}?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[\w-]+(?:\s+[\w-]+){0,2}?)+)"
     r"\s+to\b(?!\s+(?:develop|"
     r"commerciali|manufactur|market|sell|use))",
 ]
+LICENSE_OUT.append(  # "handed exclusive mainland China commercialization rights to zevor-cel to Huadong Medicine"
+    r"(?:hand(?:s|ed|ing)?(?!\s+back)|gave|give[sn]?|giving)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,5}?rights\s+"
+    r"(?:to\s+[\w-]+(?:\s+[\w-]+)?\s+)?to\b"
+)
 # Neither side is marked by the verb: roles come from payments, possession or rights held.
 LICENSE_NEUTRAL = [
     r"licen[cs](?:e|ing)\s+(?:and\s+\w+\s+)?(?:agreement|deal|pact|transaction|arrangement)",
@@ -180,6 +187,9 @@ TERMINATION_NOUN = (
 KEYWORDS = {
     "license": (
         "licen",
+        "hand",
+        "gave",
+        "give",
         "sublicen",
         "sub-licen",
         "right",
