@@ -32,7 +32,9 @@ def _key(c: Cand) -> Key:
         return (c.type, f.get("drug"), f.get("trial") or (f"phase {f['phase']}" if f.get("phase") else None))
     if c.type == "safety_signal":  # findings in different trials, or none named, are different findings
         return (c.type, f.get("drug"), f.get("trial") or f"sentence {c.sent.index}")
-    if c.type in ("approval", "rejection", "regulatory_submission", "designation", "advisory_opinion"):
+    if c.type == "advisory_opinion":  # a negative opinion and, on re-examination, a positive one: two opinions
+        return (c.type, f.get("drug"), f.get("indication"), f.get("outcome"))
+    if c.type in ("approval", "rejection", "regulatory_submission", "designation"):
         return (c.type, f.get("drug"), f.get("indication"), f.get("designation"))
     return (c.type, f.get("drug"))
 

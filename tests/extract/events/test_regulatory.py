@@ -538,3 +538,14 @@ def test_a_refusal_to_file_and_a_later_letter_are_two_rejections_each_dated(even
     assert (panel.fields["outcome"], panel.fields["date"]) == ("negative", "2017")
     (one,) = events("The FDA issued a complete response letter rejecting toravimab on Friday.", kind="rejection")
     assert one.fields["date"] == "2026-01-30"
+
+
+def test_a_negative_opinion_and_a_positive_one_on_re_examination_are_two_opinions(events: Reader) -> None:
+    text = (
+        "The CHMP adopted a positive opinion recommending approval of toravimab. The recommendation followed a "
+        "re-examination. In July 2025, the CHMP had adopted a negative opinion on the original toravimab application."
+    )
+    evs = events(text, kind="advisory_opinion")
+    assert sorted((e.fields["outcome"], e.fields.get("date")) for e in evs) == [
+        ("negative", "2025-07"), ("positive", "2026-01-30")
+    ]
