@@ -80,7 +80,11 @@ def _regulatory_context(sent: Sent) -> bool:
     return bool(_REG_CONTEXT.search(sent.text) or sent.of(EntityKind.INDICATION) or agency_in(sent.text))
 
 
-_REGULATOR_OF = {"US": "FDA", "China": "NMPA", "Japan": "PMDA", "EU": "EMA", "UK": "MHRA", "Canada": "Health Canada"}
+_REGULATOR_OF = {
+    "US": "FDA", "China": "NMPA", "Japan": "PMDA", "EU": "EMA", "UK": "MHRA", "Canada": "Health Canada",
+    "South Korea": "MFDS", "Taiwan": "TFDA", "Hong Kong": "Hong Kong DoH", "Singapore": "HSA", "Australia": "TGA",
+    "Switzerland": "Swissmedic", "India": "CDSCO", "Brazil": "ANVISA",
+}  # fmt: skip
 
 
 _COMMITTEE_OF = {"CHMP": "EMA", "FDA advisory committee": "FDA"}
@@ -312,9 +316,11 @@ _PLACE_ADJ = re.compile(
     r"submission|authori[sz]ation)"
 )
 _ADJ_PLACES = {"U.S.": "US", "US": "US", "EU": "EU", "European": "EU", "Chinese": "China", "Japanese": "Japan"}
-_PLACE_PREP = re.compile(r"\b(?:in|by|with|to|from|before)\s+(?:the\s+)?(?P<after>\S.{0,40})")
+# each preposition's phrase, overlapping: "filed by Everest in Hong Kong" has "Everest …" and "Hong Kong"
+_PLACE_PREP = re.compile(r"\b(?:in|by|with|to|from|before)\s+(?:the\s+)?(?=(?P<after>\S.{0,40}))")
 _IN_PLACE = re.compile(
-    r"(?:U\.S\.|US|USA|United\s+States|EU|European\s+Union|Europe|China|Japan|UK|U\.K\.|United\s+Kingdom|Canada)\b"
+    r"(?:U\.S\.|US|USA|United\s+States|EU|European\s+Union|Europe|China|Japan|UK|U\.K\.|United\s+Kingdom|Canada"
+    r"|South\s+Korea|Korea|Taiwan|Hong\s+Kong|Singapore|Australia|Switzerland|India|Brazil)\b"
 )
 _OWN_PHRASE = re.compile(r"[^,;:()]{1,90}")
 _COMMITTEE = {True: ("CHMP", "EU"), False: ("FDA advisory committee", "US")}  # whose advisers, by European-ness

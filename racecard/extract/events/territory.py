@@ -30,6 +30,11 @@ _PLACES: tuple[tuple[str, str], ...] = (
     ("Canada", r"Canada"),
     ("India", r"India"),
     ("Taiwan", r"Taiwan"),
+    ("Hong Kong", r"Hong\s+Kong(?!\s+(?:Stock|Exchange|[Ll]isted|[Tt]rading|shares))"),  # not the exchange
+    ("Singapore", r"Singapore"),
+    ("Australia", r"Australia"),
+    ("Switzerland", r"Switzerland"),
+    ("Brazil", r"Brazil"),
 )
 _PLACE_RX = "|".join(f"(?P<p{i}>{rx})" for i, (_, rx) in enumerate(_PLACES))
 _EXCL = re.compile(
@@ -46,7 +51,8 @@ _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 AGENCY_TERRITORY = {
     "FDA": "US", "EMA": "EU", "European Commission": "EU", "CHMP": "EU", "NMPA": "China", "PMDA": "Japan",
     "MHLW": "Japan", "MHRA": "UK", "Health Canada": "Canada", "TGA": "Australia", "MFDS": "South Korea",
-    "FDA advisory committee": "US", "Swissmedic": "Switzerland", "CDSCO": "India",
+    "FDA advisory committee": "US", "Swissmedic": "Switzerland", "CDSCO": "India", "TFDA": "Taiwan",
+    "Hong Kong DoH": "Hong Kong", "HSA": "Singapore", "ANVISA": "Brazil",
 }  # fmt: skip
 _AGENCIES: tuple[tuple[str, str], ...] = (
     (
@@ -95,6 +101,12 @@ def _greater_china(places: list[str]) -> list[str]:
     return places
 
 
+_CHINA_BEFORE = re.compile(r"\bChina\s*,?\s*(?:\(\s*)?$")
+
+
+def _mainland(text: str, excl: re.Match[str]) -> bool:
+    """ "in China, excluding Hong Kong, Taiwan and Macao": mainland China, not the world outside Hong Kong."""
+    return _place(excl) in ("Hong Kong", "Taiwan") and _CHINA_BEFORE.search(text, 0, excl.start()) is not None
 _KNOWN_AS = re.compile(r"\bknown\s+as\s+[\w&.-]+\s*$", re.I)
 
 
@@ -106,6 +118,8 @@ def _exclusions(text: str) -> list[re.Match[str]]:
 def territory_in(text: str) -> str | None:
     """The territory a deal or decision sentence names, as plain words, or None."""
     excl = _exclusions(text)
+    if excl and _mainland(text, excl[0]):
+        return "China"
     if excl:
         if _place(excl[0]) == "China":  # "outside mainland China, Hong Kong, Macau and Taiwan"
             listed = _greater_china([_place(p) for p in _IN.finditer(text, excl[0].start(), excl[0].end() + 60)])
@@ -165,6 +179,8 @@ def deal_territory(text: str) -> str | None:
         if place is not None and place.start() - kept.end() <= 4:
             return "ex-" + _place(place)
     excluded = _exclusions(text)
+    if excluded and _mainland(text, excluded[0]):
+        return "China"
     if excluded and _RIGHTS.search(text):  # "global rights … outside the Chinese mainland"
         return territory_in(text[excluded[0].start() :]) or "ex-" + _place(excluded[0])
     adj = _ADJ_RIGHTS.search(text)

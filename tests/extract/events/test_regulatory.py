@@ -549,3 +549,14 @@ def test_a_negative_opinion_and_a_positive_one_on_re_examination_are_two_opinion
     assert sorted((e.fields["outcome"], e.fields.get("date")) for e in evs) == [
         ("negative", "2025-07"), ("positive", "2026-01-30")
     ]
+
+
+def test_asia_pacific_regulators_decide_and_review_each_in_its_place(events: Reader) -> None:
+    text = (
+        "Singapore has also cleared toravimab in the same setting, while applications filed by Junshi in Hong Kong, "
+        "South Korea and Taiwan remain under review."
+    )
+    evs = events(text)
+    assert [(e.fields["territory"], e.fields["agency"]) for e in evs if e.type == "approval"] == [("Singapore", "HSA")]
+    filed = sorted((e.fields["territory"], e.fields["agency"]) for e in evs if e.type == "regulatory_submission")
+    assert filed == [("Hong Kong", "Hong Kong DoH"), ("South Korea", "MFDS"), ("Taiwan", "TFDA")]

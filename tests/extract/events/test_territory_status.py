@@ -80,3 +80,12 @@ def test_a_company_expecting_data_plans_it(events: Callable[..., list[Event]]) -
     )
     (ev,) = events(text, kind="trial_readout")
     assert (ev.status, ev.fields["date"]) == (Status.PLANNED, "2025-H1")
+
+
+def test_china_less_hong_kong_taiwan_and_macao_is_mainland_china_and_an_exchange_is_no_place() -> None:
+    from racecard.extract.events.territory import deal_territory, territory_in
+
+    text = "the development and commercialization rights in China, excluding Hong Kong, Taiwan and Macao, of its drugs"
+    assert deal_territory(text) == "China" and territory_in(text) == "China"
+    assert territory_in("Junshi, which trades on the Hong Kong Stock Exchange, licensed its drug.") is None
+    assert territory_in("rights in Hong Kong and Singapore") == "Hong Kong and Singapore"

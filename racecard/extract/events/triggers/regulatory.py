@@ -10,6 +10,9 @@ APPROVAL = [
     r"(?:(?<=\)\s)|(?<=fda\s)|(?<=ema\s)|(?<=mhra\s)|(?<=nmpa\s)|(?<=pmda\s)|(?<=mhlw\s)|(?<=agency\s)|"
     r"(?<=regulator\s)|(?<=commission\s))authori[sz]ed\b",
     r"(?:broaden|expand|extend|widen)(?:s|ed|ing)?\s+(?:the|its)\s+(?:[\w-]+\s+)?label\b",  # a label expansion
+    # "Singapore has also cleared the drug": a country's regulator decides
+    r"(?:singapore|japan|china|korea|taiwan|canada|australia|switzerland|brazil|india|britain|europe)\s+"
+    r"(?:(?:has|have|had|also|then|now|since)\s+)*cleared\b",
     r"green[- ]?light(?:ed|s)?",
     r"\bnod\b",
     r"(?-i:\bOKs?\b|\bOK['’]d\b)|\bokay(?:s|ed)?\b",  # "Japan OKs Leqembi"
