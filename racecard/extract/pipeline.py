@@ -270,6 +270,7 @@ def stage_prune(d: Draft) -> None:
                 or m.text.lower() in rules.NOT_INDICATIONS  # a symptom word, whatever it was mapped to
                 or (bare in rules.NOT_INDICATIONS and not curated)
                 or text[max(0, m.start - 4) : m.start].lower() == "non-"
+                or text[max(0, m.start - 8) : m.start].lower() == "without "  # "participants without diabetes"
                 or m.text.lower().startswith(_ADVERSE)  # "drug-induced liver injury": a harm, not a use
                 or _HARMED_BY.search(text, max(0, m.start - 30), m.start) is not None  # "died of acute liver failure"
                 or _STAGE_OF.match(text, m.end) is not None  # "mild dementia due to Alzheimer's disease"

@@ -315,3 +315,11 @@ def test_a_harm_and_a_stage_of_another_disease_are_not_indications() -> None:
         "disease."
     )
     assert set(_entities(small, text)["indications"]) == {"Duchenne muscular dystrophy", "Alzheimer's disease"}
+
+
+def test_a_disease_the_participants_are_without_is_not_an_indication() -> None:
+    from racecard.lexicon import Lexicon
+
+    small = Lexicon.of([("indication", "diabetes", "diabetes"), ("indication", "obesity", "obesity")])
+    text = "In the obesity study, participants without diabetes lost weight."
+    assert set(_entities(small, text)["indications"]) == {"obesity"}

@@ -594,3 +594,12 @@ def test_figures_told_after_each_drug_and_a_rival_s_peak_is_not_peak_sales(event
     )
     found = sorted((e.fields["drug"], e.fields["metric"], e.fields["value_usd"]) for e in events(text, kind="forecast"))
     assert found == [("quilveranib", "sales", 11e9), ("toravimab", "sales", 20e9)]
+
+
+def test_results_told_as_weight_lost_or_risk_cut_are_readouts(events: Reader) -> None:
+    text = "In the study, participants on the 15 mg dose of toravimab lost on average 20.9% of their body weight."
+    (ev,) = events(text, kind="trial_readout")
+    assert ev.fields["drug"] == "toravimab"
+    text = "Its HARBOR outcomes trial showed in August that toravimab cut the risk of heart attacks by 20%."
+    (ev,) = events(text, published=date(2023, 11, 10), kind="trial_readout")
+    assert (ev.fields["trial"], ev.fields["date"]) == ("HARBOR", "2023-08")

@@ -33,6 +33,8 @@ CLINICAL_MEASURE = (
     r"\d+(?:\.\d+)?\s?%\s+(?:\w+\s+){0,3}?(?:response|remission|disease\s+control|reduction|improvement|clearance|"
     r"weight\s+loss)"
     r"|\d+(?:\.\d+)?\s?%\s+of\s+(?:[\w-]+\s+){1,6}?responded\b"  # "40% of patients given the 10 mg dose responded"
+    r"|\blost\s+(?:on\s+average\s+|an\s+average\s+of\s+|a\s+mean\s+(?:of\s+)?|up\s+to\s+)?\d+(?:\.\d+)?\s*%\s+of\s+"
+    r"(?:their\s+)?(?:body\s+)?weight"  # "lost on average 20.9% of their body weight"
     r"|(?:overall\s+)?response\s+rate\s+(?:of\s+)?\d|\b(?:ORR|DCR|PFS|OS)\s+(?:of\s+|was\s+)?\d"
     r"|hazard\s+ratio|p\s?[<=]\s?0?\.\d|median\s+(?:progression-free|overall)\s+survival\s+(?:of\s+)?\d"
 )
@@ -64,7 +66,11 @@ READOUT = [
     r"\b(?:extended|prolonged|improved)\s+(?:both\s+)?(?:median\s+)?(?:progression-free|overall)\s+(?:and\s+overall\s+)?"
     r"survival",
     # "it slowed decline by 35% compared with placebo": a result given as a figure
-    r"\b(?:slowed|reduced|cut|lowered|improved|extended)\s+(?:[\w-]+\s+){0,3}?by\s+\d+(?:\.\d+)?\s*%",
+    # "cut the risk of major adverse cardiovascular events by 20%"
+    r"\b(?:slowed|reduced|cut|lowered|improved|extended)\s+(?:[\w-]+\s+){0,8}?by\s+\d+(?:\.\d+)?\s*%",
+    # "participants on the 15 mg dose lost on average 20.9% of their body weight"
+    r"\blost\s+(?:on\s+average\s+|an\s+average\s+of\s+|a\s+mean\s+(?:of\s+)?|up\s+to\s+)?\d+(?:\.\d+)?\s*%\s+of\s+"
+    r"(?:their\s+)?(?:body\s+)?weight",
     # "retatrutide hits 24% weight loss in TRIUMPH-4": a result given as a figure
     r"\b(?:hits?|shows?|showed|posts?|posted|delivers?|delivered|yields?|yielded)\s+(?:an?\s+|up\s+to\s+|mean\s+|average\s+)?"
     r"\d+(?:\.\d+)?\s*%",
@@ -140,6 +146,7 @@ CONDITIONAL = (
 KEYWORDS = {
     "measure": (
         "response",
+        "body weight",
         "responded",
         "weight loss",
         "remission",
