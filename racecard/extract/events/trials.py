@@ -16,6 +16,7 @@ from racecard.extract.events.found import (
     indication_near,
     later_clause_drugs,
     others_indications,
+    partners_of,
     phase_in,
     phases_in,
     rivals_of,
@@ -78,7 +79,8 @@ def _outcome(text: str) -> str:
 def _trial_fields(doc: Doc, sent: Sent, pos: int, *, carried: bool = True) -> tuple[list[str], dict[str, Any]]:
     trial = trial_near(sent, pos) or _trial_referred(doc, sent)
     elsewhere = later_clause_drugs(sent, pos)  # "… data from HARBOR in 2026 and plans to file X for …"
-    drugs = [d for d in drugs_near(sent, pos, main=True) if d not in elsewhere]
+    partners = partners_of(sent)
+    drugs = [d for d in drugs_near(sent, pos, main=True) if d not in elsewhere and d not in partners]
     if not drugs and ";" in sent.text:  # "running a Phase 3 trial of X in MDS; the first patient was dosed in April"
         lo, hi = semicolon_part(sent.text, pos)
         if not any(lo <= m.start - sent.start < hi for m in sent.of(EntityKind.DRUG)):

@@ -603,3 +603,12 @@ def test_results_told_as_weight_lost_or_risk_cut_are_readouts(events: Reader) ->
     text = "Its HARBOR outcomes trial showed in August that toravimab cut the risk of heart attacks by 20%."
     (ev,) = events(text, published=date(2023, 11, 10), kind="trial_readout")
     assert (ev.fields["trial"], ev.fields["date"]) == ("HARBOR", "2023-08")
+
+
+def test_a_trial_s_combination_partners_listed_after_including_are_not_its_drug(events: Reader) -> None:
+    text = (
+        "Toravimab is being tested in combination with standards of care, including pembrolizumab/sotorasib and "
+        "chemotherapy, and the partners plan to start a Phase 3 study in 2026."
+    )
+    (ev,) = events(text, kind="trial_start")
+    assert (ev.fields["drug"], ev.status) == ("toravimab", Status.PLANNED)
