@@ -47,6 +47,9 @@ def _in(regions: Sequence[Span], start: int) -> bool:
     return any(s.start <= start < s.end for s in regions)
 
 
+_MUTATION = re.compile(r"[ACDEFGHIKLMNPQRSTVWY]\d{2,4}[ACDEFGHIKLMNPQRSTVWY*]")
+
+
 def codes(text: str, regions: Sequence[Span]) -> Iterator[Found]:
     """Research codes: AMG 510, MRTX849, HRS-7535, JAB-23E73, PF-07054894."""
     for s in regions:
@@ -58,6 +61,8 @@ def codes(text: str, regions: Sequence[Span]) -> Iterator[Found]:
                 continue
             if sum(ch.isdigit() for ch in code) < 3:
                 continue
+            if _MUTATION.fullmatch(code):
+                continue  # "exon 21 L858R substitution", "V600E": an amino-acid change, not a drug
             yield Found(m.start("code"), m.end("code"), EntityKind.DRUG, code, "code-pattern")
 
 
@@ -284,7 +289,8 @@ def company_shapes(text: str, regions: Sequence[Span]) -> Iterator[Found]:
                 words[0].lower().strip(".,") in rules.GENERIC_NAME_WORDS
                 or words[0].strip(".,").isdigit()  # "In 2022 Acme Therapeutics": a year is no part of a name
                 or (_SHOUTED.match(words[0]) and any(not w.isupper() for w in words[1:]))
-            ):  # "The", "Chinese"; a heading's capitals before a name ("PRESS RELEASE Nuvora")
+                or (len(words) > 1 and words[0].endswith(("'s", "’s")) and words[0][:-2] in rules.OWNER_PLACES)
+            ):  # "The", "Chinese"; a heading's capitals before a name ("PRESS RELEASE Nuvora"); "Singapore's KBP"
                 words = words[1:]
             if not words or any(w.lower() in rules.GENERIC_NAME_WORDS for w in words[-1:]):
                 continue

@@ -113,6 +113,12 @@ COMPANY_SHAPE = re.compile(
     r"(?![\w])(?!\s+(?:School|Institute|University|Center|Centre|Hospital|Foundation|Society|Association"
     r"|Council|Department|Journal|Conference|Congress|Meeting|Summit|Index|Fund|ETF))"
 )
+# Places written as a company's owner before its name ("Singapore's KBP Biosciences"): no part of the name.
+OWNER_PLACES = frozenset(
+    {"China", "Japan", "Korea", "Singapore", "Taiwan", "India", "Germany", "France", "Switzerland", "Europe", "Britain",
+     "Israel", "Denmark", "Sweden", "Belgium", "Italy", "Spain", "Australia", "Canada", "Shanghai", "Beijing",
+     "Suzhou", "Hangzhou", "Boston", "America", "Netherlands", "Ireland", "Austria", "Norway", "Finland", "Brazil"}
+)
 # First words that make a company-shaped phrase generic ("The Pharma", "Chinese Biotech").
 GENERIC_NAME_WORDS = frozenset(
     """the a an its their our this that these those other another each every many several some

@@ -82,6 +82,11 @@ _BOILERPLATE_HEAD = re.compile(
     re.IGNORECASE,
 )
 _BOILERPLATE_MAX = 4000
+# A byline: "By Fierce Pharma staff | Aug 16, 2022", "By Jane Doe and John Roe" (names a writer, not a company)
+_BYLINE = re.compile(
+    r"^By\s+(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*(?:\s+(?:staff|[Rr]eporters?|[Ee]ditors?|and\s+[A-Z][\w.'’-]*"
+    r"(?:\s+[A-Z][\w.'’-]*)?))?\s*(?:[|·•,]\s*.{0,80})?$"
+)
 _SHORT_LINE = 24  # a line this short is always looked at ("Ad", "Share", "Related")
 
 
@@ -152,6 +157,9 @@ def furniture(text: str) -> tuple[Span, ...]:
             if len(stripped) <= _BOILERPLATE_MAX and "statement" in stripped.lower():
                 spans.append(Span(start, end))
                 continue
+        if len(stripped) <= 160 and _BYLINE.match(stripped):
+            spans.append(Span(start, end))
+            continue
         if not stripped or not (has_cue or len(stripped) <= _SHORT_LINE):
             continue
         if len(stripped) <= _BOILERPLATE_MAX and _BOILERPLATE.match(stripped):

@@ -323,3 +323,17 @@ def test_a_disease_the_participants_are_without_is_not_an_indication() -> None:
     small = Lexicon.of([("indication", "diabetes", "diabetes"), ("indication", "obesity", "obesity")])
     text = "In the obesity study, participants without diabetes lost weight."
     assert set(_entities(small, text)["indications"]) == {"obesity"}
+
+
+def test_an_owner_place_a_byline_and_a_mutation_are_no_part_of_a_name() -> None:
+    from racecard.lexicon import Lexicon
+
+    small = Lexicon.of([("company", "Novo Nordisk", "Novo Nordisk"), ("target", "EGFR", "EGFR")])
+    text = (
+        "By Pharma Wire staff | Aug 16, 2022\n\n"
+        "Novo Nordisk bought the drug from Singapore's Kestrel Biosciences. Tumours carry the EGFR exon 21 L858R "
+        "substitution."
+    )
+    ents = _entities(small, text)
+    assert set(ents["companies"]) == {"Novo Nordisk", "Kestrel"}
+    assert "drugs" not in ents or "L858R" not in ents["drugs"]
