@@ -271,6 +271,8 @@ def stage_prune(d: Draft) -> None:
                 or (bare in rules.NOT_INDICATIONS and not curated)
                 or text[max(0, m.start - 4) : m.start].lower() == "non-"
                 or text[max(0, m.start - 8) : m.start].lower() == "without "  # "participants without diabetes"
+                # "for MDD, PPD and other psychiatric disorders": the rest of a class, not a use of its own
+                or (text[max(0, m.start - 6) : m.start].lower() == "other " and _UMBRELLA.match(m.text) is not None)
                 or m.text.lower().startswith(_ADVERSE)  # "drug-induced liver injury": a harm, not a use
                 or _HARMED_BY.search(text, max(0, m.start - 30), m.start) is not None  # "died of acute liver failure"
                 or _STAGE_OF.match(text, m.end) is not None  # "mild dementia due to Alzheimer's disease"
@@ -307,6 +309,12 @@ _PRIOR_THERAPY = re.compile(
 _HARMED_BY = re.compile(r"\b(?:died|dying|death|deaths)\s+(?:\w+\s+)?(?:of|from)\s+$", re.I)
 # a stage of the disease named next: "mild cognitive impairment and mild dementia due to Alzheimer's disease"
 _STAGE_OF = re.compile(r"(?:\s+(?:and|or)\s+(?:[\w-]+\s+){1,3}?)?\s*(?:\([^)]*\)\s*)?due\s+to\s", re.I)
+_UMBRELLA = re.compile(  # a class named by a field of medicine, not by a disease ("other HER2-positive cancers" stays)
+    r"(?:psychiatric|neurological|neurodegenerative|neuropsychiatric|autoimmune|immunological|immune-mediated|"
+    r"inflammatory|metabolic|cardiometabolic|rare|respiratory|infectious|movement|mood|fibrotic|dermatological|"
+    r"skin|eye|liver|kidney|renal)\s+(?:disorders|diseases|conditions)$",
+    re.I,
+)
 _ADVERSE = ("drug-induced", "treatment-related", "treatment-emergent", "immune-related", "infusion-related")
 _RECEPTOR_AFTER = re.compile(r"[\s/-]+(?:[\w/-]+\s+){0,2}?(?:receptors?|kinases?|proteases?)\b", re.I)
 

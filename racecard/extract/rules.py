@@ -263,7 +263,8 @@ NOT_INDICATIONS = frozenset(
         "cytokine release syndrome|neurotoxicity|neurotoxicity syndrome|toxic encephalopathy|"
         "infusion reaction|infusion reactions|infusion-related reaction|side effect|side effects|brain swelling|"
         "respiratory disease|respiratory diseases|liver disease|liver diseases|blood cancer|blood cancers|"
-        "chronic lung disease|kidney diseases|heart diseases|skin diseases|eye diseases|rare disorders"
+        "chronic lung disease|kidney diseases|heart diseases|skin diseases|eye diseases|rare disorders|"
+        "metastatic disease|metastatic neoplasm|wasting disease|wasting syndrome|paronychia"
     ).split("|")
 )
 # Names of classes of treatment that open vocabularies list as drugs.

@@ -337,3 +337,18 @@ def test_an_owner_place_a_byline_and_a_mutation_are_no_part_of_a_name() -> None:
     ents = _entities(small, text)
     assert set(ents["companies"]) == {"Novo Nordisk", "Kestrel"}
     assert "drugs" not in ents or "L858R" not in ents["drugs"]
+
+
+def test_the_rest_of_a_class_and_a_side_effect_are_not_indications_but_other_named_cancers_are() -> None:
+    from racecard.lexicon import Lexicon
+
+    names = ["major depressive disorder", "psychiatric disorders", "HER2-positive cancer", "paronychia", "obesity"]
+    small = Lexicon.of([("indication", n, n) for n in names] + [("indication", "HER2-positive cancer",
+                                                                  "HER2-positive cancers")])
+    text = (
+        "The drug is developed for major depressive disorder and other psychiatric disorders. Rash and paronychia "
+        "were common in the obesity study. The ADC is still explored in other HER2-positive cancers."
+    )
+    assert set(_entities(small, text)["indications"]) == {
+        "major depressive disorder", "obesity", "HER2-positive cancer"
+    }
