@@ -164,6 +164,7 @@ def _cue_roles(doc: Doc, sent: Sent, drugs: list[str]) -> tuple[str | None, str 
 
 
 _RIGHTS_WORD = re.compile(r"\brights\b", re.I)
+_IF = re.compile(r"\b(?:if|should|once|upon|unless|whether)\b[^.;]*$", re.I)  # "If Gilead exercises its option"
 _RIGHTS_HELD = re.compile(
     r"\b(?:gets?|getting|got|has|have|holds?|receives?|obtains?)\s+(?:[\w-]+\s+){0,3}?rights\b", re.I
 )
@@ -249,8 +250,10 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
             src = after_prep(sent, pos, "from") or (possessor(sent, pos + 80) if drugs else None)
             licensee, licensor = (sub.name if sub else None), (src.name if src else None)
             score = 1.0
-            if not drugs and licensee and _RIGHTS_WORD.search(m.group(0)):
-                # "Innovent took exclusive rights to it in 2021": the rights to the drug just spoken of
+            exercised = "option" in m.group(0).lower() and not _IF.search(text, max(0, pos - 50), pos)
+            if not drugs and licensee and (_RIGHTS_WORD.search(m.group(0)) or exercised):
+                # "Innovent took exclusive rights to it in 2021", "Merck exercised its option under the PCV
+                # Agreement": the rights to the drug just spoken of
                 earlier = doc.recent_drug(sent, need_anaphor=False)
                 drugs = [earlier] if earlier else []
             if drugs and licensor is None:  # an in-licence names no licensor: the drug's originator

@@ -633,3 +633,14 @@ def test_a_terminated_agreement_signed_on_a_date_is_that_licence(events: Reader)
     (lic,) = [e for e in evs if e.type == "license"]
     assert (lic.fields["licensor"], lic.fields["licensee"], lic.fields["date"]) == ("Junshi", "Merck", "2020-09")
     assert [e.type for e in evs if e.type == "rights_return"] == ["rights_return"]
+
+
+def test_an_option_exercised_under_an_agreement_licenses_the_drug_spoken_of(events: Reader) -> None:
+    text = (
+        "We are developing toravimab with Merck. On October 12, 2022, Merck exercised its option under the "
+        "collaboration agreement."
+    )
+    (ev,) = events(text, published=date(2022, 11, 3), kind="license")
+    assert (ev.fields["drug"], ev.fields["licensee"], ev.fields["date"]) == ("toravimab", "Merck", "2022-10-12")
+    text = "We are developing toravimab with Merck. If Merck exercises its option under the agreement, it pays more."
+    assert events(text, kind="license") == []

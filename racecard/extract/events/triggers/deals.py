@@ -19,7 +19,7 @@ LICENSE_IN = [
     # "Nuance Pharma holds the rights to develop and commercialize ensifentrine in Greater China": a licence held
     r"(?:holds?|held)\s+(?:the\s+)?(?:exclusive\s+|commercial\s+|development\s+|regional\s+)*rights\s+(?:to|in|for)\b",
     r"exercis(?:e[ds]?|ing)\s+(?:an?\s+|its\s+|the\s+|their\s+)?(?:\w+\s+)?options?\s+(?:to\s+licen[cs]e|"
-    r"for|on|to\s+(?:obtain|acquire|in-license))",
+    r"for|on|under|to\s+(?:obtain|acquire|in-license))",  # "exercised its option under the PCV Agreement"
 ]
 # The subject gives rights out: it is the licensor; "to X" (or the indirect object) is the licensee.
 LICENSE_OUT = [
