@@ -170,7 +170,8 @@ def _trial_readings(text: str, regions: Sequence[Span]) -> Iterator[Found]:
     for s in regions:
         for pattern, start, end in [*_merged(_trial_windows(text, s)), *_subject_windows(text, s)]:
             for m in pattern.finditer(text, start, end):
-                for a, b in _trial_names(text, m.start("names"), m.end("names")):
+                g = "names" if m.group("names") is not None else "listed"  # the apposition's list form
+                for a, b in _trial_names(text, m.start(g), m.end(g)):
                     while True:  # drop leading words that are not names ("the ASCEND")
                         first = text[a:b].split(" ", 1)
                         if len(first) == 2 and (

@@ -37,8 +37,10 @@ TRIAL_WORDS = r"(?:trials?|stud(?:y|ies)|programmes?|programs?|readouts?|cohorts
 # HARMONi-2), or a lower-case brand of trial (evoke+), optionally numbered.
 TRIAL_NAME = (
     r"(?:[A-Z][A-Z0-9]{2,}(?:[a-z][A-Z]?)?|[A-Z]{2}(?=-[A-Z]{3,}\d)|[A-Z][a-z]+[A-Z][A-Za-z]*|[a-z]+\+?"
+    r"|[A-Z]{2}[a-z][A-Z](?=-)|[A-Z]{2}[a-z]{3,}(?=\s\d)"  # "TRuE-V1", "ADvocate 1"
     r"|[A-Z][a-z]{3,}(?=\s[A-Z]{3,}-\d))"  # "Beamion LUNG-1": a brand word before the numbered name
-    r"(?:[- ](?:\d{1,3}[A-Za-z]?|[A-Z][a-z]{2,}|[A-Z]{2,})|-[A-Z]{3,}\d{1,3}(?![\w-])|-[A-Z](?![\w-]))?"
+    r"(?:[- ](?:\d{1,3}[A-Za-z]?|[A-Z][a-z]{2,}|[A-Z]{2,})|-[A-Z]{3,}\d{1,3}(?![\w-])|-[A-Z]\d{0,2}(?:/[A-Z](?![\w-]))?"
+    r"(?![\w-]))?"  # "TRuE-V2", "ATLAS-A/B"
     r"(?:\s[A-Z]{4,}(?![\w-]))?"
     r"(?:-\d{1,3}[A-Za-z]?|(?<=[A-Z]{3}-[A-Z]{3}) \d{1,2}(?!\d))?\+?"  # KRYSTAL-12, HERIZON-BTC-01, HARMONi-A,
     # WU-KONG28, MAESTRO-NASH OUTCOMES, TRAILBLAZER-ALZ 2
@@ -60,13 +62,18 @@ TRIAL_AFTER = re.compile(
 )
 # "the Phase III programme, ARCADIA," / "a trial called SHORE": the name after the trial word
 TRIAL_APPOSITION = re.compile(
-    rf"\b{TRIAL_WORDS},?\s+(?:(?:called|named|dubbed|known\s+as)\s+)?(?P<names>[A-Z][A-Z0-9]{{3,}}(?:-\d{{1,3}})?)\b"
+    rf"\b{TRIAL_WORDS}[,:]?\s+(?:(?:called|named|dubbed|known\s+as)\s+)?(?P<names>[A-Z][A-Z0-9]{{3,}}(?:-\d{{1,3}})?)\b"
+    # "three Phase 3 studies: ADvocate 1 and ADvocate 2"
+    rf"|\b{TRIAL_WORDS}:\s+(?P<listed>{TRIAL_NAME}(?:(?:,\s*|\s+and\s+){TRIAL_NAME})*)(?![\w])"
 )
 # "topline results from EMBARK, its Phase 3 confirmatory trial": the name, then the trial it is
 TRIAL_APPOSED = re.compile(
-    r"(?<![\w+-])(?P<names>[A-Z][A-Z0-9]{3,}(?:-\d{1,3})?),\s+(?:its|the|a|their)\s+(?:(?:[Pp]hase\s+\S+|global|"
+    r"(?<![\w+-])(?P<names>[A-Z][A-Z0-9]{3,}(?:-\d{1,3})?),\s+(?:its|the|a|their)\s+"
+    # "COAST, the first of two Phase 3 trials"
+    r"(?:(?:first|second|third|last|final)\s+of\s+(?:two|three|four|the)\s+)?"
+    r"(?:(?:[Pp]hase\s+\S+|global|"
     r"pivotal|confirmatory|registrational|late-stage|randomi[sz]ed|placebo-controlled|double-blind|ongoing)\s+){0,4}"
-    r"(?:trial|study)\b"
+    r"(?:trials?|stud(?:y|ies))\b"
 )
 # Cheap cues that a trial name may be near: where the trial patterns are tried.
 TRIAL_CUE = re.compile(

@@ -137,6 +137,21 @@ def test_a_trial_name_after_a_describing_word_or_before_one() -> None:
     assert [f.name for f in trials(text, [Span(0, len(text))])] == ["KESTREL", "HARBOR"]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The approval rests on the Phase 3 KeSTREL-V1 and KeSTREL-V2 trials.", ["KeSTREL-V1", "KeSTREL-V2"]),
+        ("It rests on three Phase 3 studies: HArbor 1 and HArbor 2, which tested it alone.", ["HArbor 1", "HArbor 2"]),
+        ("Merck said that CODA, the first of two Phase 3 trials of the drug, missed its goal.", ["CODA"]),
+    ],
+)
+def test_trial_names_of_mixed_case_in_a_list_after_a_colon_or_before_an_apposition(text: str, names: list[str]) -> None:
+    from racecard.extract.patterns import trials
+    from racecard.model import Span
+
+    assert [f.name for f in trials(text, [Span(0, len(text))])] == names
+
+
 def test_new_conjugate_inns_keep_their_payload_word() -> None:
     from racecard.extract import rules
 
