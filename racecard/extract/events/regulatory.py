@@ -111,6 +111,12 @@ _LATER_FOR = re.compile(
     r"authori[sz]ed)\s+)?(?:for|in|to\s+treat)\s+",
     re.I,
 )
+_GROUNDS_OF = re.compile(
+    r"(?:\s+of\s+[\w-]+)?\s+(?:rests|rested|is\s+based|was\s+based|is\s+supported|was\s+supported|builds|was\s+built)"
+    r"\b",
+    re.I,
+)
+_THE_NOUN = re.compile(r"(?:^|\b(?:The|the|This|this|Today['’]s|today['’]s)\s+)$")
 _IT_AFTER = re.compile(r"\s+(?:it|them)\b")  # "…, and Britain's MHRA authorized it in August"
 _BY_AGENCY = re.compile(r"\w+\s+by\s+(?:the\s+|its\s+)?")
 _IS_APPROVED = re.compile(r"\b(?:is|are|remains?)\s+(?:(?:already|also|currently|still|both|widely)\s+)?$", re.I)
@@ -531,6 +537,8 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
             continue
         if advised and not _DECIDED.match(text, m.start()):
             continue  # beside an advisory vote, "the accelerated approval of X" is no decision
+        if _GROUNDS_OF.match(text, m.end()) and _THE_NOUN.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "The approval rests on the EAGLE trials, stopped in November 2022": the decision told before
         status = status_of(text, m.start(), m.end())
         if negated(text, m.start()) and status != Status.PLANNED:
             if _DECLINED.search(clause_before(text, m.start(), 60)) and agency_in(text):

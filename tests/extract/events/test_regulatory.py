@@ -560,3 +560,14 @@ def test_asia_pacific_regulators_decide_and_review_each_in_its_place(events: Rea
     assert [(e.fields["territory"], e.fields["agency"]) for e in evs if e.type == "approval"] == [("Singapore", "HSA")]
     filed = sorted((e.fields["territory"], e.fields["agency"]) for e in evs if e.type == "regulatory_submission")
     assert filed == [("Hong Kong", "Hong Kong DoH"), ("South Korea", "MFDS"), ("Taiwan", "TFDA")]
+
+
+def test_the_approval_resting_on_trials_stopped_early_for_efficacy_is_no_new_approval(events: Reader) -> None:
+    text = (
+        "The FDA approved toravimab on Tuesday. The approval rests on the Phase 3 KESTREL-3 and HARBOR trials, "
+        "both stopped early for efficacy in November 2022."
+    )
+    evs = events(text, published=date(2025, 3, 29))
+    assert [(e.fields["date"]) for e in evs if e.type == "approval"] == ["2025-03-25"]
+    reads = sorted((e.fields["trial"], e.fields["outcome"], e.fields["date"]) for e in evs if e.type == "trial_readout")
+    assert reads == [("HARBOR", "met", "2022-11"), ("KESTREL-3", "met", "2022-11")]

@@ -60,6 +60,9 @@ READOUT = [
     # headline verbs: "giredestrant aces Phase 3", "semaglutide flunks Alzheimer's trials"
     r"\b(?:ace[sd]?|nail(?:s|ed)?|flunk(?:s|ed)?|stumble[sd]?|falter(?:s|ed)?)\s+(?:(?:its|the|a|an|two|both)\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?(?:phase\s*(?:[1-4]|i{1,3})|pivotal|trials?|stud(?:y|ies)|tests?)",
+    # "both stopped early for efficacy": an interim look that showed the drug worked
+    r"(?:stopped|halted|ended|terminated)\s+early\s+(?:for|due\s+to|because\s+of)\s+(?:overwhelming\s+|positive\s+)?"
+    r"(?:efficacy|benefit)",
     # "was stopped early for futility": an interim look that ended the trial
     r"(?:stopped|halted|ended|terminated)\s+(?:\w+\s+){0,2}?(?:for|due\s+to|on|after\s+a)\s+futility|futility\s+(?:analysis|boundar(?:y|ies)|thresholds?)",
     # "showed Elahere extended both progression-free and overall survival"
@@ -110,6 +113,7 @@ MET = (
     r"significant(?:ly)?\s+(?:improv|reduc|better)|superior\w*|succeed\w*|"
     r"success\w*|beat|outperform\w*|\bace[sd]?\b|\bnail(?:s|ed)?\b"
     r"|(?:extended|prolonged)\s+(?:both\s+)?(?:median\s+)?(?:progression-free|overall)"
+    r"|early\s+(?:for|due\s+to|because\s+of)\s+(?:overwhelming\s+|positive\s+)?(?:efficacy|benefit)"
 )
 MIXED = (
     r"\bmixed\b|\bone\s+of\s+(?:the\s+)?two\b|\bbut\s+(?:not|missed|failed)\b|\bwhile\s+(?:it\s+)?(?:missed|failed)"
