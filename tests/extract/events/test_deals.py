@@ -644,3 +644,8 @@ def test_an_option_exercised_under_an_agreement_licenses_the_drug_spoken_of(even
     assert (ev.fields["drug"], ev.fields["licensee"], ev.fields["date"]) == ("toravimab", "Merck", "2022-10-12")
     text = "We are developing toravimab with Merck. If Merck exercises its option under the agreement, it pays more."
     assert events(text, kind="license") == []
+
+
+def test_a_funding_agreement_is_no_licence(events: Reader) -> None:
+    text = "Merck said it was assessing the toravimab result under its development funding agreement with investors."
+    assert events(text, kind="license") == []

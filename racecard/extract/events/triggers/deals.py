@@ -65,8 +65,10 @@ LICENSE_NEUTRAL = [
     r"\s+(?:outside|to|in|for|across)\b",
     r"team(?:s|ed)?\s+up",
     # "Innovent will commercialize fulzerasib under its 2021 agreement with GenFleet": the deal behind it
-    r"under\s+(?:its|their|the|a|an)\s+(?:(?:19|20)\d\d\s+)?(?:[\w-]+\s+){0,2}?(?:agreement|deal|licen[cs]e|"
-    r"collaboration|partnership|pact)\s+with",
+    # (not "under its development funding agreement with investors": money lent, no rights)
+    r"under\s+(?:its|their|the|a|an)\s+(?:(?:19|20)\d\d\s+)?"
+    r"(?:(?!funding|financing|loan|credit|supply|manufacturing|services|settlement|merger)[\w-]+\s+){0,2}?"
+    r"(?:agreement|deal|licen[cs]e|collaboration|partnership|pact)\s+with",
     # "Merck pays Hansoh $112M for oral GLP-1 candidate HS-10535": a payment to a company for a drug
     r"\b(?:pay|pays|paid|paying)\s+(?:[\w.&-]+\s+){1,3}(?:US)?\$[\d.,]+\s*(?:[mbk]n?|million|billion)?\s+"
     r"(?:upfront\s+)?(?:for|to\s+license)\b",
