@@ -64,7 +64,8 @@ _DRUG_ANAPHOR = re.compile(
     r"biologic|product|study|trial|(?:vaccine|pill|tablet|shot|injection)(?!\s+[A-Z]))\b"  # not "its shot Yeztugo"
     r"(?!\s+(?:Administration|Evaluation))"
     r"|\b(?:It|it)\s+(?:was|is|has|had|will|failed|met|showed)\b"
-    r"|\b(?:approved|cleared|rejected|filed|submitted|launched|discontinued|dropped|scrapped|shelved)\s+it\b"
+    r"|\b(?:approved|cleared|rejected|filed|submitted|launched|discontinued|dropped|scrapped|shelved|developing|"
+    r"developed|advancing|testing|halted|abandoned|licensed|returned|sold|marketing|commerciali[sz]ing)\s+it\b"
     # "the agency broadened the label to patients aged 4 and older": the drug's label
     r"|\b(?:broaden\w*|expand\w*|extend\w*|widen\w*|narrow\w*|updat\w*)\s+(?:the|its)\s+label\b"
     r"|\b(?:[Bb]oth|[Aa]ll\s+(?:two|three|four|five))\s+(?:were|have|had|are|will|drugs|candidates|assets|programs"

@@ -612,3 +612,10 @@ def test_a_trial_s_combination_partners_listed_after_including_are_not_its_drug(
     )
     (ev,) = events(text, kind="trial_start")
     assert (ev.fields["drug"], ev.status) == ("toravimab", Status.PLANNED)
+
+
+def test_a_partner_that_stopped_developing_it_discontinued_the_drug_told(events: Reader) -> None:
+    text = "Junshi had in-licensed toravimab from Merck in 2017. Merck had stopped developing it for obesity."
+    (ev,) = events(text, kind="discontinuation")
+    assert (ev.fields["drug"], ev.fields["company"], ev.fields["indication"]) == ("toravimab", "Merck", "obesity")
+    assert events("Merck dropped it.", kind="discontinuation") == []
