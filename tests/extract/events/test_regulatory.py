@@ -571,3 +571,11 @@ def test_the_approval_resting_on_trials_stopped_early_for_efficacy_is_no_new_app
     assert [(e.fields["date"]) for e in evs if e.type == "approval"] == ["2025-03-25"]
     reads = sorted((e.fields["trial"], e.fields["outcome"], e.fields["date"]) for e in evs if e.type == "trial_readout")
     assert reads == [("HARBOR", "met", "2022-11"), ("KESTREL-3", "met", "2022-11")]
+
+
+def test_pursuing_approvals_is_a_planned_filing(events: Reader) -> None:
+    found = events("Amgen plans to pursue approval of toravimab in Europe and Japan.", kind="regulatory_submission")
+    assert sorted((e.status, e.fields["territory"]) for e in found) == [
+        (Status.PLANNED, "EU"), (Status.PLANNED, "Japan")
+    ]
+    assert events("Amgen plans to pursue approval of toravimab in Europe and Japan.", kind="approval") == []

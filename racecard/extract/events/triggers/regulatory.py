@@ -86,6 +86,7 @@ SUBMISSION = [
     r"withdr(?:ew|aw|awn|awing|aws)\s+(?:the\s+|its\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:NDAs?|BLAs?|MAAs?|applications?|filings?|submissions?)",
     r"request\s+(?:for|to\s+(?:gain|obtain|win|secure|receive))\s+(?:full\s+|traditional\s+|conditional\s+)?approval",
     r"(?:seek|seeks|sought|seeking)\s+(?:[\w.]+\s+){0,2}approval",  # "seek U.S. approval"
+    r"(?:pursue|pursues|pursued|pursuing)\s+(?:[\w.]+\s+){0,2}(?:approvals?|marketing\s+authori[sz]ations?)",
     # "expects to submit it to the FDA", "filed the drug with China's NMPA": the agency names the filing
     r"(?:submit(?:s|ted|ting)?|fil(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,4}?(?:to|with)\s+(?:the\s+)?"
     r"(?:(?:US|U\.S\.|China['’]s|Japan['’]s|European)\s+)?(?:FDA|EMA|NMPA|CDE|PMDA|MHRA|TGA|Health\s+Canada|"
@@ -163,7 +164,7 @@ KEYWORDS = {
         "negative ruling",
     ),
     "regulatory_submission": (
-        "submi", "fil", "application", "request", "seek", "sought", "nda", "bla", "maa", "under review",
+        "submi", "fil", "application", "request", "seek", "sought", "nda", "bla", "maa", "under review", "pursu",
     ),
     "designation": (
         "designation",
