@@ -62,6 +62,8 @@ _DRUG_ANAPHOR = re.compile(
     r"candidate|therapy|treatment|asset|antibody|"
     r"molecule|medicine|compound|program|programme|inhibitor|agent|agonist|antagonist|bispecific|conjugate|ADC|"
     r"biologic|product|study|trial|(?:vaccine|pill|tablet|shot|injection)(?!\s+[A-Z]))\b"  # not "its shot Yeztugo"
+    # "The application was granted priority review": the drug's filing as the subject
+    r"|^\s*(?:The|This|Its)\s+(?:[\w-]+\s+){0,2}?(?:application|filing|submission|s?NDA|s?BLA|MAA)\b"
     r"(?!\s+(?:Administration|Evaluation))"
     r"|\b(?:It|it)\s+(?:was|is|has|had|will|failed|met|showed)\b"
     r"|\b(?:approved|cleared|rejected|filed|submitted|launched|discontinued|dropped|scrapped|shelved|developing|"

@@ -282,17 +282,27 @@ _IN_CHARGE = re.compile(
     r"[^.;,]{0,60}$",
     re.I,
 )
-_FROM_BOTH = re.compile(r"\s*(?:\w+\s+){0,2}?from\s+(?:both\s+)?(?P<list>[^;]{4,160})")
+_FROM_BOTH = re.compile(r"\s*(?:[\w-]+\s+){0,6}?(?:from|by)\s+(?:both\s+)?(?P<list>[^;]{4,160})")
+_WHEN_AFTER = re.compile(r"[^,;]{0,30}?\b(?:in|on)\s+")
 
 
-def _granters(text: str, end: int) -> list[str]:
+def _granters(doc: Doc, text: str, end: int) -> list[tuple[str, str | None]]:
     """The regulators a designation is said to come from, when it names several ("from both China's CDE and the
-    U.S. FDA")."""
+    U.S. FDA", "by the U.S. FDA in April 2022 and by the European Commission in December 2022"), each with the
+    date written after it."""
     m = _FROM_BOTH.match(text, end)
     if m is None or " and " not in m.group("list"):
         return []
-    names = (_SAME_REGULATOR.get(name, name) for name, _ in agencies_in(m.group("list")))
-    return list(dict.fromkeys(n for n in names if n in AGENCY_TERRITORY))
+    out: dict[str, str | None] = {}
+    for name, at in agencies_in(m.group("list")):
+        agency = _SAME_REGULATOR.get(name, name)
+        if agency not in AGENCY_TERRITORY or agency in out:
+            continue
+        after = m.start("list") + at
+        dated = _WHEN_AFTER.match(text, after + len(name))  # "by the U.S. FDA in April 2022"
+        told = find_dates(text[dated.end() : dated.end() + 25], doc.published) if dated else []
+        out[agency] = told[0].value if told else None
+    return list(out.items())
 
 
 def _described_other(doc: Doc, sent: Sent, drug: str) -> bool:
@@ -407,12 +417,18 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
                 # "breakthrough therapy designation … and PRIME status from the EMA": Europe grants no BTD
                 chinese = _CHINA_STORY.search(doc.text) is not None and "FDA" not in doc.text
                 c.fields["agency"], c.fields["territory"] = ("NMPA", "China") if chinese else ("FDA", "US")
-        granters = _granters(text, m.end())
+        granters = _granters(doc, text, m.end())
         if len(granters) > 1:  # "designations from both China's CDE and the U.S. FDA": one from each
             got = [
-                Cand(c.type, c.status, {**c.fields, "agency": a, "territory": AGENCY_TERRITORY[a]}, c.sent, c.pos)
+                Cand(
+                    c.type,
+                    c.status,
+                    {**c.fields, "agency": a, "territory": AGENCY_TERRITORY[a], **({"date": when} if when else {})},
+                    c.sent,
+                    c.pos,
+                )
                 for c in got
-                for a in granters
+                for a, when in granters
             ]
         out += got
         taken.append((m.start(), m.end()))

@@ -579,3 +579,18 @@ def test_pursuing_approvals_is_a_planned_filing(events: Reader) -> None:
         (Status.PLANNED, "EU"), (Status.PLANNED, "Japan")
     ]
     assert events("Amgen plans to pursue approval of toravimab in Europe and Japan.", kind="approval") == []
+
+
+def test_a_designation_granted_by_two_regulators_at_two_dates_is_two(events: Reader) -> None:
+    text = (
+        "Toravimab was also granted orphan-drug designation by the U.S. FDA in April 2022 and by the European "
+        "Commission in December 2022."
+    )
+    evs = events(text, published=date(2023, 1, 17), kind="designation")
+    assert sorted((e.fields["agency"], e.fields["date"]) for e in evs) == [("EMA", "2022-12"), ("FDA", "2022-04")]
+
+
+def test_the_application_granted_priority_review_is_the_drug_s(events: Reader) -> None:
+    text = "The FDA has accepted the NDA for toravimab. The application was granted priority review."
+    (ev,) = events(text, kind="designation")
+    assert (ev.fields["drug"], ev.fields["designation"]) == ("toravimab", "priority_review")
