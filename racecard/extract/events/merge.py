@@ -33,7 +33,7 @@ def _key(c: Cand) -> Key:
     if c.type == "safety_signal":  # findings in different trials, or none named, are different findings
         return (c.type, f.get("drug"), f.get("trial") or f"sentence {c.sent.index}")
     if c.type == "advisory_opinion":  # a negative opinion and, on re-examination, a positive one: two opinions
-        return (c.type, f.get("drug"), f.get("indication"), f.get("outcome"))
+        return (c.type, f.get("drug"), f.get("indication"), f.get("outcome"), f.get("agency"))
     if c.type in ("approval", "rejection", "regulatory_submission", "designation"):
         return (c.type, f.get("drug"), f.get("indication"), f.get("designation"))
     return (c.type, f.get("drug"))
@@ -153,7 +153,7 @@ def _fill_regulatory(events: list[Event]) -> list[Event]:
 
 
 _BACKGROUND = re.compile(r"\b(?:previously|earlier|already|originally|first\s+(?:approved|granted)|prior)\b", re.I)
-_SPLIT_BY_DATE = ("approval", "rejection", "designation", "discontinuation", "rights_return")
+_SPLIT_BY_DATE = ("approval", "rejection", "designation", "advisory_opinion", "discontinuation", "rights_return")
 
 
 def _explicit_date(c: Cand) -> str | None:

@@ -342,6 +342,21 @@ _OWN_PHRASE = re.compile(r"[^,;:()]{1,90}")
 _COMMITTEE = {True: ("CHMP", "EU"), False: ("FDA advisory committee", "US")}  # whose advisers, by European-ness
 _EUROPEAN = frozenset({"CHMP", "EMA", "European Commission"})
 # an opinion that names no committee, in a story about the CHMP and no FDA panel: the CHMP's
+_LAST_COMMITTEE = re.compile(
+    r"\b(?P<eu>CHMP|Committee\s+for\s+Medicinal\s+Products|European\s+Medicines\s+Agency)\b"
+    r"|\b(?:[Aa]dvisory\s+(?:[Cc]ommittee|panel)|ODAC|adcomm?|FDA\s+panel)\b"
+)
+
+
+def _european_committee(doc: Doc, sent: Sent) -> bool:
+    """Whose committee "the committee" is: the one the story named last before it (a CHMP story may also recall an
+    FDA panel), else the story's."""
+    named = list(_LAST_COMMITTEE.finditer(doc.text, 0, sent.start))
+    if named:
+        return named[-1].group("eu") is not None
+    return _CHMP_STORY.search(doc.text) is not None
+
+
 _CHMP_STORY = re.compile(
     r"^(?=[\s\S]*\b(?:CHMP|Committee\s+for\s+Medicinal\s+Products|European\s+Medicines\s+Agency)\b)"
     r"(?![\s\S]*\b(?:[Aa]dvisory\s+(?:[Cc]ommittee|panel)|ODAC|adcomm?|FDA\s+panel)\b)"
@@ -457,7 +472,7 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
         if outcome is None:
             continue
         agency = agency_in(text[max(0, m.start() - 60) : m.end() + 40])
-        european = (agency[0] in _EUROPEAN) if agency else _CHMP_STORY.search(doc.text) is not None
+        european = (agency[0] in _EUROPEAN) if agency else _european_committee(doc, sent)
         extra: dict[str, Any] = {"outcome": outcome, "agency": _COMMITTEE[european][0]}
         got = _make(doc, sent, "advisory_opinion", m.start(), m.end(), Status.HAPPENED, extra)
         for c in got:

@@ -594,3 +594,17 @@ def test_the_application_granted_priority_review_is_the_drug_s(events: Reader) -
     text = "The FDA has accepted the NDA for toravimab. The application was granted priority review."
     (ev,) = events(text, kind="designation")
     assert (ev.fields["drug"], ev.fields["designation"]) == ("toravimab", "priority_review")
+
+
+def test_the_committee_is_the_one_named_last_and_its_two_opinions_stay_apart(events: Reader) -> None:
+    text = (
+        "The FDA's advisory committee voted 10-1 against toravimab in 2017. In January, the CHMP upheld on "
+        "re-examination its negative opinion on toravimab. The committee first issued its negative opinion in "
+        "September 2023. The Commission usually follows the CHMP's advice, which would strip toravimab of the only "
+        "approval it has."
+    )
+    evs = events(text, published=date(2024, 1, 29))
+    opinions = sorted((e.fields["agency"], e.fields.get("date", "")) for e in evs if e.type == "advisory_opinion")
+    assert [a for a, _ in opinions] == ["CHMP", "CHMP", "FDA advisory committee"]
+    assert ("CHMP", "2023-09") in opinions
+    assert [e for e in evs if e.type == "approval"] == []

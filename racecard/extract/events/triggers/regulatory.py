@@ -37,6 +37,9 @@ NOT_APPROVAL = (  # "approved" that is not a decision on this drug
     r"|approvals?\s+milestones?|regulatory\s+approval\s+(?:and|milestones?)"
 )
 NEVER_APPROVAL = (  # contexts where "approved" is never a marketing approval, whatever the voice
+    # "which would strip Translarna of the only approval it has", "revoke its approval"
+    r"\b(?:strip\w*|revok\w*|withdr\w*|rescind\w*|los[et]\w*)\s+(?:[\w'’-]+\s+){0,4}?(?:of\s+)?(?:the\s+|its\s+|their\s+)?"
+    r"(?:only\s+|conditional\s+|accelerated\s+|marketing\s+)*approval$|"
     # "an FDA-approved test", "the approved dose"
     r"(?:-|\b(?:the|an?|its|their|our|any|other|(?<!is\s)(?<!are\s)(?<!was\s)(?<!been\s)already)\s+)approved\s*$|"
     r"(?:study|trial|protocol|IND|plan|deal|merger|acquisition|transaction|"
