@@ -306,7 +306,9 @@ def _forecasts(doc: Doc, sent: Sent) -> list[Cand]:
     if year is None and metric != "peak_sales":
         return []  # a sales figure without a year is no forecast
     if year and doc.published and int(year) <= doc.published.year - 1:
-        return []
+        if metric != "peak_sales":
+            return []  # a past year's sales are reported, not forecast
+        year = None  # "initiating coverage in 2022, had pencilled in peak sales of $5.5 billion": the note's year
     fields: dict[str, Any] = {"metric": metric}
     if year:
         fields["year"] = year

@@ -619,3 +619,10 @@ def test_a_partner_that_stopped_developing_it_discontinued_the_drug_told(events:
     (ev,) = events(text, kind="discontinuation")
     assert (ev.fields["drug"], ev.fields["company"], ev.fields["indication"]) == ("toravimab", "Merck", "obesity")
     assert events("Merck dropped it.", kind="discontinuation") == []
+
+
+def test_a_peak_sales_estimate_beside_a_past_year_is_still_a_forecast(events: Reader) -> None:
+    text = "Jefferies, starting coverage of Junshi in 2022, had pencilled in peak sales of $5.5 billion for toravimab."
+    (ev,) = events(text, published=date(2024, 3, 4), kind="forecast")
+    assert (ev.fields["metric"], ev.fields["value_usd"], ev.fields.get("year")) == ("peak_sales", 5.5e9, None)
+    assert events("Toravimab sales were $5.5 billion in 2022.", published=date(2024, 3, 4), kind="forecast") == []
