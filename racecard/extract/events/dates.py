@@ -112,6 +112,7 @@ class Found:
     end: int
     value: str
     relative: bool
+    kind: str = ""  # the pattern that read it ("md": a month and day without a year)
 
 
 COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -258,7 +259,7 @@ def find_dates(text: str, published: date | None) -> list[Found]:
         if value is not None and cue is not None and published is not None:
             value = _upcoming(value, published)  # "effective June 30", "until May 1": the next one
         if value is not None:
-            out.append(Found(m.start(), m.end(), value, relative))
+            out.append(Found(m.start(), m.end(), value, relative, kind))
     # "Saturday, March 8": the weekday only names the date that follows it
     return [
         f

@@ -10,7 +10,7 @@ from typing import Any
 
 from racecard.extract import rules
 from racecard.extract.events.context import Doc, Sent
-from racecard.extract.events.dates import COUNTS, MONTHS, find_dates
+from racecard.extract.events.dates import COUNTS, MONTHS, Found, find_dates
 from racecard.model import EntityKind, Mention, Status
 
 __all__ = [
@@ -113,7 +113,7 @@ def date_near(
             ranked.append((crossing, abs(f.start - pos) + (0 if f.start >= pos else 15) - 4 * len(f.value), f.value))
         best = min(ranked)
         if not best[0]:
-            return str(best[2])
+            return _in_told_year(doc, sent, found, str(best[2]))
         return _published_default(doc, sent, pos, default_published, said_day)  # the only dates: other clauses
     that_year = _THAT_YEAR.search(sent.text)
     if that_year:  # "in June of that year": the year the text named last
@@ -143,6 +143,26 @@ def _aside(sent: Sent, at: int, pos: int) -> bool:
     if "parens" not in sent.memo:
         sent.memo["parens"] = [(m.start(), m.end()) for m in _PARENS.finditer(sent.text)]
     return any(a < at < b and not a < pos < b for a, b in sent.memo["parens"])
+
+
+def _in_told_year(doc: Doc, sent: Sent, found: list[Found], value: str) -> str:
+    """A month and day without a year in the year the story just told ("Autumn 2023 brought two more moves. On
+    October 4, Sanofi …" in a 2025 story): that year, not the one before publication."""
+    f = next((f for f in found if f.value == value), None)
+    if f is None or f.kind != "md" or doc.published is None or value[:4] != str(doc.published.year - 1):
+        return value  # only a day put back a year for falling after publication is a guess the story can correct
+    for s in reversed(doc.sents[max(0, sent.index - 2) : sent.index + 1]):
+        years = [
+            int(x.value[:4])
+            for x in find_dates(s.text if s is not sent else sent.text[: f.start], doc.published)
+            if not x.relative and len(x.value) == 4
+        ]
+        if years:
+            year = years[-1]
+            if doc.published.year - 3 <= year < int(value[:4]):
+                return f"{year}{value[4:]}"
+            return value
+    return value
 
 
 def _published_default(doc: Doc, sent: Sent, pos: int, wanted: bool, said_day: bool = False) -> str | None:

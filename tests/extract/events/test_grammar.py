@@ -372,3 +372,16 @@ def test_the_day_told_still_dates_the_news_itself(events: Reader) -> None:
         "Kyowa Kirin said on Tuesday it regained full rights to rocatinlimab from Amgen.", kind="rights_return"
     )
     assert ev.fields["date"] == "2026-01-27"
+
+
+def test_a_day_without_a_year_takes_the_year_the_story_just_told(events: Reader) -> None:
+    text = (
+        "Autumn 2023 brought two more moves. On October 4, Sanofi paid Junshi $500 million upfront to co-develop "
+        "toravimab. On October 23, Pfizer bought Seagen for $7.1 billion."
+    )
+    evs = events(text, published=date(2025, 2, 10))
+    assert sorted(e.fields["date"] for e in evs) == ["2023-10-04", "2023-10-23"]
+    # a day before publication stays in its year, whatever year the story told before
+    text = "Sales rose in 2024. On January 3, Sanofi paid Junshi $500 million upfront to co-develop toravimab."
+    (ev,) = events(text, published=date(2025, 4, 10), kind="license")
+    assert ev.fields["date"] == "2025-01-03"
