@@ -140,6 +140,8 @@ def _fill_regulatory(events: list[Event]) -> list[Event]:
                     and o.fields.get(f)
                     and (f != "agency" or o.type != "advisory_opinion")
                 }
+                if not seen and f == "indication":  # no decision says: the one use all the drug's other facts name
+                    seen = {o.fields[f] for o in events if o.fields.get("drug") == fields["drug"] and o.fields.get(f)}
                 if len(seen) == 1:
                     value = seen.pop()
                     if f == "agency" and fields.get("territory") and AGENCY_TERRITORY.get(value) != fields["territory"]:

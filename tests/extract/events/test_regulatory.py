@@ -608,3 +608,12 @@ def test_the_committee_is_the_one_named_last_and_its_two_opinions_stay_apart(eve
     assert [a for a, _ in opinions] == ["CHMP", "CHMP", "FDA advisory committee"]
     assert ("CHMP", "2023-09") in opinions
     assert [e for e in evs if e.type == "approval"] == []
+
+
+def test_a_decision_naming_no_use_takes_the_one_use_the_drug_s_other_facts_name(events: Reader) -> None:
+    text = (
+        "The Phase 3 HARBOR trial of toravimab in colorectal cancer met its primary endpoint. "
+        "The FDA approved toravimab in June 2024."
+    )
+    (ev,) = events(text, kind="approval")
+    assert ev.fields["indication"] == "colorectal cancer"
