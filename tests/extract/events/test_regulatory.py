@@ -617,3 +617,10 @@ def test_a_decision_naming_no_use_takes_the_one_use_the_drug_s_other_facts_name(
     )
     (ev,) = events(text, kind="approval")
     assert ev.fields["indication"] == "colorectal cancer"
+
+
+def test_a_priority_review_voucher_is_no_priority_review(events: Reader) -> None:
+    (ev,) = events("Junshi got a Rare Pediatric Disease Priority Review Voucher for toravimab.", kind="designation")
+    assert ev.fields["designation"] == "other"
+    (ev,) = events("The FDA granted toravimab priority review.", kind="designation")
+    assert ev.fields["designation"] == "priority_review"

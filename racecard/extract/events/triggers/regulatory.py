@@ -115,12 +115,13 @@ DESIGNATIONS = {  # value → the words that name it
     "fast_track": r"fast[- ]track(?:\s+designation|\s+status)?",
     "orphan": r"orphan[- ](?:drug|medicinal\s+product)?\s*(?:designation|status)"
     r"|orphan[- ]drug(?=\s*(?:,|and)\s+(?:[\w-]+\s+){1,4}?(?:designations|status(?:es)?)\b)",
-    "priority_review": r"priority\s+review(?:\s+designation|\s+status|\s+voucher)?",
+    "priority_review": r"(?<!disease\s)priority\s+review(?:\s+designation|\s+status)?(?!\s+voucher)",
     "prime": r"(?-i:\bPRIME\b)(?:\s+(?:designation|status|scheme))?|priority\s+medicines?\s+scheme",
     "conditional": r"conditional\s+(?:marketing\s+)?(?:authori[sz]ation|approval)\s+(?:designation|pathway)",
-    "other": (
+    "other": (  # a voucher rewards an approval; it names no review the drug was given
         r"(?:regenerative\s+medicine\s+advanced\s+therapy|RMAT|rare\s+pediatric\s+disease|SAKIGAKE"
-        r"|innovative\s+licensing)\s+(?:designation|status)?"
+        r"|innovative\s+licensing)\s+(?:priority\s+review\s+voucher|designation|status)?"
+        r"|priority\s+review\s+voucher"
     ),
 }
 ADVISORY = [
