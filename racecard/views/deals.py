@@ -126,7 +126,8 @@ def deals(
             by_drug.setdefault(d, []).append(f)
     rows = []
     for same in groups:
-        first = min(same, key=lambda f: (f.when or dt.date.max, f.id))
+        # the report that names the asset leads ("Amgen pays $400m for KHK4083" over "the 2021 deal with Amgen")
+        first = min(same, key=lambda f: (f.one("drug") is None and f.type == "license", f.when or dt.date.max, f.id))
         when = first.when
         stated = next((f.one("territory") for f in same if f.one("territory")), None)
         if territory and not covers(stated or "worldwide", territory):

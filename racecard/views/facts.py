@@ -433,12 +433,24 @@ def same_facts(facts: Iterable[Fact]) -> list[list[Fact]]:
     for said, f in told:
         anchor = said.get("drug") or said.get("acquired")
         bucket = (f.type, f.status, *sorted(anchor)) if anchor else (f.type, f.status, "", f.key)
+        parties = _parties(f, said)
         near = heads.setdefault(bucket, [])
-        for known, members in near:
+        # a licence whose asset the report does not name joins the named licence between the same two companies
+        candidates = near if anchor or not parties else near + heads.get(parties, [])
+        for known, members in candidates:
             if all(known.get(k, v) == v for k, v in said.items()) and all(_dates_agree(f, g) for g in members):
                 members.append(f)
                 break
         else:
             near.append((said, [f]))
             out.append(near[-1][1])
+            if anchor and parties:
+                heads.setdefault(parties, []).append(near[-1])
     return out
+
+
+def _parties(f: Fact, said: dict[str, frozenset[str]]) -> tuple[str, ...] | None:
+    """A licence's two companies, the key a report that names no asset is matched by."""
+    if f.type != "license" or not said.get("licensor") or not said.get("licensee"):
+        return None
+    return (f.type, f.status, "parties", *sorted(said["licensor"]), "→", *sorted(said["licensee"]))

@@ -82,3 +82,18 @@ def test_a_deal_retold_without_its_territory_is_still_one_row(store: Store) -> N
     )
     table = _deals(store)
     assert sorted((d.territory, d.sources) for d in table.deals) == [("Japan", 2), ("US", 1)]
+
+
+def test_a_report_that_names_no_asset_joins_the_named_deal_of_the_same_two_companies(store: Store) -> None:
+    add(
+        store,
+        fact("Alpha licenses zetamab to Beta for $400m upfront.", "2021-06-02",
+             ("license", {"drug": "zetamab", "licensor": "Alpha", "licensee": "Beta", "upfront_usd": 400_000_000,
+                          "date": "2021-06-01"})),
+        fact("Beta's 2021 deal with Alpha cost $400m upfront.", "2024-01-10",
+             ("license", {"licensor": "Alpha", "licensee": "Beta", "upfront_usd": 400_000_000, "date": "2021"})),
+        fact("Gamma licensed a platform to Delta in 2021.", "2024-01-11",
+             ("license", {"licensor": "Gamma", "licensee": "Delta", "date": "2021"})),
+    )
+    rows = sorted((d.asset or "", d.seller, d.sources) for d in _deals(store).deals)
+    assert rows == [("", "Gamma", 1), ("zetamab", "Alpha", 2)]
