@@ -164,6 +164,7 @@ def _cue_roles(doc: Doc, sent: Sent, drugs: list[str]) -> tuple[str | None, str 
 
 
 _RIGHTS_WORD = re.compile(r"\brights\b", re.I)
+_OTHER_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _IF = re.compile(r"\b(?:if|should|once|upon|unless|whether)\b[^.;]*$", re.I)  # "If Gilead exercises its option"
 _RIGHTS_HELD = re.compile(
     r"\b(?:gets?|getting|got|has|have|holds?|receives?|obtains?)\s+(?:[\w-]+\s+){0,3}?rights\b", re.I
@@ -230,8 +231,10 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
                 if d.name not in partners
                 and (
                     0 <= (at := d.start - sent.start) - pos <= 140
-                    or (possessor(sent, at, window=40) is not None and at > pos - 60)
+                    or (possessor(sent, at, window=40) is not None and at > pos - 60)  # "Sanofi's X"
                 )
+                # not a rival's drug in another clause ("…, and challengers such as Innovent's IBI351 close in")
+                and not _OTHER_CLAUSE.search(text, min(pos, at), max(pos, at))
             ]
             if drugs:  # "for three ADC candidates: A (HER3-DXd), B (I-DXd) and C (R-DXd)": the list runs on
                 drugs += coordinated(sent, drugs[-1])[1:]

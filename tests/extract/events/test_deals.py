@@ -649,3 +649,15 @@ def test_an_option_exercised_under_an_agreement_licenses_the_drug_spoken_of(even
 def test_a_funding_agreement_is_no_licence(events: Reader) -> None:
     text = "Merck said it was assessing the toravimab result under its development funding agreement with investors."
     assert events(text, kind="license") == []
+
+
+def test_rights_held_under_a_deal_are_the_holder_s_licence_not_a_rival_s(events: Reader) -> None:
+    text = (
+        "Zai Lab holds Chinese commercial rights to adagrasib under its 2021 deal with Mirati, but the drug is not "
+        "approved there, and challengers such as Jacobio's glecirasib are closing in."
+    )
+    (ev,) = events(text, kind="license")
+    f = ev.fields
+    assert (f["drug"], f["licensor"], f["licensee"], f["territory"], f["date"]) == (
+        "adagrasib", "Mirati", "Zai Lab", "China", "2021"
+    )

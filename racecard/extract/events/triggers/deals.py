@@ -17,7 +17,9 @@ LICENSE_IN = [
     r"an?\s+)?(?:(?:exclusive|global|worldwide|"
     r"commercial|development|regional|full|[\w-]+),?\s+){0,3}(?:and\s+\w+\s+)?(?:licen[cs]e|rights|option)",
     # "Nuance Pharma holds the rights to develop and commercialize ensifentrine in Greater China": a licence held
-    r"(?:holds?|held)\s+(?:the\s+)?(?:exclusive\s+|commercial\s+|development\s+|regional\s+)*rights\s+(?:to|in|for)\b",
+    # "BeiGene holds Chinese commercial rights to sotorasib"
+    r"(?:holds?|held)\s+(?:the\s+)?(?:(?:Chinese|Japanese|Korean|European|U\.S\.|US|American|global|worldwide|ex-\S+)\s+)?"
+    r"(?:exclusive\s+|commercial\s+|development\s+|regional\s+)*rights\s+(?:to|in|for)\b",
     r"exercis(?:e[ds]?|ing)\s+(?:an?\s+|its\s+|the\s+|their\s+)?(?:\w+\s+)?options?\s+(?:to\s+licen[cs]e|"
     r"for|on|under|to\s+(?:obtain|acquire|in-license))",  # "exercised its option under the PCV Agreement"
 ]
