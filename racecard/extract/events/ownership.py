@@ -48,7 +48,12 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
         passive = _ACQ_PASSIVE.search(text, max(0, pos - 25), m.end() + 40)
         acquirer = acquired = None
         compound = [r for r in sent.refs if 0 <= pos - r.end <= 2] if _ACQ_NOUN.match(m.group(0)) else []
-        if _SALE.match(m.group(0)):  # "Tessaly agreed to sell itself to Novartis", "sold its drug X to Y"
+        aside = _ASIDE_MERGER.search(text, max(0, pos - 3), pos + 1)
+        named = [r for r in sent.refs if aside and 0 <= aside.start() - r.end <= 1] if aside else []
+        if named and _MERGED.match(m.group(0)):  # "Shire (integrated with Takeda in 2019)": Shire went into Takeda
+            into = after_prep(sent, pos, "with|into", limit=len(m.group(0)) + 30)
+            acquirer, acquired = (into.name if into else None), named[-1].name
+        elif _SALE.match(m.group(0)):  # "Tessaly agreed to sell itself to Novartis", "sold its drug X to Y"
             seller = subject_of(sent, pos)
             buyer = after_prep(sent, pos, "to", limit=len(m.group(0)) + 40)
             drugs = [d for d in sent.of(EntityKind.DRUG) if pos <= d.start - sent.start < m.end()]
@@ -91,7 +96,7 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
                 acquired = drugs[0].name if drugs else None
         if not acquirer or not acquired or acquirer == acquired:
             continue
-        if "integrat" in m.group(0).lower() or "merg" in m.group(0).lower():
+        if (_MERGED.match(m.group(0)) or "merger" in m.group(0).lower()) and not named:
             acquirer, acquired = (acquired, acquirer) if _bigger(doc, acquired, acquirer) else (acquirer, acquired)
         spans.append((max(0, pos - 10), m.end() + 60))
         fields: dict[str, Any] = {
@@ -123,6 +128,8 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
     return first + others, spans
 
 
+_ASIDE_MERGER = re.compile(r"\s?\(\s*")  # "Shire (merged with Takeda in 2019)": an aside opening on the merger
+_MERGED = re.compile(r"(?:merg\w*|integrated)\s+(?:with|into)", re.I)
 _ASSET_GAP = re.compile(r"[^,;:]{0,90}")
 _BUYS = re.compile(r"(?:buy|buys|bought|buying|acquire[ds]?|acquiring|purchase[ds]|purchasing)\b")
 _TO_VERB = re.compile(r"\bto\s+$")

@@ -661,3 +661,9 @@ def test_rights_held_under_a_deal_are_the_holder_s_licence_not_a_rival_s(events:
     assert (f["drug"], f["licensor"], f["licensee"], f["territory"], f["date"]) == (
         "adagrasib", "Mirati", "Zai Lab", "China", "2021"
     )
+
+
+def test_a_company_merged_into_another_told_in_an_aside_was_acquired_by_it(events: Reader) -> None:
+    text = "Sanofi used the option first granted to Seagen (integrated with Pfizer in 2023) to regain toravimab rights."
+    (ev,) = events(text, published=date(2024, 10, 31), kind="acquisition")
+    assert (ev.fields["acquirer"], ev.fields["acquired"], ev.fields["date"]) == ("Pfizer", "Seagen", "2023")
