@@ -117,6 +117,14 @@ _GROUNDS_OF = re.compile(
     re.I,
 )
 _THE_NOUN = re.compile(r"(?:^|\b(?:The|the|This|this|Today['’]s|today['’]s)\s+)$")
+_DUE_LATER = re.compile(
+    r"[^.;,]{0,140}?\b(?:is|are)\s+(?:(?:likewise|also|now|currently)\s+)?(?:planned|scheduled|slated|due|expected|"
+    r"anticipated|set)\b",
+    re.I,
+)
+_AND_ANOTHER = re.compile(
+    r"(?:\([^)]*\)\s*)?\s+and\s+(?:an?\s+)?(?:s?NDA|s?BLA|MAA|[\w\s]{0,40}?[Aa]pplication)\s+to\s+(?:the\s+)?", re.I
+)
 _IT_AFTER = re.compile(r"\s+(?:it|them)\b")  # "…, and Britain's MHRA authorized it in August"
 _BY_AGENCY = re.compile(r"\w+\s+by\s+(?:the\s+|its\s+)?")
 _IS_APPROVED = re.compile(r"\b(?:is|are|remains?)\s+(?:(?:already|also|currently|still|both|widely)\s+)?$", re.I)
@@ -520,6 +528,8 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
         elif status == Status.HAPPENED and _PLAN_TO.search(text, max(0, m.start() - 90), m.start()):
             # "scraps the plan, announced in January, to seek FDA approval": a plan, and here an abandoned one
             status = Status.FAILED if _ABANDONED.search(text, max(0, m.start() - 90), m.start()) else Status.PLANNED
+        elif status == Status.HAPPENED and _DUE_LATER.match(text, m.end()):
+            status = Status.PLANNED  # "an NDA … is planned to be submitted in 2024", "a filing … is expected in 2025"
         got = _make(doc, sent, "regulatory_submission", m.start(), m.end(), status, {}, 0.9)
         if "review" in m.group(0).lower():  # "is still under review": a state, dated only by what follows it
             own = _OWN_PHRASE.match(text, m.start())
@@ -530,6 +540,12 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
                     c.fields["date"] = when
         out += got
         taken.append((m.start(), m.end()))
+        second = _AND_ANOTHER.search(text, m.end())  # "an MAA to the EMA and an NDA to the PMDA": a filing to each
+        agency = agency_in(text[second.end() : second.end() + 80]) if second else None
+        if second and agency and agency[1] <= 10 and all(c.fields.get("agency") != agency[0] for c in got):
+            regulator, place = _regulator(doc, agency[0])
+            place_of = {"agency": regulator, "territory": place}
+            out += [Cand(c.type, c.status, {**c.fields, **place_of}, c.sent, second.start(), 0.9) for c in got[:1]]
         break
     pdufa = _PDUFA.search(text)
     if pdufa and "approval" not in {c.type for c in out}:  # a PDUFA date is when approval is expected

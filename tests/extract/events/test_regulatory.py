@@ -624,3 +624,16 @@ def test_a_priority_review_voucher_is_no_priority_review(events: Reader) -> None
     assert ev.fields["designation"] == "other"
     (ev,) = events("The FDA granted toravimab priority review.", kind="designation")
     assert ev.fields["designation"] == "priority_review"
+
+
+def test_filings_told_as_planned_after_their_noun_and_one_to_each_regulator(events: Reader) -> None:
+    text = (
+        "A Marketing Authorization Application for toravimab to the European Medicines Agency and an NDA to the "
+        "Japan Pharmaceuticals and Medical Devices Agency are likewise planned to be submitted during 2023."
+    )
+    evs = events(text, published=date(2023, 1, 23), kind="regulatory_submission")
+    assert sorted((e.fields["agency"], e.status, e.fields["date"]) for e in evs) == [
+        ("EMA", Status.PLANNED, "2023"), ("PMDA", Status.PLANNED, "2023")
+    ]
+    (ev,) = events("A filing for toravimab in Japan is expected in 2027.", kind="regulatory_submission")
+    assert ev.status == Status.PLANNED

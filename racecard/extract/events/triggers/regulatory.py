@@ -89,6 +89,9 @@ SUBMISSION = [
     r"withdr(?:ew|aw|awn|awing|aws)\s+(?:the\s+|its\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:NDAs?|BLAs?|MAAs?|applications?|filings?|submissions?)",
     r"request\s+(?:for|to\s+(?:gain|obtain|win|secure|receive))\s+(?:full\s+|traditional\s+|conditional\s+)?approval",
     r"(?:seek|seeks|sought|seeking)\s+(?:[\w.]+\s+){0,2}approval",  # "seek U.S. approval"
+    # "a Marketing Authorization Application for X to the European Medicines Agency", "an NDA to the PMDA"
+    r"(?:NDA|BLA|MAA|[Aa]pplication)s?\s+(?:for\s+[\w-]+\s+)?to\s+(?:the\s+)?(?:U\.S\.\s+)?(?:FDA|EMA|NMPA|PMDA|MHRA|"
+    r"European\s+Medicines|Food\s+and\s+Drug|Japan\s+Pharmaceuticals|National\s+Medical|Pharmaceuticals\s+and)",
     r"(?:pursue|pursues|pursued|pursuing)\s+(?:[\w.]+\s+){0,2}(?:approvals?|marketing\s+authori[sz]ations?)",
     # "expects to submit it to the FDA", "filed the drug with China's NMPA": the agency names the filing
     r"(?:submit(?:s|ted|ting)?|fil(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,4}?(?:to|with)\s+(?:the\s+)?"
