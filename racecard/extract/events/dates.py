@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from racecard.extract.events.rx import lower_pattern, lower_text
 
-__all__ = ["COUNTS", "Found", "find_dates", "resolve"]
+__all__ = ["COUNTS", "COUNT_WORDS", "Found", "find_dates", "resolve"]
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -28,6 +28,11 @@ _MON = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
+# a count of time written as a word or a number ("a month", "two years", "10 days")
+COUNT_WORDS = "|".join(sorted(COUNTS, key=len, reverse=True)) + r"|\d{1,2}"
+
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
     ("mdy", rf"\b{_MON}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-3]?\d)?(?:,\s*|\s+){_YEAR}\b"),
@@ -62,8 +67,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (  # "two months ago", "a year ago"
         "ago",
-        r"\b(?:just\s+|only\s+|some\s+|about\s+|nearly\s+)?(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|"
-        r"ten|eleven|twelve|\d{1,2})\s+(?P<unit>day|week|month|year)s?\s+ago\b",
+        rf"\b(?:just\s+|only\s+|some\s+|about\s+|nearly\s+)?(?P<n>{COUNT_WORDS})\s+(?P<unit>day|week|month|year)s?\s+ago\b",
     ),
     ("rel_year", r"\b(?P<which>last|this|next|previous|past)\s+year\b"),
     ("rel_month", r"\b(?P<late>late\s+|early\s+)?(?P<which>last|this|next|previous|past)\s+month\b"),
@@ -113,10 +117,6 @@ class Found:
     value: str
     relative: bool
     kind: str = ""  # the pattern that read it ("md": a month and day without a year)
-
-
-COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
 
 
 def _g(m: re.Match[str], kind: str, name: str) -> str | None:

@@ -16,7 +16,7 @@ from racecard.extract.events.territory import deal_territory, territory_in
 from racecard.extract.events.triggers import deals as T
 from racecard.model import EntityKind, Status
 
-__all__ = ["deal_status", "licences", "parties_of", "terms_only"]
+__all__ = ["PAYS_BEFORE", "deal_status", "licences", "parties_of", "terms_only"]
 
 assert triggers  # the vocabulary package
 
@@ -147,7 +147,7 @@ def _cue_roles(doc: Doc, sent: Sent, drugs: list[str]) -> tuple[str | None, str 
             licensor, strength = licensor or r.name, 0.8
         elif _PAYER.match(after) or _HOLDER.match(after):
             licensee, strength = licensee or r.name, 0.8
-        elif _PAYER_OBJ.search(before[-12:]) or re.search(r"(?:paying|pay|pays|paid)\s+$", before):
+        elif _PAYER_OBJ.search(before[-12:]) or PAYS_BEFORE.search(before):
             licensor, strength = licensor or r.name, 0.8
         elif _DISCOVERER.search(before):
             licensor, strength = licensor or r.name, max(strength, 0.6)
@@ -164,6 +164,7 @@ def _cue_roles(doc: Doc, sent: Sent, drugs: list[str]) -> tuple[str | None, str 
 
 
 _RIGHTS_WORD = re.compile(r"\brights\b", re.I)
+PAYS_BEFORE = re.compile(r"\b(?:pay|pays|paid|paying)\s+$", re.I)  # "will pay Everest …": the company paid
 _OTHER_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _IF = re.compile(r"\b(?:if|should|once|upon|unless|whether)\b[^.;]*$", re.I)  # "If Gilead exercises its option"
 _RIGHTS_HELD = re.compile(

@@ -10,10 +10,11 @@ from typing import Any
 
 from racecard.extract import rules
 from racecard.extract.events.context import Doc, Sent
-from racecard.extract.events.dates import COUNTS, MONTHS, Found, find_dates
+from racecard.extract.events.dates import COUNT_WORDS, COUNTS, MONTHS, Found, find_dates
 from racecard.model import EntityKind, Mention, Status
 
 __all__ = [
+    "IT_NEXT",
     "Cand",
     "clause_indication",
     "coordinated",
@@ -193,11 +194,13 @@ def _published_default(doc: Doc, sent: Sent, pos: int, wanted: bool, said_day: b
 _LONG_BEFORE = re.compile(r"\b(?:previously|earlier|formerly|originally|in\s+(?:19|20)\d\d)\b", re.I)
 # "(barely a month) after regaining", "two years since licensing": the trigger tells of a time before the news
 _SINCE_THEN = re.compile(
-    r"(?:\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<unit>day|week|month|year)s?\s+)?"
+    rf"(?:\b(?P<n>{COUNT_WORDS})\s+(?P<unit>day|week|month|year)s?\s+)?"
     r"\b(?:after|since|following)\s+(?:(?:its|their|his|her|first|initially|originally)\s+)?\w+ing\b[^.;,]*$",
     re.I,
 )
 _WORD = re.compile(r"\w*")
+# "stopped developing it", "MHRA authorized it": the verb's object is the drug told before
+IT_NEXT = re.compile(r"\s+(?:it|them)\b")
 
 
 def _back_from(told: str, since: re.Match[str]) -> str | None:
@@ -242,7 +245,7 @@ _COMPARED = re.compile(
 _DATE_BREAK = re.compile(
     r";|(?<!\bInc)(?<!\bLtd)(?<!\bCo)(?<!\bCorp)(?<!\bNo)(?<!\bvs)(?<!\bU\.S)\.\s+(?=[A-Z\d\u201c\x22])"  # not "Inc. ("
     r"|,\s*(?:and\s+)?(?:but|while|whereas|which|who|following|after|before|when|ending|marking|bringing|capping)\s"
-    r"|,\s*(?:(?:just|barely|only|some|about|nearly|almost|roughly)\s+)?(?:an?|one|two|three|four|five|six|\d+)\s+"
+    rf"|,\s*(?:(?:just|barely|only|some|about|nearly|almost|roughly)\s+)?(?:{COUNT_WORDS})\s+"
     r"(?:days?|weeks?|months?|years?)\s+(?:after|since|following|before)\s"  # ", barely a month after regaining"
     r"|\s(?:while|whereas)\s"
     # "… on July 6, 2023, and in Japan, where it was approved in September"; ", and Britain's MHRA authorized it …"
@@ -321,13 +324,15 @@ _PARTNER = re.compile(
 def partners_of(sent: Sent) -> set[str]:
     """The drugs named as another's combination partner or comparator, with those listed beside them ("in
     combination with carboplatin and etoposide", "with Merck's anti-PD-1 therapy, KEYTRUDA", "versus osimertinib")
-    — never a rival named as such ("a competitor for Cobenfy, which gained approval")."""
-    found = {
-        m.name
-        for m in sent.of(EntityKind.DRUG)
-        if _PARTNER.search(sent.text, max(0, m.start - sent.start - 60), m.start - sent.start)
-    }
-    return found | {d for f in found for d in coordinated(sent, f)}
+    — never a rival named as such ("a competitor for Cobenfy, which gained approval"). Read once per sentence."""
+    if "partners" not in sent.memo:
+        found = {
+            m.name
+            for m in sent.of(EntityKind.DRUG)
+            if _PARTNER.search(sent.text, max(0, m.start - sent.start - 60), m.start - sent.start)
+        }
+        sent.memo["partners"] = found | {d for f in found for d in coordinated(sent, f)}
+    return set(sent.memo["partners"])
 
 
 def drugs_near(sent: Sent, pos: int, *, main: bool = False) -> list[str]:

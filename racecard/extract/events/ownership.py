@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from racecard.extract.events.context import Doc, Ref, Sent
-from racecard.extract.events.deals import deal_status, parties_of
+from racecard.extract.events.deals import PAYS_BEFORE, deal_status, parties_of
 from racecard.extract.events.found import Cand, date_near, drugs_near, semicolon_part, signed_date
 from racecard.extract.events.roles import after_prep, before_prep, clause_end, object_of, possessor, subject_of
 from racecard.extract.events.rx import Trigger
@@ -165,14 +165,13 @@ def _bigger(doc: Doc, a: str, b: str) -> bool:
     return doc.counts[(EntityKind.COMPANY, a)] > doc.counts[(EntityKind.COMPANY, b)]
 
 
-_PAYS = re.compile(r"\b(?:pay|pays|paid|paying)\s+$", re.I)
 _TO_TAKE = re.compile(r"[^.;]{0,80}\bto\s+$")
 
 
 def _paid_to_give_back(sent: Sent, pos: int) -> Ref | None:
     """The company paid to give rights back: "Gilead pays Everest $280M upfront to take back Asian rights"."""
     for r in sent.refs:
-        if r.end <= pos and _PAYS.search(sent.text, max(0, r.start - 12), r.start) and _TO_TAKE.fullmatch(
+        if r.end <= pos and PAYS_BEFORE.search(sent.text, max(0, r.start - 12), r.start) and _TO_TAKE.fullmatch(
             sent.text, r.end, pos
         ):
             return r

@@ -7,7 +7,7 @@ from itertools import pairwise
 from typing import Any
 
 from racecard.extract.events.context import Doc, Ref, Sent
-from racecard.extract.events.found import Cand, coordinated, date_near, drugs_near, rivals_of
+from racecard.extract.events.found import IT_NEXT, Cand, coordinated, date_near, drugs_near, rivals_of
 from racecard.extract.events.money import Money, find_money
 from racecard.extract.events.roles import subject_of
 from racecard.extract.events.rx import Trigger
@@ -118,7 +118,6 @@ def _listed_before(doc: Doc, sent: Sent, subject: str, clause_start: int) -> lis
     return []
 
 
-_IT_OBJECT = re.compile(r"\s+(?:it|them)\b")
 
 
 def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
@@ -137,7 +136,7 @@ def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
         and not m.group(0).lower().endswith(("pipeline", "portfolio"))  # "cut from its pipeline" says what
         and not _PIPELINE_OBJECT.search(text[m.end() : m.end() + 60])
         and not any(0 <= d.start - sent.start - m.end() <= 60 for d in sent.of(EntityKind.DRUG))
-        and not (_IT_OBJECT.match(text, m.end()) and doc.recent_drug(sent))  # "stopped developing it": the drug told
+        and not (IT_NEXT.match(text, m.end()) and doc.recent_drug(sent))  # "stopped developing it": the drug told
     ):
         return []  # "dropped 200 jobs": a generic verb needs a drug or a programme as its object
     clause_start = m.start() - len(clause_before(text, m.start(), 200))

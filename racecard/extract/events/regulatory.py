@@ -8,6 +8,7 @@ from typing import Any
 from racecard.extract.events.context import Doc, Sent
 from racecard.extract.events.dates import find_dates
 from racecard.extract.events.found import (
+    IT_NEXT,
     Cand,
     clause_indication,
     coordinated,
@@ -125,7 +126,6 @@ _DUE_LATER = re.compile(
 _AND_ANOTHER = re.compile(
     r"(?:\([^)]*\)\s*)?\s+and\s+(?:an?\s+)?(?:s?NDA|s?BLA|MAA|[\w\s]{0,40}?[Aa]pplication)\s+to\s+(?:the\s+)?", re.I
 )
-_IT_AFTER = re.compile(r"\s+(?:it|them)\b")  # "…, and Britain's MHRA authorized it in August"
 _BY_AGENCY = re.compile(r"\w+\s+by\s+(?:the\s+|its\s+)?")
 _IS_APPROVED = re.compile(r"\b(?:is|are|remains?)\s+(?:(?:already|also|currently|still|both|widely)\s+)?$", re.I)
 
@@ -220,7 +220,7 @@ def _make(
         status = Status.EXPECTED  # a company plans its filings; regulators' decisions can only be expected
     if _CONDITIONAL.search(sent.text[max(0, pos - 40) : pos]) or _MONEY_TERMS.search(sent.text):
         return []  # "upon approval", "regulatory milestones": a term of a contract, not an event
-    drugs = _subject_drugs(sent, pos) or ([told] if told and _IT_AFTER.match(sent.text, end) else [])
+    drugs = _subject_drugs(sent, pos) or ([told] if told and IT_NEXT.match(sent.text, end) else [])
     if not drugs:
         trial = next((t.name for t in sent.of(EntityKind.TRIAL)), None)
         back = (  # "on the strength of its global WU-KONG1 study": the trial's drug, not the last one named
