@@ -24,7 +24,7 @@ __all__ = ["Names", "better", "choose", "define_aliases", "filer_mentions", "occ
 
 # How strongly a way of recognising a name grounds it; lower wins a merge.
 HOW_RANK = {"lexicon": 0, "defined-alias": 2, "inn-stem": 3, "company-shape": 3, "company-context": 3,
-            "trial-context": 3, "nct": 4, "code-pattern": 4, "ticker": 5, "filer": 6}
+            "company-head": 4, "trial-context": 3, "nct": 4, "code-pattern": 4, "ticker": 5, "filer": 6}
 
 
 def _rank(how: str) -> int:
@@ -143,10 +143,14 @@ def _abbreviates(short: str, long: str) -> bool:
     return long.lower().startswith(short.lower()) or short.lower() in long.lower()
 
 
-def occurrences(text: str, form: str, sentences: Sequence[Span], occupied: bytearray) -> Iterable[Span]:
-    """Every free occurrence of ``form`` at word boundaries inside the sentences."""
+def occurrences(
+    text: str, form: str, sentences: Sequence[Span], occupied: bytearray, *, whole: bool = False
+) -> Iterable[Span]:
+    """Every free occurrence of ``form`` at word boundaries inside the sentences; ``whole`` also keeps it from
+    being the head of a hyphenated name (a trial "DESTINY" is not the start of "DESTINY-Lung01")."""
     flags = 0 if any(ch.isupper() for ch in form) else re.IGNORECASE
-    for m in re.finditer(rf"(?<![\w]){re.escape(form)}(?![\w])", text, flags):
+    after = r"(?![\w]|-\w)" if whole else r"(?![\w])"
+    for m in re.finditer(rf"(?<![\w]){re.escape(form)}{after}", text, flags):
         if any(occupied[m.start() : m.end()]):
             continue
         if any(s.start <= m.start() and m.end() <= s.end for s in sentences):

@@ -196,12 +196,28 @@ def _trial_readings(text: str, regions: Sequence[Span]) -> Iterator[Found]:
                         seen.add(name)
                         yield Found(a, b, EntityKind.TRIAL, name, "trial-context")
         # lower-case trial brands coordinated with a recognised one ("evoke and evoke+ trials")
+    yield from _siblings(text, regions, seen, done)
     for name in list(seen):
         if name.endswith("+") and name[:-1].islower():
             base = name[:-1]
             for m in re.finditer(rf"(?<![\w-]){re.escape(base)}(?![\w+-])", text):
                 if _in(regions, m.start()):
                     yield Found(m.start(), m.end(), EntityKind.TRIAL, base, "trial-context")
+
+
+_FAMILY = re.compile(r"^([A-Z]{4,})-[A-Za-z\d]")
+
+
+def _siblings(text: str, regions: Sequence[Span], seen: set[str], done: set[tuple[int, int]]) -> Iterator[Found]:
+    """Trials of one programme share its name before the hyphen: once "DESTINY-PanTumor02" is a trial, so are
+    "DESTINY-Lung01" and "DESTINY-CRC02" in the same list, wherever the trial words are."""
+    families = {m.group(1) for m in map(_FAMILY.match, seen) if m}
+    for family in sorted(families):
+        sibling = rf"(?<![\w-]){family}-(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|[A-Z]{{2,}})?\d{{1,3}}(?![\w-])"
+        for m in re.finditer(sibling, text):
+            if (m.start(), m.end()) not in done and _in(regions, m.start()):
+                done.add((m.start(), m.end()))
+                yield Found(m.start(), m.end(), EntityKind.TRIAL, m.group(0), "trial-context")
 
 
 _SECOND = re.compile(r"\s+([a-z]{4,})\b")

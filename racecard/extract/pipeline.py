@@ -240,8 +240,42 @@ def stage_propagate(d: Draft) -> None:
     for (form, kind), name in forms.items():
         if len(form) < 2:
             continue
-        for span in grounding.occurrences(d.doc.text, form, d.sentences, d.occupied):
+        for span in grounding.occurrences(
+            d.doc.text, form, d.sentences, d.occupied, whole=kind == EntityKind.TRIAL
+        ):
             d.add(Mention(span.start, span.end, form, kind, name, "propagated", 0.8))
+
+
+_HEAD = re.compile(r"([A-Z][a-z]{3,})[\s-]+[A-Z]")
+_NAME_GOES_ON = re.compile(r"[\s-]+[A-Z&]")
+
+
+def stage_company_heads(d: Draft) -> None:
+    """A company named in full is named again by the first word of its name ("Kelun-Biotech", then "Kelun";
+    "Arrowhead Pharmaceuticals", then "Arrowhead"), where that word is a name: no place, no generic word, never
+    written in lower case in the story, and the head of no other company's name."""
+    text = d.doc.text
+    heads: dict[str, set[str]] = {}
+    for m in d.mentions:
+        shape = _HEAD.match(m.text) if m.kind == EntityKind.COMPANY else None
+        if shape:
+            heads.setdefault(shape.group(1), set()).add(m.name)
+    if not heads:
+        return
+    forms = {m.text for m in d.mentions}
+    for head, names in heads.items():
+        if (
+            len(names) > 1
+            or head in forms
+            or head.lower() in rules.GENERIC_NAME_WORDS
+            or head in rules.OWNER_PLACES
+            or re.search(rf"\b{head.lower()}\b", text)
+        ):
+            continue
+        name = names.pop()
+        for span in grounding.occurrences(text, head, d.sentences, d.occupied, whole=True):
+            if not _NAME_GOES_ON.match(text, span.end):  # "Novo Holdings" is not "Novo Nordisk"
+                d.add(Mention(span.start, span.end, head, EntityKind.COMPANY, name, "company-head", 0.7))
 
 
 def stage_prune(d: Draft) -> None:
@@ -430,6 +464,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("shapes", stage_shapes),
     ("aliases", stage_aliases),
     ("propagate", stage_propagate),
+    ("company-heads", stage_company_heads),
     ("prune", stage_prune),
     ("observers", stage_observers),
     ("class-targets", stage_class_targets),

@@ -39,7 +39,8 @@ TRIAL_NAME = (
     r"(?:[A-Z][A-Z0-9]{2,}(?:[a-z][A-Z]?)?|[A-Z]{2}(?=-[A-Z]{3,}\d)|[A-Z][a-z]+[A-Z][A-Za-z]*|[a-z]+\+?"
     r"|[A-Z]{2}[a-z][A-Z](?=-)|[A-Z]{2}[a-z]{3,}(?=\s\d)"  # "TRuE-V1", "ADvocate 1"
     r"|[A-Z][a-z]{3,}(?=\s[A-Z]{3,}-\d))"  # "Beamion LUNG-1": a brand word before the numbered name
-    r"(?:[- ](?:\d{1,3}[A-Za-z]?|[A-Z][a-z]{2,}|[A-Z]{2,})|-[A-Z]{3,}\d{1,3}(?![\w-])|-[A-Z]\d{0,2}(?:/[A-Z](?![\w-]))?"
+    r"(?:-[A-Z][a-z]+(?:[A-Z][a-z]+)?\d{1,3}(?![\w-])"  # "DESTINY-Lung01", "DESTINY-PanTumor02"
+    r"|[- ](?:\d{1,3}[A-Za-z]?|[A-Z][a-z]{2,}|[A-Z]{2,})|-[A-Z]{3,}\d{1,3}(?![\w-])|-[A-Z]\d{0,2}(?:/[A-Z](?![\w-]))?"
     r"(?![\w-]))?"  # "TRuE-V2", "ATLAS-A/B"
     r"(?:\s[A-Z]{4,}(?![\w-]))?"
     r"(?:-\d{1,3}[A-Za-z]?|(?<=[A-Z]{3}-[A-Z]{3}) \d{1,2}(?!\d))?\+?"  # KRYSTAL-12, HERIZON-BTC-01, HARMONi-A,
@@ -62,7 +63,7 @@ TRIAL_AFTER = re.compile(
 )
 # "the Phase III programme, ARCADIA," / "a trial called SHORE": the name after the trial word
 TRIAL_APPOSITION = re.compile(
-    rf"\b{TRIAL_WORDS}[,:]?\s+(?:(?:called|named|dubbed|known\s+as)\s+)?(?P<names>[A-Z][A-Z0-9]{{3,}}(?:-\d{{1,3}})?)\b"
+    rf"\b{TRIAL_WORDS}[,:]?\s+(?:(?:called|named|dubbed|known\s+as)\s+)?(?P<names>[A-Z][A-Z0-9]{{3,}}(?:-\d{{1,3}})?)(?![\w-])"
     # "three Phase 3 studies: ADvocate 1 and ADvocate 2"
     rf"|\b{TRIAL_WORDS}:\s+(?P<listed>{TRIAL_NAME}(?:(?:,\s*|\s+and\s+){TRIAL_NAME})*)(?![\w])"
 )

@@ -367,3 +367,26 @@ def test_the_rest_of_a_class_and_a_side_effect_are_not_indications_but_other_nam
     assert set(_entities(small, text)["indications"]) == {
         "major depressive disorder", "obesity", "HER2-positive cancer"
     }
+
+
+def test_trials_of_one_programme_share_the_name_before_the_hyphen() -> None:
+    from racecard.extract.patterns import trials
+    from racecard.model import Span
+
+    text = (
+        "The filing rests on two Phase 2 studies: KESTREL-PanSolid03, across tumour types; and KESTREL-Lung02, "
+        "in lung cancer. Earlier, KESTREL-GI01 enrolled gastric patients."
+    )
+    names = sorted({f.name for f in trials(text, [Span(0, len(text))])})
+    assert names == ["KESTREL-GI01", "KESTREL-Lung02", "KESTREL-PanSolid03"]
+
+
+def test_a_company_named_in_full_is_named_again_by_its_first_word(lex: Lexicon) -> None:
+    text = (
+        "Amgen paid Velorant-Biotech $40 million upfront in 2023. A year later, Amgen handed Velorant another "
+        "$20 million. Tessaly Therapeutics was paid too; Tessaly Capital, a fund, paid nothing."
+    )
+    companies = _entities(lex, text)["companies"]
+    assert sorted(companies["Velorant-Biotech"]) == ["Velorant", "Velorant-Biotech"]
+    # a first word that goes on into another name ("Tessaly Capital") is that other name's, not this company's
+    assert companies["Tessaly"] == ["Tessaly Therapeutics"]

@@ -55,6 +55,7 @@ _COMPARATOR = re.compile(
     r"(?:[\w&'’.-]+\s+){0,3}$",
     re.I,
 )
+_TOPIC = re.compile(r"\s*(?:For|As\s+for)\s+")
 _GOVERNED = re.compile(r"\b(?:with|from|to|by|of|for|and)\s+(?:the\s+)?$|[(“\"]\s*$", re.I)
 _DRUG_ANAPHOR = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:[\w-]+\s+){0,2}?(?:version|formulation)\b"  # "a twice-daily version"
@@ -283,8 +284,11 @@ class Doc:
     def _recent_company(self, before: int) -> str | None:
         """The last company named before sentence ``before`` (this one's start included)."""
         for s in reversed(self.sents[max(0, before - 4) : before]):
-            named = [  # a partner "with Daiichi Sankyo" is no sentence's subject
-                m for m in s.of(EntityKind.COMPANY) if not _GOVERNED.search(self.text[max(0, m.start - 12) : m.start])
+            named = [  # a partner "with Daiichi Sankyo" is no sentence's subject; "For Merck, the pact …" names a topic
+                m
+                for m in s.of(EntityKind.COMPANY)
+                if not _GOVERNED.search(self.text[max(0, m.start - 12) : m.start])
+                or _TOPIC.fullmatch(self.text[s.start : m.start])
             ]
             if named:
                 first = named[0]  # a sentence's subject comes first more often than not

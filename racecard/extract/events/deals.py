@@ -31,10 +31,12 @@ _PAYER, _PAYEE, _HOLDER = (
 )
 _GRANT_OBJECT = re.compile(r"licen[cs]e|rights|options?\b", re.I)
 _PAYER_OBJ, _DISCOVERER = re.compile(T.PAYER_OBJECT, re.I), re.compile(T.DISCOVERER, re.I)
-_ASSET = re.compile(
-    r"(?:for|to|on|of|licen[cs]e)\s+((?:(?:an?|its|their|the|up\s+to|[\w.-]+)\s+){0,5}(?:candidates?|programs?|programmes?|assets?|molecules?|antibod(?:y|ies)|platform|portfolio|compounds?|therapies|products?))",
-    re.I,
+_ASSET_NOUN = (
+    r"(?:(?:an?|its|their|the|up\s+to|[\w.-]+)\s+){0,5}(?:candidates?|programs?|programmes?|assets?|molecules?|"
+    r"antibod(?:y|ies)|platform|portfolio|compounds?|therapies|products?|ADCs|conjugates|bispecifics)"
 )
+_ASSET = re.compile(rf"(?:for|to|on|of|licen[cs]e)\s+({_ASSET_NOUN})", re.I)
+_PAID_FOR = re.compile(rf"\bupfront\s+for\s+({_ASSET_NOUN})", re.I)  # "$175 million upfront for seven ADCs"
 _HELD_OPTION = re.compile(
     r"(?<!exercised\s)(?<!exercise\s)(?:\b(?:an|the|its|their)\s+)?(?:option|right)s?\s+(?:to\s+)?$"
     # "to evaluate opportunities to in-license or acquire new programs": a search, not a deal
@@ -145,9 +147,11 @@ def _cue_roles(doc: Doc, sent: Sent, drugs: list[str]) -> tuple[str | None, str 
         before = sent.text[max(0, r.start - 40) : r.start]
         if _PAYEE.match(after):
             licensor, strength = licensor or r.name, 0.8
-        elif _PAYER.match(after) or _HOLDER.match(after):
+        elif _PAYER.match(after) or _HOLDER.match(after) or _HANDS_MONEY.match(after):
             licensee, strength = licensee or r.name, 0.8
-        elif _PAYER_OBJ.search(before[-12:]) or PAYS_BEFORE.search(before):
+        elif _PAYER_OBJ.search(before[-12:]) or PAYS_BEFORE.search(before) or (
+            _HANDED.search(before) and _MONEY_NEXT.match(after)
+        ):
             licensor, strength = licensor or r.name, 0.8
         elif _DISCOVERER.search(before):
             licensor, strength = licensor or r.name, max(strength, 0.6)
@@ -164,6 +168,10 @@ def _cue_roles(doc: Doc, sent: Sent, drugs: list[str]) -> tuple[str | None, str 
 
 
 _RIGHTS_WORD = re.compile(r"\brights\b", re.I)
+# "Merck handed Kelun $175 million upfront": a payment, the giver and the paid
+_HANDS_MONEY = re.compile(r"\s+hand(?:s|ed|ing)\s+(?:[\w&.'’-]+\s+){1,3}(?:US)?\$", re.I)
+_HANDED = re.compile(r"\bhand(?:s|ed|ing)\s+$", re.I)
+_MONEY_NEXT = re.compile(r"\s+(?:US)?\$\s?\d")
 PAYS_BEFORE = re.compile(r"\b(?:pay|pays|paid|paying)\s+$", re.I)  # "will pay Everest …": the company paid
 _OTHER_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _IF = re.compile(r"\b(?:if|should|once|upon|unless|whether)\b[^.;]*$", re.I)  # "If Gilead exercises its option"
@@ -403,6 +411,10 @@ def terms_only(doc: Doc, sent: Sent) -> list[Cand]:
     drugs = drugs_near(sent, 0)
     if drugs:
         fields["drug"] = drugs[0]
+    elif lor and lee and "upfront_usd" in terms:
+        asset = _PAID_FOR.search(sent.text)  # "Merck handed Kelun $175 million upfront for seven preclinical ADCs"
+        if asset:
+            fields["asset"] = " ".join(asset.group(1).split())
     date = date_near(doc, sent, 0, default_published=True)
     if date:
         fields["date"] = date

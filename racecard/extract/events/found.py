@@ -128,7 +128,7 @@ def date_near(
             None,
         )
         if year:
-            month = that_year.group("mon")
+            month = that_year.group("mon") or that_year.group("that")
             return f"{year}-{MONTHS[month.lower()[:3]]:02d}" if month else year
     return _published_default(doc, sent, pos, default_published, said_day)
 
@@ -288,6 +288,8 @@ _SAID_ON = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:on\s+)?$", re.I)
 _THAT_YEAR = re.compile(
     r"\b(?:(?:in\s+)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+(?:of\s+)?)?(?:that|the\s+same)\s+year\b"
+    # "In May 2022, … That December, …": the month of the year just told
+    r"|\b[Tt]hat\s+(?P<that>January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
 _DEADLINE = re.compile(
     r"(?:PDUFA|action|goal)\s+date(?:\s+(?:of|is|set\s+for))?\s*$|\bdate\s+of\s*$"

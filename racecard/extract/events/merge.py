@@ -285,6 +285,27 @@ def _combine(cands: list[Cand]) -> Event:
     return Event(best.type, status, fields, evidences[0], tuple(evidences[1:]))
 
 
+def _months_apart(a: str, b: str) -> int:
+    """Months between two dates of at least a month's precision; 0 when either is a bare year."""
+    if len(a) < 7 or len(b) < 7 or not (a[5:7].isdigit() and b[5:7].isdigit()):
+        return 0 if a[:4] == b[:4] else 12
+    return abs((int(a[:4]) * 12 + int(a[5:7])) - (int(b[:4]) * 12 + int(b[5:7])))
+
+
+def _other_deal(terms: Cand, deal: list[Cand]) -> bool:
+    """Whether deal terms tell another deal than ``deal``: dated a season or more apart (an upfront paid the
+    month after signing is that deal's), a deal of named assets, or another upfront."""
+    when = _explicit_date(terms)
+    dates = [d for d in (_explicit_date(c) for c in deal) if d]
+    if when and dates and all(_months_apart(when, d) > 3 for d in dates):
+        return True
+    if terms.fields.get("asset") and all(c.fields.get("drug") for c in deal):
+        return True
+    paid = terms.fields.get("upfront_usd")
+    upfronts = [c.fields["upfront_usd"] for c in deal if c.fields.get("upfront_usd")]
+    return bool(paid and upfronts and paid not in upfronts)
+
+
 def merge(cands: list[Cand], doc_id: str, published: date | None = None) -> list[Event]:
     terms = [c for c in cands if c.type == "_terms"]
     _widen_indications(cands)
@@ -346,6 +367,9 @@ def merge(cands: list[Cand], doc_id: str, published: date | None = None) -> list
                 if parties <= {groups[k][0].fields.get("licensor"), groups[k][0].fields.get("licensee")}
                 and (parties or min(c.sent.index for c in groups[k]) <= t.sent.index)
             ]  # terms that name nobody describe a deal already named, not one told later
+        # terms dated apart from a deal, or paying another upfront, are another deal ("That December, Merck handed
+        # Kelun $175 million upfront for seven preclinical ADCs" after its May licence of a named drug)
+        target = [k for k in target if not _other_deal(t, groups[k])]
         if len(target) > 1 and len({groups[k][0].sent.index for k in target}) > 1:
             before = [k for k in target if min(c.sent.index for c in groups[k]) <= t.sent.index]
             if before:  # terms describe the deal named last before them (every drug it names)
@@ -364,10 +388,12 @@ def merge(cands: list[Cand], doc_id: str, published: date | None = None) -> list
                         0.1,
                     )
                 )
-        elif not target and t.fields.get("drug") and t.fields.get("licensor") and t.fields.get("licensee"):
-            # "Coherus paying Junshi $35 million upfront" for a named drug is itself a licence
+        elif not target and (t.fields.get("drug") or t.fields.get("asset")) and t.fields.get("licensor") and (
+            t.fields.get("licensee")
+        ):
+            # "Coherus paying Junshi $35 million upfront" for a named drug (or named assets) is itself a licence
             t.fields["_doc"] = doc_id
-            groups[("license", t.fields["drug"])] = [
+            groups[_key(Cand("license", Status.HAPPENED, t.fields, t.sent, t.pos, 0.6))] = [
                 Cand("license", Status.HAPPENED, dict(t.fields), t.sent, t.pos, 0.6)
             ]
     return _fill_regulatory([_combine(cs) for cs in groups.values()])

@@ -667,3 +667,18 @@ def test_a_company_merged_into_another_told_in_an_aside_was_acquired_by_it(event
     text = "Sanofi used the option first granted to Seagen (integrated with Pfizer in 2023) to regain toravimab rights."
     (ev,) = events(text, published=date(2024, 10, 31), kind="acquisition")
     assert (ev.fields["acquirer"], ev.fields["acquired"], ev.fields["date"]) == ("Pfizer", "Seagen", "2023")
+
+
+def test_terms_told_for_another_month_are_another_deal_not_the_last_named_one(events: Reader) -> None:
+    text = (
+        "For Merck, the pact continues a run of deals. In May 2022, the company paid Hansoh $47 million upfront "
+        "for rights outside China to quilveranib. That December, Merck handed Hansoh $175 million upfront for "
+        "seven preclinical ADCs, with up to $9.3 billion in milestones."
+    )
+    evs = events(text, kind="license")
+    named = one(evs, drug="quilveranib")
+    assert (named["licensor"], named["licensee"], named["date"]) == ("Hansoh", "Merck", "2022-05")
+    assert "milestones_usd" not in named  # the December deal's milestones are not the May deal's
+    unnamed = one(evs, asset="seven preclinical ADCs")
+    assert (unnamed["licensor"], unnamed["licensee"]) == ("Hansoh", "Merck")
+    assert (unnamed["upfront_usd"], unnamed["milestones_usd"], unnamed["date"]) == (175e6, 9.3e9, "2022-12")
