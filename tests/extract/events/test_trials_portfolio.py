@@ -626,3 +626,18 @@ def test_a_peak_sales_estimate_beside_a_past_year_is_still_a_forecast(events: Re
     (ev,) = events(text, published=date(2024, 3, 4), kind="forecast")
     assert (ev.fields["metric"], ev.fields["value_usd"], ev.fields.get("year")) == ("peak_sales", 5.5e9, None)
     assert events("Toravimab sales were $5.5 billion in 2022.", published=date(2024, 3, 4), kind="forecast") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("In the Phase 3 KESTREL-3 study, rocatinlimab slowed disease progression by 31% versus placebo.", "met"),
+        ("In KESTREL-3, rocatinlimab lowered the rate of flares by 28% and 33%, respectively, compared with "
+         "placebo.", "met"),
+        ("In KESTREL-3, rocatinlimab did not reduce flares by more than 5% versus placebo.", "missed"),
+        ("In KESTREL-3, rocatinlimab reduced flares by 28% from baseline.", "reported"),
+    ],
+)
+def test_a_benefit_measured_against_placebo_is_a_readout_that_met(events: Reader, text: str, outcome: str) -> None:
+    (ev,) = events(text, kind="trial_readout")
+    assert ev.fields["outcome"] == outcome

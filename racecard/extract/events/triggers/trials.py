@@ -114,6 +114,10 @@ MET = (
     r"success\w*|beat|outperform\w*|\bace[sd]?\b|\bnail(?:s|ed)?\b"
     r"|(?:extended|prolonged)\s+(?:both\s+)?(?:median\s+)?(?:progression-free|overall)"
     r"|early\s+(?:for|due\s+to|because\s+of)\s+(?:overwhelming\s+|positive\s+)?(?:efficacy|benefit)"
+    # "slowed decline … by 27% versus placebo", "lowered the rate of exacerbations by 30% compared with placebo"
+    r"|\b(?:slow(?:ed|s)|lower(?:ed|s)|reduc(?:ed|es)|cut|decreas(?:ed|es)|improv(?:ed|es))\s[^.;]{0,100}?"
+    r"\bby\s+\d+(?:\.\d+)?%[^.;]{0,60}?\b(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to|over)\s+placebo"
+    r"|\bslow(?:ed|s)\s+(?:cognitive\s+|clinical\s+|disease\s+)?(?:decline|progression)\s+by\s+\d"
 )
 MIXED = (
     r"\bmixed\b|\bone\s+of\s+(?:the\s+)?two\b|\bbut\s+(?:not|missed|failed)\b|\bwhile\s+(?:it\s+)?(?:missed|failed)"
