@@ -55,6 +55,9 @@ _COMPARATOR = re.compile(
     r"(?:[\w&'’.-]+\s+){0,3}$",
     re.I,
 )
+_THAT_DRUG = re.compile(
+    r"\s*(?:That|The\s+latter)\s+(?:[\w-]+\s+)?(?:drug|antibody|therapy|medicine|candidate|treatment|product)\b"
+)
 _TOPIC = re.compile(r"\s*(?:For|As\s+for)\s+")
 _GOVERNED = re.compile(r"\b(?:with|from|to|by|of|for|and)\s+(?:the\s+)?$|[(“\"]\s*$", re.I)
 _DRUG_ANAPHOR = re.compile(
@@ -212,6 +215,8 @@ class Doc:
             # "a trial comparing BGB-16673 with pirtobrutinib", "its challenge to Tagrisso": not the comparator
             compared = {m.name for m in s.of(EntityKind.DRUG) if self._comparator(s, m)}
             drugs = [d for d in s.names(EntityKind.DRUG) if d not in compared]
+            if len(drugs) > 1 and _THAT_DRUG.match(sent.text):
+                return drugs[-1]  # "… in contrast to Biogen's first antibody, Aduhelm. That drug won …": the last
             if len(drugs) > 1 and self.main_drug() in drugs:
                 return self.main_drug()  # "Roxadustat … makes the body produce its own erythropoietin": the story's
             if drugs:

@@ -248,7 +248,11 @@ def _combine(cands: list[Cand]) -> Event:
             if k in ROLE_FIELDS and k in fields:
                 continue
             fields.setdefault(k, v)
-    # a concrete date read in the text beats the publication date a lead sentence defaulted to
+    if best.fields.get("_agency_default"):  # "approved in Japan" in the headline; "Japan's MHLW approved" below
+        named = [c.fields["agency"] for c in ranked if c.fields.get("agency") and not c.fields.get("_agency_default")
+                 and c.fields.get("territory") == fields.get("territory")]  # fmt: skip
+        if named:
+            fields["agency"] = named[0]
     for key in ("milestones_usd", "total_usd"):  # the headline "up to" figure, not an instalment already paid
         figures = [c.fields[key] for c in ranked if isinstance(c.fields.get(key), (int, float))]
         if figures:

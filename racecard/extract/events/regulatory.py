@@ -94,7 +94,9 @@ _SAME_REGULATOR = {"CDE": "NMPA", "MHLW": "PMDA", "European Commission": "EMA"}
 
 def _agency_mention(doc: Doc, sent: Sent, pos: int) -> tuple[str, str] | None:
     """A regulator the lexicon recognised in the sentence (nearest the trigger), with its territory."""
-    found = sorted(sent.of(EntityKind.AGENCY), key=lambda m: abs(m.start - sent.start - pos))
+    found = sorted(
+        (m for m in sent.of(EntityKind.AGENCY) if m.name not in _PAYERS), key=lambda m: abs(m.start - sent.start - pos)
+    )
     if not found:
         return None
     return _regulator(doc, found[0].name)
@@ -130,14 +132,15 @@ _BY_AGENCY = re.compile(r"\w+\s+by\s+(?:the\s+|its\s+)?")
 _IS_APPROVED = re.compile(r"\b(?:is|are|remains?)\s+(?:(?:already|also|currently|still|both|widely)\s+)?$", re.I)
 
 
-_THE_AGENCY = re.compile(r"\b(?:the|that)\s+(?:agency|regulator)\b")
+# "the agency", or a pathway of the story's regulator ("won a disputed accelerated approval in June 2021")
+_THE_AGENCY = re.compile(r"\b(?:the|that)\s+(?:agency|regulator)\b|\baccelerated\s+(?:approval|pathway)\b")
 
 
 def _the_agency(doc: Doc, sent: Sent) -> tuple[str, str] | None:
     """The regulator "the agency" stands for: the one the story names most ("…, which the agency accepted")."""
     if not _THE_AGENCY.search(sent.text):
         return None
-    named = [n for (k, n), _ in doc.counts.most_common() if k == EntityKind.AGENCY]
+    named = [n for (k, n), _ in doc.counts.most_common() if k == EntityKind.AGENCY and n not in _PAYERS]
     if not named:  # agencies the lexicon does not list: the first the text names
         first = agency_in(doc.text[: sent.start])
         named = [first[0]] if first else []
@@ -149,6 +152,9 @@ def _places_of(listed: str) -> list[str]:
     return [p for p in re.split(r",\s*|\s+and\s+", listed) if p]
 
 
+_PAYERS = frozenset({"CMS", "NHSA", "NICE"})  # coverage and price, not marketing authorisation
+
+
 def _place(sent: Sent, pos: int, doc: Doc | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     agency = None
@@ -156,7 +162,7 @@ def _place(sent: Sent, pos: int, doc: Doc | None = None) -> dict[str, Any]:
     adjective = _PLACE_ADJ.search(phrase.group(0)) if phrase else None  # "plans to seek U.S. approval"
     if adjective:
         place = _ADJ_PLACES[adjective.group(1)]
-        return {"agency": _REGULATOR_OF[place], "territory": place}
+        return {"agency": _REGULATOR_OF[place], "territory": place, "_agency_default": True}
     for prep in _PLACE_PREP.finditer(phrase.group(0) if phrase else ""):
         after = prep.group("after")
         found = agency_in(after)
@@ -169,7 +175,7 @@ def _place(sent: Sent, pos: int, doc: Doc | None = None) -> dict[str, Any]:
             listed = territory_in(sent.text[start : start + 80])  # "approved in the US, the EU and Japan"
             if listed and listed.startswith(own + ",") and all(p in _REGULATOR_OF for p in _places_of(listed)):
                 return {"territory": listed}  # a decision by each regulator, told apart by _make
-            return {"agency": _REGULATOR_OF[own], "territory": own}
+            return {"agency": _REGULATOR_OF[own], "territory": own, "_agency_default": True}
     if agency is None:  # "approved by the Ministry of Health, Labour and Welfare": the agency after "by"
         by = _BY_AGENCY.match(sent.text, pos)
         found = agency_in(sent.text[by.end() : by.end() + 80]) if by else None
@@ -180,24 +186,26 @@ def _place(sent: Sent, pos: int, doc: Doc | None = None) -> dict[str, Any]:
         agency = before[-1] if before and lo > 0 else None
         own = territory_in(sent.text[lo:pos]) if lo > 0 and agency is None else None
         if own in _REGULATOR_OF:  # "…, and in Japan, where it was approved in September"
-            return {"agency": _REGULATOR_OF[str(own)], "territory": own}
-    agency = agency or agency_in(sent.text[max(0, pos - 200) : pos + 160])
+            return {"agency": _REGULATOR_OF[str(own)], "territory": own, "_agency_default": True}
+    if agency and agency[0] in _PAYERS:  # "after CMS restricted coverage": who pays decides no approval
+        agency = None
+    agency = agency or next(
+        (a for a in agencies_in(sent.text[max(0, pos - 200) : pos + 160]) if a[0] not in _PAYERS), None
+    )
     if agency is None and doc is not None:
         known = _agency_mention(doc, sent, pos) or _the_agency(doc, sent)
         if known:
             out["agency"], out["territory"] = known
     if agency:
-        out["agency"] = agency[0] if agency[0] not in ("European Commission",) else "EMA"
-        if agency[0] in ("MHLW",):
-            out["agency"] = "PMDA"
+        out["agency"] = agency[0]  # the body the text names: the Commission grants, Japan's ministry approves
         out["territory"] = AGENCY_TERRITORY.get(agency[0], "")
     terr = territory_in(sent.text[max(0, pos - 80) : pos + 120])
     if terr == "Greater China":  # the four places of a licence listed beside the decision: China's regulator decides
         terr = "China"
     if terr and terr != "worldwide" and not out.get("territory"):
         out["territory"] = terr
-        if terr in _REGULATOR_OF:
-            out.setdefault("agency", _REGULATOR_OF[terr])
+        if terr in _REGULATOR_OF and "agency" not in out:
+            out["agency"], out["_agency_default"] = _REGULATOR_OF[terr], True
     if terr == "worldwide" and not out:
         out["territory"] = "worldwide"
     return {k: v for k, v in out.items() if v}

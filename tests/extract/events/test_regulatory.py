@@ -10,6 +10,12 @@ from racecard.model import Event, Status
 Reader = Callable[..., list[Event]]
 
 
+def one(evs: list[Event], **want: object) -> dict:
+    hits = [e for e in evs if all(e.fields.get(k) == v for k, v in want.items())]
+    assert len(hits) == 1, [dict(e.fields) for e in evs]
+    return dict(hits[0].fields)
+
+
 def test_approval_with_agency_territory_indication(events: Reader) -> None:
     (ev,) = events("The FDA approved Krazati for colorectal cancer on Friday.", kind="approval")
     assert ev.fields["drug"] == "adagrasib"
@@ -369,7 +375,7 @@ def test_a_rejection_story_with_its_panel_partners_and_other_markets() -> None:
     assert approvals == {
         ("NMPA", Status.HAPPENED, None),
         ("PMDA", Status.HAPPENED, None),
-        ("EMA", Status.EXPECTED, "2021-08"),
+        ("European Commission", Status.EXPECTED, "2021-08"),  # the body the text names
     }
     (deal,) = [e for e in evs if e.type == "license"]
     assert (deal.fields["drug"], deal.fields["licensor"], deal.fields["licensee"]) == (
@@ -637,3 +643,25 @@ def test_filings_told_as_planned_after_their_noun_and_one_to_each_regulator(even
     ]
     (ev,) = events("A filing for toravimab in Japan is expected in 2027.", kind="regulatory_submission")
     assert ev.status == Status.PLANNED
+
+
+def test_that_drug_is_the_last_one_named_and_a_payer_approves_nothing(events: Reader) -> None:
+    text = (
+        "The FDA approved rocatinlimab on Thursday. Its path differs from that of Amgen's older antibody, "
+        "amlitelimab. That drug won a disputed accelerated approval in June 2021 but never sold after the Centers "
+        "for Medicare & Medicaid Services limited coverage."
+    )
+    evs = events(text, published=date(2023, 7, 7), kind="approval")
+    old = one(evs, drug="amlitelimab")
+    assert (old["agency"], old["territory"], old["date"]) == ("FDA", "US", "2021-06")
+    assert one(evs, drug="rocatinlimab")["date"] == "2023-07-06"
+
+
+def test_a_regulator_named_in_the_body_beats_the_place_of_the_headline(events: Reader) -> None:
+    text = (
+        "Sanofi's amlitelimab approved in Japan for atopic dermatitis\n\n"
+        "TOKYO, March 26, 2024 -- Sanofi today announced that Japan's Ministry of Health, Labour and Welfare "
+        "has approved amlitelimab for atopic dermatitis."
+    )
+    f = one(events(text, published=date(2024, 3, 26), kind="approval"), drug="amlitelimab")
+    assert (f["agency"], f["territory"]) == ("MHLW", "Japan")
