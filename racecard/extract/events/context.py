@@ -226,6 +226,21 @@ class Doc:
             return self._first_drug(top)  # as often named: the one the story opens with
         return self.main_drug() or (self._first_drug(top) if top else None)
 
+    def actor_drug(self, sent: Sent) -> str | None:
+        """The drug of the company a drug-less sentence opens with, when the sentence just before names that company
+        and one drug of its own ("Lilly said its antibody donanemab slowed decline … Lilly has since completed its
+        filing"), not the story's main drug."""
+        if sent.index == 0 or sent.of(EntityKind.DRUG):
+            return None
+        actors = sent.of(EntityKind.COMPANY)
+        if not actors or actors[0].start - sent.start > 40:
+            return None
+        for s in reversed(self.sents[max(0, sent.index - 2) : sent.index]):
+            drugs = [m.name for m in s.of(EntityKind.DRUG) if not self._comparator(s, m)]
+            if actors[0].name in s.names(EntityKind.COMPANY) and len(set(drugs)) == 1 and drugs[0] != self.main_drug():
+                return drugs[0]
+        return None
+
     def _first_drug(self, names: list[str]) -> str | None:
         """Of ``names``, the one the story names first."""
         for s in self.sents:

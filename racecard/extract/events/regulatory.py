@@ -237,13 +237,14 @@ def _make(
         if back is None and (
             (status in (Status.PLANNED, Status.EXPECTED) and kind != "rejection") or kind == "advisory_opinion"
         ):
-            back = doc.main_drug()  # "the company intends to file for approval in 2028": its drug
+            back = doc.actor_drug(sent) or doc.main_drug()  # "the company intends to file in 2028": its drug
             if back is None and kind == "regulatory_submission":
                 back = doc.previous_drug(sent)  # "X is in Phase 3. Its maker plans to file in 2026."
             if back is None and kind == "regulatory_submission" and not sent.of(EntityKind.DRUG):
                 back = doc.recent_drug(sent, need_anaphor=False)  # the drug the story last spoke of
         if back is None and kind in _MAIN_DRUG_KINDS and not sent.of(EntityKind.DRUG):
-            back = doc.main_drug()  # "The NMPA accepted Dizal's application and placed it under priority review"
+            # "The NMPA accepted Dizal's application and placed it under priority review"
+            back = doc.actor_drug(sent) or doc.main_drug()
         if back and _described_other(doc, sent, back):
             back = None  # "a refusal to file letter for its dengue vaccine": another product of the company
         drugs = [back] if back else []

@@ -665,3 +665,17 @@ def test_a_regulator_named_in_the_body_beats_the_place_of_the_headline(events: R
     )
     f = one(events(text, published=date(2024, 3, 26), kind="approval"), drug="amlitelimab")
     assert (f["agency"], f["territory"]) == ("MHLW", "Japan")
+
+
+def test_a_request_turned_down_and_the_filing_of_the_company_just_told(events: Reader) -> None:
+    text = (
+        "The FDA approved rocatinlimab for atopic dermatitis on Thursday. Rocatinlimab is the first of its class. "
+        "In May, Sanofi said its antibody amlitelimab cut itch in a Phase 3 trial. The FDA turned down Sanofi's "
+        "request for accelerated approval of amlitelimab in January. Sanofi has since completed its filing for "
+        "traditional approval."
+    )
+    evs = events(text, published=date(2023, 7, 7))
+    rejected = one([e for e in evs if e.type == "rejection"], drug="amlitelimab")
+    assert (rejected["agency"], rejected["date"]) == ("FDA", "2023-01")
+    filed = [e for e in evs if e.type == "regulatory_submission"]
+    assert [e.fields["drug"] for e in filed] == ["amlitelimab"]  # Sanofi's drug, not the story's rocatinlimab

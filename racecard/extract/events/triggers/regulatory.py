@@ -61,6 +61,8 @@ REJECTION = [
     r"refus(?:ed|es|al)\s+(?:to\s+approve|(?:the\s+)?(?:marketing\s+)?(?:application|authori[sz]ation|approval))",
     r"(?:denied|denies|declined\s+to\s+approve|(?:did|does|will)\s+not\s+approve)",
     r"negative\s+(?:decision|ruling)",
+    # "The FDA turned down Lilly's request for accelerated approval of donanemab"
+    r"(?:turned|turns|turning)\s+down\s+(?:[\w'’-]+\s+){0,3}?(?:request|application|bid|filing|submission|approval)",
     r"refus(?:e|ed|al)[- ]to[- ]file|\bRTF\b",
 ]
 SUBMISSION = [
@@ -169,6 +171,9 @@ KEYWORDS = {
         "not approve",
         "negative decision",
         "negative ruling",
+        "turned down",
+        "turns down",
+        "turning down",
     ),
     "regulatory_submission": (
         "submi", "fil", "application", "request", "seek", "sought", "nda", "bla", "maa", "under review", "pursu",
