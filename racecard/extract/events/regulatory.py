@@ -152,6 +152,8 @@ def _places_of(listed: str) -> list[str]:
     return [p for p in re.split(r",\s*|\s+and\s+", listed) if p]
 
 
+_AND_TO = re.compile(r",\s+and\s+to\s+$")
+_AND_IN = re.compile(r"\s+and\s+in\s+")
 _PAYERS = frozenset({"CMS", "NHSA", "NICE"})  # coverage and price, not marketing authorisation
 
 
@@ -170,10 +172,17 @@ def _place(sent: Sent, pos: int, doc: Doc | None = None) -> dict[str, Any]:
             agency = found
             break
         own = territory_in(after)
+        if own and " and " in own and _IN_PLACE.match(after) and all(p in _REGULATOR_OF for p in _places_of(own)):
+            return {"territory": own}  # "to file for approval in Japan and Europe": each regulator's, told by _make
         if own and own != "worldwide" and own in _REGULATOR_OF and _IN_PLACE.match(after):
             start = (phrase.start() if phrase else pos) + prep.start("after")
-            listed = territory_in(sent.text[start : start + 80])  # "approved in the US, the EU and Japan"
-            if listed and listed.startswith(own + ",") and all(p in _REGULATOR_OF for p in _places_of(listed)):
+            # "approved in the US, the EU and Japan", "filed in Japan and in the European Union"
+            listed = territory_in(_AND_IN.sub(" and ", sent.text[start : start + 80]))
+            if (
+                listed
+                and listed.startswith((own + ",", own + " and "))
+                and all(p in _REGULATOR_OF for p in _places_of(listed))
+            ):
                 return {"territory": listed}  # a decision by each regulator, told apart by _make
             return {"agency": _REGULATOR_OF[own], "territory": own, "_agency_default": True}
     if agency is None:  # "approved by the Ministry of Health, Labour and Welfare": the agency after "by"
@@ -222,13 +231,17 @@ def _make(
     score: float = 1.0,
     *,
     told: str | None = None,
+    carried: str | None = None,
 ) -> list[Cand]:
-    """The events of one trigger; ``told`` is the drug an "it" after the trigger stands for."""
+    """The events of one trigger; ``told`` is the drug an "it" after the trigger stands for, ``carried`` the drug
+    of a clause this one continues ("to apply in the US, and to file in Japan")."""
     if status == Status.PLANNED and kind in ("approval", "rejection", "designation", "advisory_opinion"):
         status = Status.EXPECTED  # a company plans its filings; regulators' decisions can only be expected
     if _CONDITIONAL.search(sent.text[max(0, pos - 40) : pos]) or _MONEY_TERMS.search(sent.text):
         return []  # "upon approval", "regulatory milestones": a term of a contract, not an event
     drugs = _subject_drugs(sent, pos) or ([told] if told and IT_NEXT.match(sent.text, end) else [])
+    if not drugs and carried:
+        drugs = [carried]
     if not drugs:
         trial = next((t.name for t in sent.of(EntityKind.TRIAL)), None)
         back = (  # "on the strength of its global WU-KONG1 study": the trial's drug, not the last one named
@@ -521,9 +534,12 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
         if rejected or not got:
             break  # at most two: "refused to file in 2016, and … rejected it with a complete response letter"
         rejected = True
+    filed: set[tuple[str, str]] = set()  # (drug, territory) filed in the sentence so far
     for m in _SUBMISSION.finditer(text) if "regulatory_submission" in tags else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
+        if filed and not _CLAUSE_AFTER.search(text, taken[-1][1], m.start()):
+            continue  # one filing told twice ("submitted a BLA … the submission includes …")
         if (
             re.match(r"(?:submit|fil)\w*\s+(?:\w+\s+){0,3}?IND\b", m.group(0), re.I)
             or _NOT_A_FILING.search(text[max(0, m.start() - 25) : m.end() + 5])
@@ -539,7 +555,15 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
             status = Status.FAILED if _ABANDONED.search(text, max(0, m.start() - 90), m.start()) else Status.PLANNED
         elif status == Status.HAPPENED and _DUE_LATER.match(text, m.end()):
             status = Status.PLANNED  # "an NDA … is planned to be submitted in 2024", "a filing … is expected in 2025"
-        got = _make(doc, sent, "regulatory_submission", m.start(), m.end(), status, {}, 0.9)
+        first = next((c for c in reversed(out) if c.type == "regulatory_submission"), None)
+        if filed and first and _AND_TO.search(text, taken[-1][1], m.start()):
+            status = first.status  # "intends to apply in the US, and to file in Japan": the same intent
+        carried = first.fields["drug"] if filed and first else None
+        got = _make(doc, sent, "regulatory_submission", m.start(), m.end(), status, {}, 0.9, carried=carried)
+        if filed:  # "applied in the US, and to file in Japan and Europe": a filing of its own clause, elsewhere
+            got = [c for c in got if (c.fields["drug"], c.fields.get("territory", "")) not in filed]
+            if not got or not all(c.fields.get("territory") for c in got):
+                break
         if "review" in m.group(0).lower():  # "is still under review": a state, dated only by what follows it
             own = _OWN_PHRASE.match(text, m.start())
             when = next((f.value for f in find_dates(own.group(0) if own else "", doc.published)), None)
@@ -555,7 +579,10 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
             regulator, place = _regulator(doc, agency[0])
             place_of = {"agency": regulator, "territory": place}
             out += [Cand(c.type, c.status, {**c.fields, **place_of}, c.sent, second.start(), 0.9) for c in got[:1]]
-        break
+            break
+        filed |= {(c.fields["drug"], c.fields.get("territory", "")) for c in got}
+        if not got:
+            break
     pdufa = _PDUFA.search(text)
     if pdufa and "approval" not in {c.type for c in out}:  # a PDUFA date is when approval is expected
         when = next((f.value for f in find_dates(text[pdufa.end() : pdufa.end() + 40], doc.published)), None)

@@ -679,3 +679,21 @@ def test_a_request_turned_down_and_the_filing_of_the_company_just_told(events: R
     assert (rejected["agency"], rejected["date"]) == ("FDA", "2023-01")
     filed = [e for e in evs if e.type == "regulatory_submission"]
     assert [e.fields["drug"] for e in filed] == ["amlitelimab"]  # Sanofi's drug, not the story's rocatinlimab
+
+
+def test_filings_told_clause_by_clause_are_one_per_regulator(events: Reader) -> None:
+    text = (
+        "Amgen intends to apply for approval of rocatinlimab in the US, and to file for approval in Japan and "
+        "Europe, by the end of March 2027. Sanofi filed for approval of amlitelimab in Japan and in the European "
+        "Union in January, and it has started a submission in China."
+    )
+    filed = events(text, published=date(2026, 9, 1), kind="regulatory_submission")
+    got = {(e.fields["drug"], e.fields.get("territory"), e.status) for e in filed}
+    assert got == {
+        ("rocatinlimab", "US", Status.PLANNED),
+        ("rocatinlimab", "Japan", Status.PLANNED),
+        ("rocatinlimab", "EU", Status.PLANNED),
+        ("amlitelimab", "Japan", Status.HAPPENED),
+        ("amlitelimab", "EU", Status.HAPPENED),
+        ("amlitelimab", "China", Status.HAPPENED),
+    }
