@@ -69,11 +69,12 @@ TRIAL_APPOSITION = re.compile(
 )
 # "topline results from EMBARK, its Phase 3 confirmatory trial": the name, then the trial it is
 TRIAL_APPOSED = re.compile(
-    r"(?<![\w+-])(?P<names>[A-Z][A-Z0-9]{3,}(?:-\d{1,3})?),\s+(?:its|the|a|their)\s+"
+    r"(?<![\w+-])(?P<names>[A-Z][A-Z0-9]{3,}(?:-\d{1,3})?|[A-Z]{2,}-[A-Z]{3,}\d{1,3}),\s+(?:its|the|a|an|their)\s+"
     # "COAST, the first of two Phase 3 trials"
     r"(?:(?:first|second|third|last|final)\s+of\s+(?:two|three|four|the)\s+)?"
     r"(?:(?:[Pp]hase\s+\S+|global|"
-    r"pivotal|confirmatory|registrational|late-stage|randomi[sz]ed|placebo-controlled|double-blind|ongoing)\s+){0,4}"
+    r"pivotal|confirmatory|registrational|late-stage|randomi[sz]ed|placebo-controlled|double-blind|ongoing|"
+    r"multi-?cent(?:er|re)|single-arm|open-label|multinational|international),?\s+){0,5}"  # "WU-KONG6, a multicenter,"
     r"(?:trials?|stud(?:y|ies))\b"
 )
 # Cheap cues that a trial name may be near: where the trial patterns are tried.
