@@ -32,7 +32,7 @@ _FORWARD = re.compile(T.FORWARD, re.I)
 _ADJECTIVE = re.compile(r"\b(?:the|these|those|its|their|other|two|three|several)\s+$", re.I)
 _BECAUSE = re.compile(
     r"\b(?:decision|move|because|due\s+to|reason|result\s+of|follow(?:s|ed|ing)|after|prioriti[sz]\w*|review|data|"
-    r"fail\w*|lack\s+of|concerns?|focus\w*|reorgani[sz]\w*|restructur\w*)\b",
+    r"fail\w*|lack\s+of|concerns?|focus\w*|reorgani[sz]\w*|restructur\w*|tolerab\w*)\b",
     re.I,
 )
 # "anemia candidate PF-07940369": the drug's own indication

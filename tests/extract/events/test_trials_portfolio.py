@@ -641,3 +641,18 @@ def test_a_peak_sales_estimate_beside_a_past_year_is_still_a_forecast(events: Re
 def test_a_benefit_measured_against_placebo_is_a_readout_that_met(events: Reader, text: str, outcome: str) -> None:
     (ev,) = events(text, kind="trial_readout")
     assert ev.fields["outcome"] == outcome
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Alongside the job cuts, Pfizer has stopped development of ferastomig.", "strategic"),
+        ("Pfizer dropped ferastomig on Friday. In Phase 2b the drug hit its goal, but tolerability was poor: "
+         "nausea affected 70% of patients.", "safety"),
+    ],
+)
+def test_reasons_of_a_discontinuation_from_restructuring_or_tolerability(
+    events: Reader, text: str, reason: str
+) -> None:
+    (ev,) = events(text, kind="discontinuation")
+    assert ev.fields["reason"] == reason

@@ -36,6 +36,7 @@ REASONS = {
     "safety": (
         r"safety|adverse|toxicit|side\s+effects?|deaths?|liver\s+(?:injury|damage|enzymes?|transaminases?|toxicity)"
         r"|transaminase|hepatotox|injur(?:y|ies)\b"
+        r"|tolerab\w*|poorly\s+tolerated|nausea|vomiting"  # "tolerability was poor: nausea affected up to 73%"
     ),
     "efficacy": (
         r"efficacy|fail(?:ed|ure|s)?\b|miss(?:ed)?\b|did\s+not\s+(?:meet|show)|futility|disappoint|unlikely\s+to\s+(?:meet|succeed)"
@@ -48,6 +49,7 @@ REASONS = {
     "strategic": (
         r"strateg|portfolio|prioriti[sz]|business\s+(?:reasons|decision)|pipeline\s+(?:review|pruning|reprioritization)"
         r"|restructur|focus|resources|cost"
+        r"|job\s+cuts|lay-?offs?|laying\s+off|workforce|headcount|overhaul|reorgani[sz]"  # "Alongside the job cuts, …"
     ),
 }
 FORECAST = [
