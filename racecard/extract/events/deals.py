@@ -32,7 +32,7 @@ _PAYER, _PAYEE, _HOLDER = (
 _GRANT_OBJECT = re.compile(r"licen[cs]e|rights|options?\b", re.I)
 _PAYER_OBJ, _DISCOVERER = re.compile(T.PAYER_OBJECT, re.I), re.compile(T.DISCOVERER, re.I)
 _ASSET_NOUN = (
-    r"(?:(?:an?|its|their|the|up\s+to|[\w.-]+)\s+){0,5}(?:candidates?|programs?|programmes?|assets?|molecules?|"
+    r"(?:(?:an?|its|their|the|up\s+to|[\w.'’-]+)\s+){0,5}(?:candidates?|programs?|programmes?|assets?|molecules?|"
     r"antibod(?:y|ies)|platform|portfolio|compounds?|therapies|products?|ADCs|conjugates|bispecifics)"
 )
 _ASSET = re.compile(rf"(?:for|to|on|of|licen[cs]e)\s+({_ASSET_NOUN})", re.I)
@@ -191,6 +191,32 @@ _TOLD_DEAL = re.compile(
 _LICENCE_NOUN = re.compile(r"\b(?:an?|the|its|their|exclusive|global|worldwide|non-exclusive)\s+$", re.I)
 
 
+_OWNED_ASSETS = re.compile(rf"['’]s\s+{_ASSET_NOUN}", re.I)
+
+
+_COUNTED = re.compile(rf"\b(?:two|three|four|five|six|2|3|4|5|6)\s+(?:of\s+)?{_ASSET_NOUN}", re.I)
+_THE_LISTED = re.compile(
+    r"^(?:The|These|Those|All)\s+(?:two|three|four|five|six|\d)\s+(?:[\w-]+\s+)?(?:candidates|assets|programs|"
+    r"programmes|ADCs|drugs|antibodies|molecules|medicines|therapies|conjugates)\s+(?:are|include)\b"
+)
+
+
+def _listed_next(doc: Doc, sent: Sent) -> list[str]:
+    """The drugs the next sentence lists as a deal's counted assets ("The three candidates are A, B and C")."""
+    nxt = doc.sents[sent.index + 1] if sent.index + 1 < len(doc.sents) else None
+    if nxt is None or not _THE_LISTED.match(nxt.text):
+        return []
+    return list(dict.fromkeys(nxt.names(EntityKind.DRUG)))
+
+
+def _asset_owner(sent: Sent, pos: int) -> str | None:
+    """The company whose unnamed assets a deal covers, after the trigger ("covering three of Daiichi's ADCs")."""
+    for r in sent.refs:
+        if r.start >= pos and _OWNED_ASSETS.match(sent.text, r.end):
+            return r.name
+    return None
+
+
 def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]:
     out: list[Cand] = []
     text = sent.text
@@ -296,6 +322,10 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
         if how == "neutral" and not drugs and doc.refers_back(sent):  # "co-developed the drug under a 2013 deal"
             earlier = doc.recent_drug(sent)
             drugs = [earlier] if earlier else []
+        listing = None
+        if not drugs and _COUNTED.search(text, pos):  # "covering three ADCs. The three candidates are A, B and C"
+            drugs = _listed_next(doc, sent)
+            listing = doc.sents[sent.index + 1] if drugs else None
         if how == "neutral" and len(_owners(sent, drugs)) >= 2:
             continue  # "A's X and B's Y, partnered with C and D": who licensed what is not said
         cue_lor, cue_lee, strength = _cue_roles(doc, sent, drugs)
@@ -312,7 +342,10 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
             if how == "neutral" and licensor is None and licensee is None and len(parties) >= 2:
                 sub = subject_of(sent, pos)
                 partner = after_prep(sent, pos, "with") or before_prep(sent, pos, "with")
-                if sub and partner and sub.name != partner.name:
+                owner = None if drugs else _asset_owner(sent, pos)
+                if owner and owner in parties:  # "a collaboration covering three of Daiichi's ADCs": Daiichi's
+                    licensor, licensee = owner, next(p for p in parties if p != owner)
+                elif sub and partner and sub.name != partner.name:
                     licensee, licensor = sub.name, partner.name
                 else:
                     licensee, licensor = parties[0], parties[1]
@@ -344,6 +377,8 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
         if drugs:
             for d in drugs:
                 out.append(Cand("license", status, {"drug": d, **fields}, sent, pos, score))
+                if listing is not None:  # the sentence that names the drug supports the deal's
+                    out.append(Cand("license", status, {"drug": d}, listing, 0, score * 0.5))
         elif (
             licensor
             and licensee

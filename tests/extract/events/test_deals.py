@@ -682,3 +682,18 @@ def test_terms_told_for_another_month_are_another_deal_not_the_last_named_one(ev
     unnamed = one(evs, asset="seven preclinical ADCs")
     assert (unnamed["licensor"], unnamed["licensee"]) == ("Hansoh", "Merck")
     assert (unnamed["upfront_usd"], unnamed["milestones_usd"], unnamed["date"]) == (175e6, 9.3e9, "2022-12")
+
+
+def test_a_collaboration_covering_counted_assets_listed_next_is_a_licence_of_each(events: Reader) -> None:
+    text = (
+        "On Thursday the Tokyo-based drugmaker and Merck unveiled a global development and commercialization "
+        "collaboration covering three of Jacobio's antibodies, worth up to $9 billion. The three candidates are "
+        "toravimab; ferastomig, aimed at B7-H3; and mexolitinib. The partners will develop all three worldwide, "
+        "except in Japan."
+    )
+    evs = events(text, kind="license")
+    assert sorted(e.fields["drug"] for e in evs) == ["ferastomig", "mexolitinib", "toravimab"]
+    for e in evs:
+        assert (e.fields["licensor"], e.fields["licensee"], e.fields["total_usd"]) == ("Jacobio", "Merck", 9e9)
+        assert e.fields["territory"] == "ex-Japan"
+        assert any(e.fields["drug"] in s.quote for s in e.support)  # the listing sentence backs each licence

@@ -58,7 +58,7 @@ LICENSE_NEUTRAL = [
     r"strategic\s+(?:collaboration|partnership|alliance)",
     # "a global development and commercialization agreement for three ADC candidates"
     r"(?:development|commerciali[sz]ation|research)(?:\s+and\s+(?:development|commerciali[sz]ation))?\s+"
-    r"(?:agreement|deal|pact)",
+    r"(?:agreement|deal|pact|collaboration|partnership)",  # "a global development and commercialization collaboration"
     r"(?:ink(?:s|ed)?|sign(?:s|ed)?|strike(?:s)?|struck|seal(?:s|ed)?)\s+(?:an?\s+)?(?:\S+\s+){0,6}?(?:deal|"
     r"pact|agreement|alliance|partnership)",
     r"partner(?:s|ed|ing)?\s+(?:with|on)",
