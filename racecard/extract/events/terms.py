@@ -50,7 +50,10 @@ def deal_terms(text: str, *, thousands: bool = False) -> dict[str, Any]:
     milestones = 0.0
     others: list[str] = []
     for i, m in enumerate(money):
-        left = text[money[i - 1].end if i else max(0, m.start - 60) : m.start][-60:]
+        left = text[money[i - 1].end if i else max(0, m.start - 60) : m.start]
+        if i:  # "$1.35 billion upfront in a deal worth up to $6.9 billion": that cue is the amount before's
+            left = _PREVIOUS_CUE.sub(" ", left)
+        left = left[-60:]
         right = text[m.end : money[i + 1].start if i + 1 < len(money) else m.end + 80][:80]
         if _EQUITY.search(left[-25:]) or _EQUITY.search(right[:22]):
             continue
@@ -100,6 +103,10 @@ def _converted(money: list[Money], text: str) -> list[Money]:
     return out
 
 
+_PREVIOUS_CUE = re.compile(
+    rf"^\s*(?:in\s+)?(?:cash\s+)?(?:{T.UPFRONT})(?:\s+(?:cash\s+)?payments?)?|^\s*in\s+(?:[\w-]+\s+){{0,3}}milestones?",
+    re.I,
+)
 _INCLUDING = re.compile(r"\s*,?\s*(?:including|inclusive\s+of|counting)\b", re.I)
 
 

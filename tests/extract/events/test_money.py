@@ -92,3 +92,12 @@ def test_a_figure_including_milestones_is_the_total() -> None:
 def test_a_reimbursement_of_costs_is_no_deal_value() -> None:
     terms = deal_terms("Sobi also agreed to reimburse us for up to $80.0 million of development costs.")
     assert "total_usd" not in terms
+
+
+def test_an_upfront_word_after_one_amount_is_no_cue_for_the_next() -> None:
+    from racecard.extract.events.terms import deal_terms
+
+    terms = deal_terms("In 2019 Amgen paid $1.35 billion upfront in a deal worth up to $6.9 billion for it.")
+    assert (terms["upfront_usd"], terms["total_usd"]) == (1.35e9, 6.9e9)
+    terms = deal_terms("Amgen paid $80 million in milestones, and up to $2 billion overall, for the drug.")
+    assert (terms["milestones_usd"], terms["total_usd"]) == (80e6, 2e9)
