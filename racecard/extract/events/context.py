@@ -58,6 +58,7 @@ _COMPARATOR = re.compile(
 _THAT_DRUG = re.compile(
     r"\s*(?:That|The\s+latter)\s+(?:[\w-]+\s+)?(?:drug|antibody|therapy|medicine|candidate|treatment|product)\b"
 )
+_DEAL_MODIFIER = re.compile(r"\s+(?:deal|acquisition|buyout|takeover|purchase|transaction|merger)\b")
 _TOPIC = re.compile(r"\s*(?:For|As\s+for)\s+")
 _GOVERNED = re.compile(r"\b(?:with|from|to|by|of|for|and)\s+(?:the\s+)?$|[(“\"]\s*$", re.I)
 _DRUG_ANAPHOR = re.compile(
@@ -307,8 +308,11 @@ class Doc:
             named = [  # a partner "with Daiichi Sankyo" is no sentence's subject; "For Merck, the pact …" names a topic
                 m
                 for m in s.of(EntityKind.COMPANY)
-                if not _GOVERNED.search(self.text[max(0, m.start - 12) : m.start])
-                or _TOPIC.fullmatch(self.text[s.start : m.start])
+                if (
+                    not _GOVERNED.search(self.text[max(0, m.start - 12) : m.start])
+                    or _TOPIC.fullmatch(self.text[s.start : m.start])
+                )
+                and not _DEAL_MODIFIER.match(self.text, m.end)  # "The Gracell deal is AstraZeneca's …": the target
             ]
             if named:
                 first = named[0]  # a sentence's subject comes first more often than not

@@ -53,6 +53,10 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
         if named and _MERGED.match(m.group(0)):  # "Shire (integrated with Takeda in 2019)": Shire went into Takeda
             into = after_prep(sent, pos, "with|into", limit=len(m.group(0)) + 30)
             acquirer, acquired = (into.name if into else None), named[-1].name
+        elif m.group(0).lower().startswith("its"):  # "Pharmacyclics, the maker of X, before its $21 billion sale
+            buyer = after_prep(sent, pos, "to", limit=len(m.group(0)) + 40)  # to AbbVie"
+            seller = next((r for r in reversed(sent.refs) if r.end <= pos and r.how == "name"), None)
+            acquirer, acquired = (buyer.name if buyer else None), (seller.name if seller else None)
         elif _SALE.match(m.group(0)):  # "Tessaly agreed to sell itself to Novartis", "sold its drug X to Y"
             seller = subject_of(sent, pos)
             buyer = after_prep(sent, pos, "to", limit=len(m.group(0)) + 40)
@@ -104,7 +108,8 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
             "acquired": acquired,
             **deal_value(text, pos, thousands=doc.thousands),
         }
-        date = date_near(doc, sent, pos, default_published=True)
+        told_before = m.group(0).lower().startswith("its")  # "before its sale to AbbVie": undated background
+        date = date_near(doc, sent, pos, default_published=not told_before)
         if date:
             fields["date"] = date
         status = deal_status(sent, pos, m.end())

@@ -697,3 +697,15 @@ def test_a_collaboration_covering_counted_assets_listed_next_is_a_licence_of_eac
         assert (e.fields["licensor"], e.fields["licensee"], e.fields["total_usd"]) == ("Jacobio", "Merck", 9e9)
         assert e.fields["territory"] == "ex-Japan"
         assert any(e.fields["drug"] in s.quote for s in e.support)  # the listing sentence backs each licence
+
+
+def test_a_company_told_of_before_its_sale_to_a_buyer_was_acquired(events: Reader) -> None:
+    text = (
+        "The Jacobio deal is AstraZeneca's second buyout in a year. In November 2022, it bought Seagen for up to "
+        "$320 million. Its chief once ran Mirati, the maker of Krazati, before its $4.8 billion sale to Merck."
+    )
+    evs = events(text, kind="acquisition")
+    first = one(evs, acquired="Seagen")
+    assert (first["acquirer"], first["date"]) == ("AstraZeneca", "2022-11")  # not Jacobio, the deal's target
+    sold = one(evs, acquired="Mirati")
+    assert (sold["acquirer"], sold["value_usd"]) == ("Merck", 4.8e9) and "date" not in sold

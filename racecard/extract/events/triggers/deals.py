@@ -145,6 +145,8 @@ ACQUIRE = [
     r"tender\s+offer\s+(?:for|to\s+(?:buy|acquire))",  # "completed its tender offer for Metsera"
     rf"(?:sell|sells|sold|selling)\b{_NOT_WHOLE}\s+(?:itself|(?:[\w-]+\s+){{0,4}}?)to\b",
     r"(?:acquisition|buyout|purchase)\s+(?:deal|agreement)",
+    # "He ran Pharmacyclics … before its $21 billion sale to AbbVie": the company just named, sold whole
+    r"\bits\s+(?:(?:US)?\$[\d.,]+\s*(?:bn|billion|b|m|million)?\s+)?sale\s+to\b",
 ]
 ACQUIRE_PASSIVE = (
     r"(?:was|were|is|be|being|been|to\s+be)\s+(?:\w+\s+)?(?:acquired|bought|"
@@ -241,6 +243,7 @@ KEYWORDS = {
         "integrated",
         "sell",
         "sold",
+        "sale to",
         "snap",
         "scoop",
         "owned by",
