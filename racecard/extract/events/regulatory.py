@@ -564,13 +564,18 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
             got = [c for c in got if (c.fields["drug"], c.fields.get("territory", "")) not in filed]
             if not got or not all(c.fields.get("territory") for c in got):
                 break
-        if "review" in m.group(0).lower():  # "is still under review": a state, dated only by what follows it
+        if "review" in m.group(0).lower() or "awaiting" in m.group(0).lower():
+            # "is still under review", "is awaiting an FDA decision in X": a state, dated only by what follows it,
+            # for the use named right after it
             own = _OWN_PHRASE.match(text, m.start())
             when = next((f.value for f in find_dates(own.group(0) if own else "", doc.published)), None)
+            after = [i.name for i in sent.of(EntityKind.INDICATION) if 0 <= i.start - sent.start - m.end() <= 12]
             for c in got:
                 c.fields.pop("date", None)
                 if when:
                     c.fields["date"] = when
+                if after:
+                    c.fields["indication"] = after[0]
         out += got
         taken.append((m.start(), m.end()))
         second = _AND_ANOTHER.search(text, m.end())  # "an MAA to the EMA and an NDA to the PMDA": a filing to each

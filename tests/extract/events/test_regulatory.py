@@ -697,3 +697,32 @@ def test_filings_told_clause_by_clause_are_one_per_regulator(events: Reader) -> 
         ("amlitelimab", "EU", Status.HAPPENED),
         ("amlitelimab", "China", Status.HAPPENED),
     }
+
+
+def test_decisions_told_in_passing_in_a_story(events: Reader) -> None:
+    text = (
+        "The FDA approved amlitelimab for atopic dermatitis on Friday. Sanofi's first attempt ended last October, "
+        "when the FDA issued a complete response letter over a plant inspection. The European Commission signed "
+        "off on amlitelimab in November 2023. Pfizer's ferastomig, cleared last month for obesity, is awaiting an "
+        "FDA decision in atopic dermatitis."
+    )
+    evs = events(text, published=date(2024, 9, 16))
+    crl = one([e for e in evs if e.type == "rejection"], drug="amlitelimab")
+    assert (crl["agency"], crl["date"]) == ("FDA", "2023-10")
+    eu = one([e for e in evs if e.type == "approval"], territory="EU")
+    assert (eu["drug"], eu["agency"], eu["date"]) == ("amlitelimab", "European Commission", "2023-11")
+    cleared = one([e for e in evs if e.type == "approval"], drug="ferastomig")
+    assert (cleared["indication"], cleared["date"]) == ("obesity", "2024-08")
+    pending = one([e for e in evs if e.type == "regulatory_submission"], drug="ferastomig")
+    assert pending["indication"] == "atopic dermatitis" and "date" not in pending
+
+
+def test_a_condition_is_still_no_decision() -> None:
+    import re
+
+    from racecard.extract.events.triggers import regulatory as T
+
+    conditional = re.compile(T.CONDITIONAL, re.I)
+    assert conditional.search("a payment due when approved ")
+    assert conditional.search("a milestone once the FDA approves ")
+    assert not conditional.search("the bid ended last October, when the FDA issued a ")

@@ -3,7 +3,9 @@
 APPROVAL = [
     r"approv(?:ed|es|al|als|ing|e)\b",
     r"(?:granted|grants|receiv(?:ed|es))\s+(?:full\s+|conditional\s+|accelerated\s+)?(?:marketing\s+)?authori[sz]ation",
-    r"(?:cleared|clearance)\s+(?:by|for|from)",
+    # "cleared by the FDA", "cleared last month for prurigo nodularis"
+    r"(?:cleared|clearance)\s+(?:(?:last|this|earlier|in|on)\s+(?:\w+\s+){0,2})?(?:by|for|from)",
+    r"sign(?:ed|s)?\s+off\s+on",  # "The European Commission signed off on Ebglyss in November 2023"
     r"(?:FDA|EMA|NMPA|PMDA|MHRA|agency|regulator|Commission)\s+(?:has\s+|had\s+|also\s+|then\s+)?cleared\b"
     r"|\bcleared\s+both\b",  # "the FDA cleared Columvi", "and in 2023 cleared both X and Y"
     # "Britain's regulator (MHRA) authorized it": a regulator authorizes a medicine (not a board a buyback)
@@ -50,8 +52,10 @@ NEVER_APPROVAL = (  # contexts where "approved" is never a marketing approval, w
     r"|\bto\s+(?:gain|win|secure|obtain|get|earn|receive|support|seek|pursue)\s+(?:[\w’'-]+\s+){0,3}"
     r"(?:approval|nod|green\s*light|authori[sz]ation|clearance)\s*$"
 )
+# "ended last October, when the FDA issued a complete response letter": a time told, not a condition
+_TOLD_WHEN = r"(?:\s+\w+){1,3}?(?<!\bis)(?<!\bbe)(?<!\bare)\s+(?:\w+ed|was|were|had|did)\b"
 CONDITIONAL = (
-    r"\b(?:if|once|upon|when|unless|should|subject\s+to|contingent\s+(?:on|"
+    r"\b(?:if|once|upon|when(?!" + _TOLD_WHEN + r")|unless|should|subject\s+to|contingent\s+(?:on|"
     r"upon)|tied\s+to|linked\s+to|associated\s+with)\s+(?:\w+\s+){0,4}$"
 )
 REJECTION = [
@@ -88,6 +92,9 @@ SUBMISSION = [
     r"(?:new\s+drug|biologics?\s+licen[cs]e|marketing\s+authori[sz]ation)\s+application)",
     r"(?:remains?|is|are|was|were)\s+(?:(?:still|also|now|currently)\s+)?under\s+(?:(?:FDA|EMA|NMPA|PMDA|regulatory|"
     r"priority)\s+)?review",
+    # "Nemluvio … is awaiting an FDA decision in atopic dermatitis": filed, and under review
+    r"(?:is|are|remains?)\s+(?:(?:still|also|now|currently)\s+)?awaiting\s+(?:an?\s+|the\s+)?(?:(?:FDA|EMA|NMPA|PMDA|"
+    r"MHRA|regulatory|European|U\.S\.|US)\s+)?(?:decision|verdict|ruling)",
     r"withdr(?:ew|aw|awn|awing|aws)\s+(?:the\s+|its\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:NDAs?|BLAs?|MAAs?|applications?|filings?|submissions?)",
     r"request\s+(?:for|to\s+(?:gain|obtain|win|secure|receive))\s+(?:full\s+|traditional\s+|conditional\s+)?approval",
     r"(?:seek|seeks|sought|seeking)\s+(?:[\w.]+\s+){0,2}approval",  # "seek U.S. approval"
@@ -159,6 +166,8 @@ KEYWORDS = {
         "on the market",
         "hit the market",
         "launched in",
+        "signed off",
+        "signs off",
     ),
     "rejection": (
         "complete response",
@@ -177,6 +186,7 @@ KEYWORDS = {
     ),
     "regulatory_submission": (
         "submi", "fil", "application", "request", "seek", "sought", "nda", "bla", "maa", "under review", "pursu",
+        "awaiting",
     ),
     "designation": (
         "designation",

@@ -145,8 +145,10 @@ SAFETY = [
     r"(?:patients?|participants?|subjects?|volunteers?)\s+(?:\w+\s+){0,4}?(?:developed|suffered|died)\b",
     r"toxicity\s+profile",
 ]
+# "ended last October, when the FDA issued a complete response letter": a time told, not a condition
+_TOLD_WHEN = r"(?:\s+\w+){1,3}?(?<!\bis)(?<!\bbe)(?<!\bare)\s+(?:\w+ed|was|were|had|did)\b"
 CONDITIONAL = (
-    r"\b(?:if|once|upon|when|unless|should|subject\s+to|contingent\s+(?:on|"
+    r"\b(?:if|once|upon|when(?!" + _TOLD_WHEN + r")|unless|should|subject\s+to|contingent\s+(?:on|"
     r"upon)|tied\s+to|linked\s+to)\s+(?:\w+\s+){0,4}$"
 )
 
