@@ -347,7 +347,12 @@ def drugs_near(sent: Sent, pos: int, *, main: bool = False) -> list[str]:
     if main:  # a drug named once as a comparator or rival is one in all its mentions ("rival Lumakras (sotorasib)")
         rivals = rivals_of(sent, ms)
         ms = [m for m in ms if m.name not in rivals]
-    ms = [m for m in ms if not _MODIFIER.match(sent.text, m.end - sent.start)]
+    ms = [  # "Olumiant-like", "sotorasib-treated", "in the post-Tagrisso setting": the drug names a setting
+        m
+        for m in ms
+        if not _MODIFIER.match(sent.text, m.end - sent.start)
+        and not sent.text[max(0, m.start - sent.start - 5) : m.start - sent.start].lower().endswith(("post-", "pre-"))
+    ]
     return list(dict.fromkeys(m.name for m in ms))
 
 

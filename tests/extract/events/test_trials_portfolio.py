@@ -656,3 +656,13 @@ def test_reasons_of_a_discontinuation_from_restructuring_or_tolerability(
 ) -> None:
     (ev,) = events(text, kind="discontinuation")
     assert ev.fields["reason"] == reason
+
+
+def test_the_trials_a_decision_rests_on_are_readouts_of_the_approved_drug(events: Reader) -> None:
+    text = (
+        "The approval rests on the Phase 3 KESTREL-3 and HARBOR studies of rocatinlimab. Sanofi's amlitelimab won "
+        "FDA approval in the post-Lumakras setting in September 2024, backed by the positive Phase 3 CODA-2 study."
+    )
+    evs = events(text, kind="trial_readout")
+    got = {(e.fields["drug"], e.fields["trial"], e.fields.get("phase")) for e in evs}
+    assert got == {("rocatinlimab", "KESTREL-3", "3"), ("rocatinlimab", "HARBOR", "3"), ("amlitelimab", "CODA-2", "3")}

@@ -97,6 +97,9 @@ READOUT = [
     r"\b(?:beat|beats|bested|outperform(?:s|ed)?|trounced|topped)\s+(?:[\w&.'’-]+\s+){0,4}?(?:in|on|across)\s+"
     r"(?:the\s+|a\s+)?",  # "outperformed Merck & Co's Keytruda in a head-to-head study"
     r"(?:presented|reported|unveiled|announced|shared|published)\s+(?:\w+\s+){0,3}?(?:results|data|findings)",
+    # "The approval rests on the Phase 3 ADvocate 1 and ADvocate 2 studies": the trials a decision was made on
+    r"\b(?:rests?|rested|based|built|relies|relied|supported|backed)\s+(?:on|by)\s+(?:the\s+|two\s+|three\s+|positive\s+)*"
+    r"(?:(?:phase\s*(?:[1-4]|i{1,3})[ab]?|pivotal|registrational|global|randomi[sz]ed)\s+)+",
 ]
 MISSED = (
     r"(?:unlikely|not\s+likely)\s+to\s+(?:meet|achieve|succeed|reach|show)|futility|met\s+neither|neither\s+(?:of\s+)?(?:the\s+|its\s+)?(?:co-?)?primary|"
