@@ -94,6 +94,7 @@ def date_near(
             and not _SAID_ON.search(sent.text[max(0, f.start - 20) : f.start])
             and not _DEADLINE_AFTER.match(sent.text, f.end)
         ]
+        sent.dates += _months_of_that_year(doc, sent)
     found = [f for f in sent.dates if not _aside(sent, f.start, pos)]
     if not deal_years:  # "ended its 2022 collaboration", "the agreement signed in January 2021": the deal's date
         found = [
@@ -131,6 +132,25 @@ def date_near(
             month = that_year.group("mon") or that_year.group("that")
             return f"{year}-{MONTHS[month.lower()[:3]]:02d}" if month else year
     return _published_default(doc, sent, pos, default_published, said_day)
+
+
+def _months_of_that_year(doc: Doc, sent: Sent) -> list[Found]:
+    """"… in January 2023 and converted it to a full approval that July": a month of the year told just before,
+    in the sentence or the ones before it, as a date of its own."""
+    out = []
+    for m in _THAT_YEAR.finditer(sent.text):
+        month = m.group("mon") or m.group("that")
+        if not month:
+            continue
+        told = [f for f in (sent.dates or []) if f.end <= m.start() and not f.relative]
+        year = told[-1].value[:4] if told else next(
+            (f.value[:4] for s in reversed(doc.sents[max(0, sent.index - 3) : sent.index])
+             for f in reversed(find_dates(s.text, doc.published)) if not f.relative),
+            None,
+        )  # fmt: skip
+        if year:
+            out.append(Found(m.start(), m.end(), f"{year}-{MONTHS[month.lower()[:3]]:02d}", False))
+    return out
 
 
 _PARENS = re.compile(r"\([^()]*\)")

@@ -363,7 +363,7 @@ _PLACE_ADJ = re.compile(
 )
 _ADJ_PLACES = {"U.S.": "US", "US": "US", "EU": "EU", "European": "EU", "Chinese": "China", "Japanese": "Japan"}
 # each preposition's phrase, overlapping: "filed by Everest in Hong Kong" has "Everest …" and "Hong Kong"
-_PLACE_PREP = re.compile(r"\b(?:in|by|with|to|from|before)\s+(?:the\s+)?(?=(?P<after>\S.{0,40}))")
+_PLACE_PREP = re.compile(r"\b(?:in|by|with|to|from|before|at)\s+(?:the\s+)?(?=(?P<after>\S.{0,40}))")
 _IN_PLACE = re.compile(
     r"(?:U\.S\.|US|USA|United\s+States|EU|European\s+Union|Europe|China|Japan|UK|U\.K\.|United\s+Kingdom|Canada"
     r"|South\s+Korea|Korea|Taiwan|Hong\s+Kong|Singapore|Australia|Switzerland|India|Brazil)\b"
@@ -601,7 +601,7 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
     if rejected:
         return out
     advised = any(c.type == "advisory_opinion" for c in out)
-    done: set[tuple[str, str]] = set()  # (drug, territory) decided in the sentence so far
+    done: dict[tuple[str, str], str] = {}  # (drug, territory) decided in the sentence so far, and when
     last = 0
     for m in _APPROVAL.finditer(text) if "approval" in tags or "rejection" in tags else ():
         if any(a <= m.start() < b for a, b in taken):
@@ -610,7 +610,8 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
         if _NEVER_APPROVAL.search(text[max(0, m.start() - 140) : m.end()]):
             continue
         if _NOT_APPROVAL.search(ctx) and not re.search(
-            r"(?:was|were|has\s+been|have\s+been|is|got|received?|grants?|granted|wins?|won|secured?|obtain\w*)\s+(?:\w+\s+){0,2}$",
+            r"(?:was|were|has\s+been|have\s+been|is|got|received?|grants?|granted|wins?|won|secured?|obtain\w*|"
+            r"had|has|have)\s+(?:\w+\s+){0,2}$",  # "the MHRA had already approved the drug"
             text[max(0, m.start() - 30) : m.start()],
             re.I,
         ):
@@ -635,16 +636,31 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
         told = next((c.fields["drug"] for c in reversed(out) if c.type == "approval"), None)
         made = _make(doc, sent, "approval", m.start(), m.end(), status, {}, 1.0, told=told)
         got = [c for c in made if (c.fields["drug"], c.fields.get("territory", "")) not in done]
+        redated = [  # "granted it accelerated approval in January 2023 and converted it to a full approval that July"
+            c for c in made if (key := (c.fields["drug"], c.fields.get("territory", ""))) in done
+            and _another_month(c.fields.get("date"), done[key])
+        ]
+        if done and redated and not got and _AND_VERB.search(text, last, m.start()):
+            got = redated
         if done and made and not got:
             continue  # the decision told again ("approved in the US, where the FDA granted accelerated approval")
-        if done and (not got or not _CLAUSE_AFTER.search(text, last, m.start())):
+        own_clause = _CLAUSE_AFTER.search(text, last, m.start()) or _AND_VERB.search(text, last, m.start())
+        if done and (not got or not own_clause):
             break  # a second decision only in a clause of its own, for other drugs or places
         out += got
-        done |= {(c.fields["drug"], c.fields.get("territory", "")) for c in got}
+        done |= {(c.fields["drug"], c.fields.get("territory", "")): str(c.fields.get("date") or "") for c in got}
         last = m.end()
         if not got:
             break
     return out
+
+
+_AND_VERB = re.compile(r"\s+and\s+(?:then\s+|later\s+)?(?:converted|granted|expanded|extended|approved)\s")
+
+
+def _another_month(when: object, before: str) -> bool:
+    """Whether a decision dated ``when`` is told for another month than one dated ``before`` in the sentence."""
+    return bool(when and before and len(str(when)) >= 7 and len(before) >= 7 and str(when)[:7] != before[:7])
 
 
 _CLAUSE_AFTER = re.compile(r";|,\s+(?:and|but|while)\s+")

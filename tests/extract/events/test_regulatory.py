@@ -726,3 +726,21 @@ def test_a_condition_is_still_no_decision() -> None:
     assert conditional.search("a payment due when approved ")
     assert conditional.search("a milestone once the FDA approves ")
     assert not conditional.search("the bid ended last October, when the FDA issued a ")
+
+
+def test_a_story_of_decisions_in_four_places(events: Reader) -> None:
+    text = (
+        "In July 2024, the CHMP issued a negative opinion on amlitelimab. Sanofi asked for a re-examination, and in "
+        "November the committee reversed course, recommending approval in a narrower population. Britain's MHRA "
+        "had already approved the drug in August 2024. In the US, the FDA granted amlitelimab accelerated approval "
+        "in January 2023 and converted it to a traditional approval that July. Its rival rocatinlimab, approved "
+        "by the FDA in July 2024, is still under review at the EMA."
+    )
+    evs = events(text, published=date(2025, 4, 17))
+    opinions = sorted((e.fields["outcome"], e.fields["date"]) for e in evs if e.type == "advisory_opinion")
+    assert opinions == [("negative", "2024-07"), ("positive", "2024-11")]
+    ours = [e for e in evs if e.type == "approval" and e.fields["drug"] == "amlitelimab"]
+    approvals = sorted((e.fields["agency"], e.fields["date"]) for e in ours)
+    assert approvals == [("FDA", "2023-01"), ("FDA", "2023-07"), ("MHRA", "2024-08")]
+    review = one([e for e in evs if e.type == "regulatory_submission"], drug="rocatinlimab")
+    assert (review["agency"], review["territory"]) == ("EMA", "EU")

@@ -43,7 +43,7 @@ NEVER_APPROVAL = (  # contexts where "approved" is never a marketing approval, w
     r"\b(?:strip\w*|revok\w*|withdr\w*|rescind\w*|los[et]\w*)\s+(?:[\w'’-]+\s+){0,4}?(?:of\s+)?(?:the\s+|its\s+|their\s+)?"
     r"(?:only\s+|conditional\s+|accelerated\s+|marketing\s+)*approval$|"
     # "an FDA-approved test", "the approved dose"
-    r"(?:-|\b(?:the|an?|its|their|our|any|other|(?<!is\s)(?<!are\s)(?<!was\s)(?<!been\s)already)\s+)approved\s*$|"
+    r"(?:-|\b(?:the|an?|its|their|our|any|other|(?<!is\s)(?<!are\s)(?<!was\s)(?<!been\s)(?<!had\s)(?<!has\s)(?<!have\s)already)\s+)approved\s*$|"
     r"(?:study|trial|protocol|IND|plan|deal|merger|acquisition|transaction|"
     r"application\s+to\s+start)\s+(?:[\w’'-]+\s+){0,6}?"
     r"(?:was|were|has\s+been|have\s+been|is|been)\s+approved\s*$"
@@ -148,7 +148,9 @@ ADVISORY_NEGATIVE = (
     r"recommend\w*\s+against|\bagainst\b|negative|not\s+recommend|did\s+not\s+support|"
     r"declined\s+to\s+recommend|unfavou?rable|voted\s+no"
 )
-ADVISORY_POSITIVE = r"\bin\s+favou?r\b|positive|recommend(?:ed|s)?\s+(?:\w+\s+){0,3}approv|supported?|endorsed?|backed"
+ADVISORY_POSITIVE = (
+    r"\bin\s+favou?r\b|positive|recommend(?:ed|s|ing)?\s+(?:\w+\s+){0,3}approv|supported?|endorsed?|backed"
+)
 
 # Cheap gates: lower-case substrings without which a sentence holds no event of the sub-family.
 KEYWORDS = {
