@@ -133,7 +133,7 @@ def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
         return []  # "will not discontinue", "halted briefly but resumed"
     if (
         _LOOSE_VERB.match(m.group(0))
-        and not m.group(0).lower().endswith(("pipeline", "portfolio"))  # "cut from its pipeline" says what
+        and not m.group(0).lower().endswith(("pipeline", "portfolio", "market"))  # "cut from its pipeline" says what
         and not _PIPELINE_OBJECT.search(text[m.end() : m.end() + 60])
         and not any(0 <= d.start - sent.start - m.end() <= 60 for d in sent.of(EntityKind.DRUG))
         and not (IT_NEXT.match(text, m.end()) and doc.recent_drug(sent))  # "stopped developing it": the drug told

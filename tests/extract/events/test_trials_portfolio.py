@@ -666,3 +666,16 @@ def test_the_trials_a_decision_rests_on_are_readouts_of_the_approved_drug(events
     evs = events(text, kind="trial_readout")
     got = {(e.fields["drug"], e.fields["trial"], e.fields.get("phase")) for e in evs}
     assert got == {("rocatinlimab", "KESTREL-3", "3"), ("rocatinlimab", "HARBOR", "3"), ("amlitelimab", "CODA-2", "3")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Less than a month after its Phase 3 trial came up empty, Pfizer will voluntarily withdraw the marketing "
+        "authorizations for ferastomig.",
+        "Pfizer is pulling ferastomig off the market after its Phase 3 flop.",
+    ],
+)
+def test_a_drug_taken_off_the_market_after_a_failed_trial(events: Reader, text: str) -> None:
+    (ev,) = events(text, kind="discontinuation")
+    assert (ev.fields["drug"], ev.fields["company"], ev.fields["reason"]) == ("ferastomig", "Pfizer", "efficacy")

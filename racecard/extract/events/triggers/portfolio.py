@@ -27,6 +27,11 @@ DISCONTINUE = [
     r"walk(?:s|ed)?\s+away\s+from",
     r"pull(?:s|ed)?\s+from\s+(?:the\s+|its\s+)?(?:pipeline|portfolio|development)",
     r"(?:will|to)\s+not\s+(?:advance|progress|pursue)|decided\s+not\s+to\s+(?:advance|pursue|progress|continue)",
+    # a marketed drug taken off the market: "withdraw the marketing authorizations for Relyvrio", "pull X off the
+    # market", "take its ALS drug off the market"
+    r"withdr(?:aw|aws|awing|awn|ew)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:marketing\s+authori[sz]ations?|approvals?"
+    r"|(?:[\w'’-]+\s+){0,3}?from\s+the\s+market)",
+    r"(?:pull|pulls|pulled|pulling|take|takes|took|taking)\s+(?:[\w'’-]+\s+){0,4}?(?:off|from)\s+the\s+market",
 ]
 LIST_END = (
     r"[;]|\.\s|\.(?=[A-Z])|,\s+(?:with|while|but|instead|as|when|which|who|after)\b|\binstead\b|\bfocus"
@@ -40,7 +45,7 @@ REASONS = {
     ),
     "efficacy": (
         r"efficacy|fail(?:ed|ure|s)?\b|miss(?:ed)?\b|did\s+not\s+(?:meet|show)|futility|disappoint|unlikely\s+to\s+(?:meet|succeed)"
-        r"|lack\s+of\s+(?:benefit|effect)|flounder|fell\s+short"
+        r"|lack\s+of\s+(?:benefit|effect)|flounder|fell\s+short|\bflop\w*|came\s+up\s+empty"
     ),
     "commercial": (
         r"commercial\s+(?:reasons|potential|viability|opportunity)|market\s+(?:dynamics|conditions)|pricing"
@@ -117,6 +122,8 @@ KEYWORDS = {
         "not to",
         "not progress",
         "not pursue",
+        "withdr",
+        "off the market",
     ),
     "forecast": (
         "forecast",
