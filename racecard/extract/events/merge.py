@@ -111,7 +111,8 @@ def _widen_indications(cands: list[Cand]) -> None:
 def _compatible(a: list[Cand], b: list[Cand]) -> bool:
     """Whether two readings can be one fact: no field both give differently, the same kind of status."""
     planned = {Status.PLANNED, Status.EXPECTED}
-    if any((x.status in planned) != (y.status in planned) for x in a for y in b):
+    told, fuller = {x.status in planned for x in a}, {y.status in planned for y in b}
+    if len(told) != 1 or not told <= fuller:  # a loose reading told one way joins a fact told that way (too)
         return False
     for f in ("territory", "phase", "indication", "date"):
         va = {c.fields[f] for c in a if c.fields.get(f)}

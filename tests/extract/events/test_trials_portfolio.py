@@ -679,3 +679,23 @@ def test_the_trials_a_decision_rests_on_are_readouts_of_the_approved_drug(events
 def test_a_drug_taken_off_the_market_after_a_failed_trial(events: Reader, text: str) -> None:
     (ev,) = events(text, kind="discontinuation")
     assert (ev.fields["drug"], ev.fields["company"], ev.fields["reason"]) == ("ferastomig", "Pfizer", "efficacy")
+
+
+
+def test_a_loose_readout_joins_a_named_trial_told_as_done_and_as_to_come() -> None:
+    from racecard.extract.events.context import Sent
+    from racecard.extract.events.found import Cand
+    from racecard.extract.events.merge import merge
+
+    def cand(i: int, status: Status, **fields: str) -> Cand:
+        sent = Sent(i, 20 * i, 20 * i + 10, f"sentence {i}", [])
+        return Cand("trial_readout", status, {"drug": "ferastomig", **fields}, sent, 0)
+
+    headline = cand(0, Status.HAPPENED, phase="3", outcome="missed")
+    done = cand(1, Status.HAPPENED, trial="KESTREL-3", phase="3", outcome="missed")
+    to_come = cand(2, Status.PLANNED, trial="KESTREL-3")  # "plans to present the full KESTREL-3 data"
+    evs = merge([headline, done, to_come], "t")
+    assert [(e.fields.get("trial"), e.status) for e in evs] == [("KESTREL-3", Status.HAPPENED)]
+    # told only as to come, a loose reading stays apart from a trial told only as done
+    evs = merge([cand(0, Status.PLANNED, phase="3"), cand(1, Status.HAPPENED, trial="KESTREL-3", phase="3")], "t")
+    assert len(evs) == 2
