@@ -322,6 +322,8 @@ def merge(cands: list[Cand], doc_id: str, published: date | None = None) -> list
     _fold_loose(groups)
     _split_unnamed_trials(groups)
     _split_places(groups)
+    # a programme ended in two uses ("ending the psoriasis trial and a study in psoriatic arthritis") is two facts
+    _split_by(groups, [k for k in groups if k[0] == "discontinuation"], "indication")
     # one drug licensed to two partners ("AstraZeneca in the US and China; Astellas holds rights in Japan") is two deals
     _split_by(groups, [k for k in groups if k[0] == "license" and k[1] is not None], "licensee")
     _split_background(groups, published)

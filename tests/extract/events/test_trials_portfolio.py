@@ -699,3 +699,12 @@ def test_a_loose_readout_joins_a_named_trial_told_as_done_and_as_to_come() -> No
     # told only as to come, a loose reading stays apart from a trial told only as done
     evs = merge([cand(0, Status.PLANNED, phase="3"), cand(1, Status.HAPPENED, trial="KESTREL-3", phase="3")], "t")
     assert len(evs) == 2
+
+
+def test_a_programme_ended_in_two_uses_is_two_discontinuations(events: Reader) -> None:
+    text = (
+        "Pfizer pulled the plug on ferastomig in obesity on Monday. Pfizer is ending both the obesity trial and a "
+        "separate Phase 2 study in ulcerative colitis."
+    )
+    evs = events(text, kind="discontinuation")
+    assert sorted(e.fields.get("indication") for e in evs) == ["obesity", "ulcerative colitis"]
