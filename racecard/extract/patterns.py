@@ -159,6 +159,7 @@ def trials(text: str, regions: Sequence[Span]) -> Iterator[Found]:
             taken = max(taken, f.end)
 
 
+_TITLE_TRIAL_WORD = re.compile(r" (?:Study|Studies|Trial|Trials|Program|Programme)$")
 # "Phase III FRESCO-2": the phase's numeral is no part of the name
 _ROMAN_PHASES = frozenset({"I", "II", "III", "IV", "Ib", "IIa", "IIb", "IIIa", "IIIb", "I/II", "II/III"})
 
@@ -182,6 +183,9 @@ def _trial_readings(text: str, regions: Sequence[Span]) -> Iterator[Found]:
                             a += len(first[0]) + 1
                         else:
                             break
+                    tail = _TITLE_TRIAL_WORD.search(text, a, b)  # a headline's "Phase 2b LUMA Study": LUMA
+                    if tail and tail.start() > a:
+                        b = tail.start()
                     name = text[a:b]
                     if (b < len(text) and text[b].isalnum()) or (a > 0 and text[a - 1].isalnum()):
                         continue  # a window's edge cut a word ("SAGE-324" read as "SAGE-32")

@@ -79,7 +79,7 @@ TRIAL_APPOSED = re.compile(
 )
 # Cheap cues that a trial name may be near: where the trial patterns are tried.
 TRIAL_CUE = re.compile(
-    rf"\b(?:{TRIAL_WORDS}|[Pp]hase\s*(?:[1-3]|I{{1,3}}|IV)|pivotal|registrational|confirmatory|NCT\d{{8}})\b"
+    rf"\b(?:{TRIAL_WORDS}|[Pp]hase\s*(?:[1-3]|I{{1,3}}|IV)[ab]?|pivotal|registrational|confirmatory|NCT\d{{8}})\b"
 )
 # A numbered acronym near a trial cue: "KRYSTAL-12", "ARC-9", "CodeBreaK-200".
 TRIAL_NUMBERED = re.compile(r"(?<![\w-])(?P<names>[A-Z][A-Za-z]*[A-Z][A-Za-z]*-\d{1,3}[A-Za-z]?)(?![\w-])")

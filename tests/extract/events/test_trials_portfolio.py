@@ -708,3 +708,9 @@ def test_a_programme_ended_in_two_uses_is_two_discontinuations(events: Reader) -
     )
     evs = events(text, kind="discontinuation")
     assert sorted(e.fields.get("indication") for e in evs) == ["obesity", "ulcerative colitis"]
+
+
+def test_a_phase_with_a_letter_is_a_trial_word(events: Reader) -> None:
+    text = "Ferastomig had posted positive Phase 2b obesity data a month before the deal was struck in December 2022."
+    (ev,) = events(text, kind="trial_readout")
+    assert (ev.fields["drug"], ev.fields["phase"], ev.fields["outcome"]) == ("ferastomig", "2", "met")

@@ -25,7 +25,7 @@ START_PLANNED = (
     r"asked\s+(?:\w+\s+){0,4}to"
 )
 TRIAL_WORD = (
-    r"\b(?:trials?|study|studies|phase\s*(?:[1-4]|I{1,3})|pivotal|registrational|dose-escalation"
+    r"\b(?:trials?|study|studies|phase\s*(?:[1-4]|I{1,3})[ab]?|pivotal|registrational|dose-escalation"  # "Phase 2b"
     r"|(?:co-?)?primary\s+endpoints?|secondary\s+endpoints?|top-?line)\b"
 )
 # Measures only a trial reports: a sentence giving one for a named drug reports results.
@@ -56,7 +56,7 @@ READOUT = [
     r"\bmiss(?:ed|es)\s+(?:statistical\s+)?significance",
     r"fell\s+short|\bflop(?:ped|s)?\b|\bfailed\b|\bfails\b",
     # "amlitelimab clears Phase 3 COAST 1" (not "the FDA cleared the Phase 3 trial": see trials.py)
-    r"\bclear(?:s|ed)\s+(?:(?:its|a|the|another)\s+)?(?:phase\s*(?:[1-4]|i{1,3})|pivotal|late-stage)\b",
+    r"\bclear(?:s|ed)\s+(?:(?:its|a|the|another)\s+)?(?:phase\s*(?:[1-4]|i{1,3})[ab]?|pivotal|late-stage)\b",
     # headline verbs: "giredestrant aces Phase 3", "semaglutide flunks Alzheimer's trials"
     r"\b(?:ace[sd]?|nail(?:s|ed)?|flunk(?:s|ed)?|stumble[sd]?|falter(?:s|ed)?)\s+(?:(?:its|the|a|an|two|both)\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?(?:phase\s*(?:[1-4]|i{1,3})|pivotal|trials?|stud(?:y|ies)|tests?)",
