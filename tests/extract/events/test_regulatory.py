@@ -744,3 +744,10 @@ def test_a_story_of_decisions_in_four_places(events: Reader) -> None:
     assert approvals == [("FDA", "2023-01"), ("FDA", "2023-07"), ("MHRA", "2024-08")]
     review = one([e for e in evs if e.type == "regulatory_submission"], drug="rocatinlimab")
     assert (review["agency"], review["territory"]) == ("EMA", "EU")
+
+
+def test_becoming_the_first_drug_approved_is_a_decision(events: Reader) -> None:
+    text = "Sanofi's amlitelimab, which in September 2022 became the first OX40 drug approved by the FDA, leads."
+    f = one(events(text, kind="approval"), drug="amlitelimab")
+    assert (f["agency"], f["date"]) == ("FDA", "2022-09")
+    assert events("Amlitelimab could be the first OX40 drug approved in Japan.", kind="approval") == []

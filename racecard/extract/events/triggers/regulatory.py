@@ -25,7 +25,9 @@ NOT_APPROVAL = (  # "approved" that is not a decision on this drug
     r"therap(?:y|ies)|treatments?|"
     r"medicines?|products?|options?|agents?|inhibitors?|doses?|dosing|labels?|uses?|indications?|ADCs?|assets?|"
     r"candidates?|molecules?|brands?|vaccines?|conjugates?|competitors?|rivals?|(?:\w+\s+)?(?:antibod(?:y|ies)))"
-    r"|(?:no|none|not\s+yet|first|only|without)\s+(?:\w+\s+){0,2}approved|approval\s+(?:pathway|process|standards?)"
+    # (but "in September 2022 became the first TYK2 inhibitor approved by the FDA": a decision)
+    r"|(?:no|none|not\s+yet|(?<!became\sthe\s)(?<!becomes\sthe\s)first|only|without)\s+(?:\w+\s+){0,2}approved"
+    r"|approval\s+(?:pathway|process|standards?)"
     r"|(?:seek|seeking|sought|support|supports|supporting|file|files|filed|"
     r"filing|apply|applies|applied|applying|request|requests|requesting|"
     r"application\s+for|filing\s+for|submission\s+for|path\s+to|toward|towards|"
