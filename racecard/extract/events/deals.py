@@ -191,6 +191,7 @@ _TOLD_DEAL = re.compile(
 _LICENCE_NOUN = re.compile(r"\b(?:an?|the|its|their|exclusive|global|worldwide|non-exclusive)\s+$", re.I)
 
 
+_PAYING = re.compile(r"\b(?:paying|paid|pays|pay)\s+(?:about\s+|roughly\s+)?(?:US)?\$")
 _OWNED_ASSETS = re.compile(rf"['’]s\s+{_ASSET_NOUN}", re.I)
 
 
@@ -351,6 +352,8 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
                     licensee, licensor = parties[0], parties[1]
                 licensor, licensee = _by_territory(doc, sent, licensor, licensee)
                 score = 0.2
+            elif licensor is None and licensee is None and len(parties) == 1 and _PAYING.search(text):
+                licensee = parties[0]  # "Pfizer bought into the franchise, paying $150 million … for rights to X"
             elif licensor is None and parties:
                 licensor = parties[0] if parties[0] != licensee else None
             elif licensee is None and parties:
@@ -359,6 +362,10 @@ def licences(doc: Doc, sent: Sent, blocked: list[tuple[int, int]]) -> list[Cand]
             origin = doc.lexicon.attrs(EntityKind.DRUG, drugs[0]).get("originator")
             if origin and origin in (licensor, licensee) and origin != licensor:
                 licensor, licensee = origin, licensor
+            elif origin and licensee and not licensor and origin != licensee and (EntityKind.COMPANY, origin) in (
+                doc.counts
+            ):
+                licensor = str(origin)  # the story names the drug's maker: it granted the rights
         if licensor == licensee:
             licensor = None
         fields: dict[str, Any] = {"licensor": licensor, "licensee": licensee}

@@ -28,6 +28,8 @@ _ACQ, _ACQ_PASSIVE = _rx(T.ACQUIRE), re.compile(T.ACQUIRE_PASSIVE, re.I)
 _BACK_TO, _BACK_FROM = _rx(T.RIGHTS_BACK_TO_SUBJECT), _rx(T.RIGHTS_BACK_FROM_SUBJECT)
 _TERMINATION = re.compile(T.TERMINATION_NOUN, re.I)
 _WHICH_IT = re.compile(r",\s*which\s+(?:it|they)\s+(?:(?:is|are|was|were|has|had|will|agreed\s+to)\s+)?$", re.I)
+_WHOSE = re.compile(r",\s*whose\s+(?:[\w$.,-]+\s+){0,3}?$", re.I)
+_IT_AFTER = re.compile(r"\s+(?:it|they)\s+(?:had\s+)?(?:completed|closed|finalized|agreed|announced|struck)\b")
 _ACQ_NOUN = re.compile(r"(?:takeover|acquisition|buyout|purchase|merger)\b", re.I)
 
 
@@ -50,7 +52,13 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
         compound = [r for r in sent.refs if 0 <= pos - r.end <= 2] if _ACQ_NOUN.match(m.group(0)) else []
         aside = _ASIDE_MERGER.search(text, max(0, pos - 3), pos + 1)
         named = [r for r in sent.refs if aside and 0 <= aside.start() - r.end <= 1] if aside else []
-        if named and _MERGED.match(m.group(0)):  # "Shire (integrated with Takeda in 2019)": Shire went into Takeda
+        whose = _WHOSE.search(text, max(0, pos - 12), pos) if _ACQ_NOUN.match(m.group(0)) else None
+        before = [r for r in sent.refs if whose and r.end <= whose.start()]
+        if whose and before and _IT_AFTER.match(text, m.end()):
+            # "… inherited from Biohaven, whose takeover it completed in October 2022": it bought Biohaven
+            acquired = before[-1].name
+            acquirer = next((r.name for r in reversed(before[:-1]) if r.name != acquired), None)
+        elif named and _MERGED.match(m.group(0)):  # "Shire (integrated with Takeda in 2019)": Shire went into Takeda
             into = after_prep(sent, pos, "with|into", limit=len(m.group(0)) + 30)
             acquirer, acquired = (into.name if into else None), named[-1].name
         elif m.group(0).lower().startswith("its"):  # "Pharmacyclics, the maker of X, before its $21 billion sale

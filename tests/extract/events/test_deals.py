@@ -709,3 +709,17 @@ def test_a_company_told_of_before_its_sale_to_a_buyer_was_acquired(events: Reade
     assert (first["acquirer"], first["date"]) == ("AstraZeneca", "2022-11")  # not Jacobio, the deal's target
     sold = one(evs, acquired="Mirati")
     assert (sold["acquirer"], sold["value_usd"]) == ("Merck", 4.8e9) and "date" not in sold
+
+
+def test_a_company_paying_for_rights_is_the_licensee_and_whose_takeover_it_completed(events: Reader) -> None:
+    text = (
+        "Quilveranib is the second drug Pfizer inherited from Seagen, whose takeover it completed in October 2022. "
+        "Pfizer first bought into the franchise in November 2021, paying $150 million upfront for rights to "
+        "quilveranib outside the US."
+    )
+    evs = events(text, published=date(2023, 3, 10))
+    bought = one([e for e in evs if e.type == "acquisition"], acquired="Seagen")
+    assert (bought["acquirer"], bought["date"]) == ("Pfizer", "2022-10")
+    lic = one([e for e in evs if e.type == "license"], drug="quilveranib")
+    assert (lic["licensee"], lic["upfront_usd"], lic["territory"]) == ("Pfizer", 150e6, "ex-US")
+    assert lic.get("licensor") != "Pfizer"
