@@ -202,6 +202,9 @@ def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
     return out
 
 
+_RISE_TO = re.compile(r"\bto\s+(?:about\s+|roughly\s+|nearly\s+|more\s+than\s+)?(?:US)?\$")
+
+
 def _near_after(items: list[tuple[int, str]], pos: int, ahead: int, behind: int) -> str | None:
     """The item closest after ``pos`` (within ``ahead``), else closest before it (within ``behind``)."""
     after = [(at - pos, v) for at, v in items if 0 <= at - pos <= ahead]
@@ -293,6 +296,12 @@ def _forecasts(doc: Doc, sent: Sent) -> list[Cand]:
         value = _near_after([(x.start, str(x.amount)) for x in money], m.start(), 90, 60)
         anchor = next((x.start for x in money if str(x.amount) == value), m.start())
         year = _near_after(years, anchor, 60, 60)
+        if year is not None and int(year) <= past:  # "will climb from $4.7bn in 2020 to $12bn by 2030": the goal
+            to = _RISE_TO.search(text, anchor)
+            goal = next((x for x in money if to and x.start >= to.end() - 1 and x.start - to.end() < 4), None)
+            goal_year = _near_after(years, goal.start, 40, 0) if goal else None
+            if goal and goal_year and int(goal_year) > past:
+                value, year = str(goal.amount), goal_year
         if year is None or int(year) > past:
             break
     low = text.lower()

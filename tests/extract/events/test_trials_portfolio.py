@@ -714,3 +714,9 @@ def test_a_phase_with_a_letter_is_a_trial_word(events: Reader) -> None:
     text = "Ferastomig had posted positive Phase 2b obesity data a month before the deal was struck in December 2022."
     (ev,) = events(text, kind="trial_readout")
     assert (ev.fields["drug"], ev.fields["phase"], ev.fields["outcome"]) == ("ferastomig", "2", "met")
+
+
+def test_a_market_told_from_a_past_figure_to_a_future_one_is_forecast_at_the_future_one(events: Reader) -> None:
+    text = "Evaluate forecasts that the obesity market across the 7MM will climb from $4.7bn in 2020 to $12bn by 2030."
+    (ev,) = events(text, published=date(2023, 3, 10), kind="forecast")
+    assert (ev.fields["value_usd"], ev.fields["year"], ev.fields["metric"]) == (12e9, "2030", "market_size")
