@@ -152,6 +152,8 @@ def _places_of(listed: str) -> list[str]:
     return [p for p in re.split(r",\s*|\s+and\s+", listed) if p]
 
 
+# "the designation allows sponsors to submit sections of an application on a rolling basis": what a scheme permits
+_ALLOWS_TO = re.compile(r"\b(?:allows?|allowing|enables?|enabling|lets|permits?)\s+(?:\w+\s+){0,3}?to\s+$", re.I)
 _AND_TO = re.compile(r",\s+and\s+to\s+$")
 _AND_IN = re.compile(r"\s+and\s+in\s+")
 _PAYERS = frozenset({"CMS", "NHSA", "NICE"})  # coverage and price, not marketing authorisation
@@ -545,6 +547,7 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
             or _NOT_A_FILING.search(text[max(0, m.start() - 25) : m.end() + 5])
             or _LISTED.search(text[max(0, m.start() - 20) : m.start()])
             or _IN_CHARGE.search(text[max(0, m.start() - 70) : m.start()])
+            or _ALLOWS_TO.search(text[max(0, m.start() - 50) : m.start()])
         ):
             continue  # an IND opens a trial; a designation request or a disclosure filing is no marketing submission
         status = status_of(text, m.start(), m.end())

@@ -63,6 +63,18 @@ def _indication(doc: Doc, sent: Sent, pos: int, drug: str, trial: str | None) ->
     return None
 
 
+def _phase_of(doc: Doc, trial: str) -> str | None:
+    """The phase the story writes right before a trial's name ("the global Phase II CELIA trial")."""
+    for s in doc.sents:
+        for t in s.of(EntityKind.TRIAL):
+            if t.name == trial:
+                at = t.start - s.start
+                found = [p for at_p, p in phases_in(s.text[max(0, at - 30) : at])]
+                if found:
+                    return found[-1]
+    return None
+
+
 def _outcome(text: str) -> str:
     missed, met = _MISSED.search(text), _MET.search(text)
     if _MIXED.search(text) and not (missed and met):
@@ -263,8 +275,8 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
         if drugs and not ongoing:  # "data from ongoing clinical trials" support another decision: no readout
             if "trial" not in fields:  # results of "a Phase 3 study" in a story that names one trial: that one
                 sole = doc.sole_trial(drugs[0])
-                if sole:
-                    fields["trial"] = sole
+                if sole and _phase_of(doc, sole) in (None, fields.get("phase", _phase_of(doc, sole))):
+                    fields["trial"] = sole  # (not "a Phase Ib study" beside "the Phase II CELIA trial")
             fields["outcome"] = outcome
             ind = _indication(doc, sent, m.start(), drugs[0], fields.get("trial"))
             if ind:

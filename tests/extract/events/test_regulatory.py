@@ -751,3 +751,12 @@ def test_becoming_the_first_drug_approved_is_a_decision(events: Reader) -> None:
     f = one(events(text, kind="approval"), drug="amlitelimab")
     assert (f["agency"], f["date"]) == ("FDA", "2022-09")
     assert events("Amlitelimab could be the first OX40 drug approved in Japan.", kind="approval") == []
+
+
+def test_what_a_designation_allows_is_no_filing(events: Reader) -> None:
+    text = (
+        "Sanofi received fast track designation for amlitelimab on Tuesday. Amlitelimab blocks OX40 ligand. The "
+        "designation is meant to speed review, and it allows sponsors to submit sections of a marketing application "
+        "on a rolling basis."
+    )
+    assert events(text, kind="regulatory_submission") == []

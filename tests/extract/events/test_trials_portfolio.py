@@ -720,3 +720,12 @@ def test_a_market_told_from_a_past_figure_to_a_future_one_is_forecast_at_the_fut
     text = "Evaluate forecasts that the obesity market across the 7MM will climb from $4.7bn in 2020 to $12bn by 2030."
     (ev,) = events(text, published=date(2023, 3, 10), kind="forecast")
     assert (ev.fields["value_usd"], ev.fields["year"], ev.fields["metric"]) == (12e9, "2030", "market_size")
+
+
+def test_an_early_study_is_not_the_story_s_one_named_trial_of_another_phase(events: Reader) -> None:
+    text = (
+        "In a Phase Ib study in 46 people, ferastomig produced dose-dependent reductions in tau. The drug is now "
+        "being tested in the global Phase II KESTREL-3 trial."
+    )
+    early = [e for e in events(text, kind="trial_readout") if e.fields.get("phase") == "1"]
+    assert len(early) == 1 and "trial" not in early[0].fields
