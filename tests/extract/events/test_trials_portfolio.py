@@ -729,3 +729,12 @@ def test_an_early_study_is_not_the_story_s_one_named_trial_of_another_phase(even
     )
     early = [e for e in events(text, kind="trial_readout") if e.fields.get("phase") == "1"]
     assert len(early) == 1 and "trial" not in early[0].fields
+
+
+def test_a_readout_expected_next_year_for_the_trial_just_told(events: Reader) -> None:
+    text = (
+        "Ferastomig is an antisense drug. Ferastomig is now being tested in the global Phase II KESTREL-3 trial. "
+        "Enrolment is complete, and Pfizer expects a data readout next year."
+    )
+    evs = [e for e in events(text, published=date(2025, 4, 2), kind="trial_readout") if e.status != Status.HAPPENED]
+    assert [(e.fields.get("trial"), e.fields.get("date")) for e in evs] == [("KESTREL-3", "2026")]
