@@ -551,6 +551,8 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
         ):
             continue  # an IND opens a trial; a designation request or a disclosure filing is no marketing submission
         status = status_of(text, m.start(), m.end())
+        if status == Status.EXPECTED:
+            status = Status.PLANNED  # a filing is the company's act: one to come is planned, not expected
         if m.group(0).startswith("withdr"):
             status = Status.FAILED  # a withdrawn application
         elif status == Status.HAPPENED and _PLAN_TO.search(text, max(0, m.start() - 90), m.start()):

@@ -78,6 +78,14 @@ _LATER_DUE = re.compile(
 )  # not "whose application was accepted in May, is expected to follow": that clause has its own verb
 
 
+# "initial Phase 2b results expected in 2024", "results from the Phase 2b study are anticipated in 2024"
+_DUE_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,4}?(?:(?:is|are)\s+)?(?:expected|anticipated|due)\s+(?:in|by|later|next|this|during|at|"
+    r"around|before|mid|early|late)\b",
+    re.I,
+)
+
+
 def status_of(text: str, pos: int, end: int | None = None, *, failure_means_failed: bool = True) -> Status:
     """The status of an event whose trigger sits at ``text[pos:end]``."""
     before = clause_before(text, pos)
@@ -88,7 +96,10 @@ def status_of(text: str, pos: int, end: int | None = None, *, failure_means_fail
         return Status.EXPECTED  # "a trial due to read out this year": the trigger itself is scheduled
     planned = [m.end() for m in _PLANNED.finditer(before)]
     expected = [m.end() for m in _EXPECTED.finditer(before)]
-    if re.match(r"\s*(?:is|are|was|were)\s+(?:expected|anticipated|planned|slated|scheduled)", after, re.I) or (
+    if (
+        re.match(r"\s*(?:is|are|was|were)\s+(?:expected|anticipated|planned|slated|scheduled)", after, re.I)
+        or _DUE_AFTER.match(text, end if end is not None else pos)
+    ) or (
         _LATER_DUE.match(text, end if end is not None else pos)
         and not _FINITE.search(before + text[pos : end if end is not None else pos])
     ):

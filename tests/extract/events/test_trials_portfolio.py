@@ -738,3 +738,15 @@ def test_a_readout_expected_next_year_for_the_trial_just_told(events: Reader) ->
     )
     evs = [e for e in events(text, published=date(2025, 4, 2), kind="trial_readout") if e.status != Status.HAPPENED]
     assert [(e.fields.get("trial"), e.fields.get("date")) for e in evs] == [("KESTREL-3", "2026")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sanofi to lead the Phase 3 program; initial Phase 2b results for ferastomig expected in 2024",
+        "Initial results from the Phase 2b study of ferastomig are anticipated in 2024.",
+    ],
+)
+def test_results_told_as_due_are_expected(events: Reader, text: str) -> None:
+    (ev,) = events(text, published=date(2023, 10, 4), kind="trial_readout")
+    assert (ev.status, ev.fields["date"]) == (Status.EXPECTED, "2024")
