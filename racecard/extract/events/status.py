@@ -80,7 +80,7 @@ _LATER_DUE = re.compile(
 
 # "initial Phase 2b results expected in 2024", "results from the Phase 2b study are anticipated in 2024"
 _DUE_AFTER = re.compile(
-    r"\s*(?:[\w-]+\s+){0,4}?(?:(?:is|are)\s+)?(?:expected|anticipated|due)\s+(?:in|by|later|next|this|during|at|"
+    r"\s*(?:[\w-]+\s+){0,6}?(?:(?:is|are)\s+)?(?:expected|anticipated|due)\s+(?:in|by|later|next|this|during|at|"
     r"around|before|mid|early|late)\b",
     re.I,
 )
