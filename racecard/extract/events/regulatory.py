@@ -92,10 +92,11 @@ _COMMITTEE_OF = {"CHMP": "EMA", "FDA advisory committee": "FDA"}
 _SAME_REGULATOR = {"CDE": "NMPA", "MHLW": "PMDA", "European Commission": "EMA"}
 
 
-def _agency_mention(doc: Doc, sent: Sent, pos: int) -> tuple[str, str] | None:
-    """A regulator the lexicon recognised in the sentence (nearest the trigger), with its territory."""
+def _agency_mention(doc: Doc, sent: Sent, pos: int, hi: int | None = None) -> tuple[str, str] | None:
+    """A regulator the lexicon recognised in the sentence before ``hi`` (nearest the trigger), with its territory."""
     found = sorted(
-        (m for m in sent.of(EntityKind.AGENCY) if m.name not in _PAYERS), key=lambda m: abs(m.start - sent.start - pos)
+        (m for m in sent.of(EntityKind.AGENCY) if m.name not in _PAYERS and (hi is None or m.start - sent.start < hi)),
+        key=lambda m: abs(m.start - sent.start - pos),
     )
     if not found:
         return None
@@ -200,17 +201,21 @@ def _place(sent: Sent, pos: int, doc: Doc | None = None) -> dict[str, Any]:
             return {"agency": _REGULATOR_OF[str(own)], "territory": own, "_agency_default": True}
     if agency and agency[0] in _PAYERS:  # "after CMS restricted coverage": who pays decides no approval
         agency = None
+    # the trigger's own clause: "Japan became the first to approve it in March, and the European Commission signed
+    # off in September": the Commission decided the second, not the first
+    nxt = _CLAUSE_AFTER.search(sent.text, pos)
+    hi = min(pos + 160, nxt.start()) if nxt else pos + 160
     agency = agency or next(
-        (a for a in agencies_in(sent.text[max(0, pos - 200) : pos + 160]) if a[0] not in _PAYERS), None
+        (a for a in agencies_in(sent.text[max(0, pos - 200) : hi]) if a[0] not in _PAYERS), None
     )
     if agency is None and doc is not None:
-        known = _agency_mention(doc, sent, pos) or _the_agency(doc, sent)
+        known = _agency_mention(doc, sent, pos, hi) or _the_agency(doc, sent)
         if known:
             out["agency"], out["territory"] = known
     if agency:
         out["agency"] = agency[0]  # the body the text names: the Commission grants, Japan's ministry approves
         out["territory"] = AGENCY_TERRITORY.get(agency[0], "")
-    terr = territory_in(sent.text[max(0, pos - 80) : pos + 120])
+    terr = territory_in(sent.text[max(0, pos - 80) : min(pos + 120, hi)])
     if terr == "Greater China":  # the four places of a licence listed beside the decision: China's regulator decides
         terr = "China"
     if terr and terr != "worldwide" and not out.get("territory"):
@@ -639,7 +644,9 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
                 out += _make(doc, sent, "rejection", m.start(), m.end(), Status.HAPPENED, {}, 0.7)
             break  # "is not approved in China" states a status, not a decision
         told = next((c.fields["drug"] for c in reversed(out) if c.type == "approval"), None)
-        made = _make(doc, sent, "approval", m.start(), m.end(), status, {}, 1.0, told=told)
+        # "…, and the European Commission signed off in September": the drug of the decision just told
+        carried = told if done and _CLAUSE_AFTER.search(text, last, m.start()) else None
+        made = _make(doc, sent, "approval", m.start(), m.end(), status, {}, 1.0, told=told, carried=carried)
         got = [c for c in made if (c.fields["drug"], c.fields.get("territory", "")) not in done]
         redated = [  # "granted it accelerated approval in January 2023 and converted it to a full approval that July"
             c for c in made if (key := (c.fields["drug"], c.fields.get("territory", ""))) in done

@@ -760,3 +760,13 @@ def test_what_a_designation_allows_is_no_filing(events: Reader) -> None:
         "on a rolling basis."
     )
     assert events(text, kind="regulatory_submission") == []
+
+
+def test_two_regulators_in_two_clauses_each_decide_their_own(events: Reader) -> None:
+    text = (
+        "Amlitelimab treats atopic dermatitis. Japan became the first country to approve the drug in March, and the "
+        "European Commission signed off in September."
+    )
+    evs = events(text, published=date(2024, 10, 21), kind="approval")
+    got = sorted((e.fields["territory"], e.fields["agency"], e.fields["date"]) for e in evs)
+    assert got == [("EU", "European Commission", "2024-09"), ("Japan", "PMDA", "2024-03")]

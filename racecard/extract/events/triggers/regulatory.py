@@ -5,7 +5,7 @@ APPROVAL = [
     r"(?:granted|grants|receiv(?:ed|es))\s+(?:full\s+|conditional\s+|accelerated\s+)?(?:marketing\s+)?authori[sz]ation",
     # "cleared by the FDA", "cleared last month for prurigo nodularis"
     r"(?:cleared|clearance)\s+(?:(?:last|this|earlier|in|on)\s+(?:\w+\s+){0,2})?(?:by|for|from)",
-    r"sign(?:ed|s)?\s+off\s+on",  # "The European Commission signed off on Ebglyss in November 2023"
+    r"sign(?:ed|s)?\s+off\b",  # "The European Commission signed off on Ebglyss in November 2023"
     r"(?:FDA|EMA|NMPA|PMDA|MHRA|agency|regulator|Commission)\s+(?:has\s+|had\s+|also\s+|then\s+)?cleared\b"
     r"|\bcleared\s+both\b",  # "the FDA cleared Columvi", "and in 2023 cleared both X and Y"
     # "Britain's regulator (MHRA) authorized it": a regulator authorizes a medicine (not a board a buyback)
