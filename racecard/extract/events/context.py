@@ -71,6 +71,9 @@ _DRUG_ANAPHOR = re.compile(
     r"|^\s*(?:The|This|Its)\s+(?:[\w-]+\s+){0,2}?(?:application|filing|submission|s?NDA|s?BLA|MAA)\b"
     r"(?!\s+(?:Administration|Evaluation))"
     r"|\b(?:It|it)\s+(?:was|is|has|had|will|failed|met|showed)\b"
+    # "The agency had accepted the application for priority review in September": the drug's filing
+    r"|\b(?:accepted|validated|reviewing)\s+(?:the|its)\s+(?:[\w-]+\s+){0,2}?(?:application|filing|submission|s?NDA|"
+    r"s?BLA|MAA)\b"
     r"|\b(?:approved|cleared|rejected|filed|submitted|launched|discontinued|dropped|scrapped|shelved|developing|"
     r"developed|advancing|testing|halted|abandoned|licensed|returned|sold|marketing|commerciali[sz]ing)\s+it\b"
     # "the agency broadened the label to patients aged 4 and older": the drug's label
@@ -180,13 +183,11 @@ class Doc:
         return self._main or None
 
     def _dominant(self) -> str | None:
-        """The drug named at least twice, and twice as often as any other, counting no mention as a comparator
-        ("beat Keytruda", "versus pembrolizumab")."""
+        """The drug named in at least two sentences, and twice as many as any other, counting no mention as a
+        comparator ("beat Keytruda", "versus pembrolizumab")."""
         told: Counter[str] = Counter()
-        for s in self.sents:
-            for m in s.of(EntityKind.DRUG):
-                if not self._comparator(s, m):
-                    told[m.name] += 1
+        for s in self.sents:  # once a sentence: "Epkinly (epcoritamab)" names one rival once
+            told.update({m.name for m in s.of(EntityKind.DRUG) if not self._comparator(s, m)})
         top = told.most_common(2)
         if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
             return None

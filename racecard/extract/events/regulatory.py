@@ -134,13 +134,18 @@ _IS_APPROVED = re.compile(r"\b(?:is|are|remains?)\s+(?:(?:already|also|currently
 
 
 # "the agency", or a pathway of the story's regulator ("won a disputed accelerated approval in June 2021")
-_THE_AGENCY = re.compile(r"\b(?:the|that)\s+(?:agency|regulator)\b|\baccelerated\s+(?:approval|pathway)\b")
+_THE_AGENCY = re.compile(r"\b(?:[Tt]he|[Tt]hat)\s+(?:agency|regulator)\b|\baccelerated\s+(?:approval|pathway)\b")
 
 
 def _the_agency(doc: Doc, sent: Sent) -> tuple[str, str] | None:
-    """The regulator "the agency" stands for: the one the story names most ("…, which the agency accepted")."""
+    """The regulator "the agency" stands for: the one named in the sentences just before, else the one the story
+    names most ("The NMPA granted … The regulator accepted the application in May 2020")."""
     if not _THE_AGENCY.search(sent.text):
         return None
+    for s in reversed(doc.sents[max(0, sent.index - 3) : sent.index]):
+        told = [m.name for m in s.of(EntityKind.AGENCY) if m.name not in _PAYERS]
+        if told:
+            return _regulator(doc, told[-1])
     named = [n for (k, n), _ in doc.counts.most_common() if k == EntityKind.AGENCY and n not in _PAYERS]
     if not named:  # agencies the lexicon does not list: the first the text names
         first = agency_in(doc.text[: sent.start])
@@ -432,7 +437,10 @@ def _subject_drugs(sent: Sent, pos: int) -> list[str]:
         return [first] + [d for d in drugs_near(sent, pos) if d != first]
     clause_start = pos - len(clause_before(sent.text, pos))
     anaphor = _ANAPHOR_SUBJECT.search(sent.text[clause_start : pos + 20])  # sees "drug application" whole
-    if anaphor and anaphor.start() < pos - clause_start:
+    company_it = anaphor is not None and any(  # "Intellia has said it plans to file …": "it" is the company
+        r.how == "pronoun" and r.start <= clause_start + anaphor.start() < r.end for r in sent.refs
+    )
+    if anaphor and anaphor.start() < pos - clause_start and not company_it:
         return []  # "The drug has been approved for patients …": the subject is a drug named earlier
     return [d for d in drugs_near(sent, pos) if d not in partners]  # not "… versus osimertinib"
 

@@ -770,3 +770,35 @@ def test_two_regulators_in_two_clauses_each_decide_their_own(events: Reader) -> 
     evs = events(text, published=date(2024, 10, 21), kind="approval")
     got = sorted((e.fields["territory"], e.fields["agency"], e.fields["date"]) for e in evs)
     assert got == [("EU", "European Commission", "2024-09"), ("Japan", "PMDA", "2024-03")]
+
+
+def test_the_story_s_drug_is_named_in_most_sentences_not_most_often(events: Reader) -> None:
+    text = (
+        "FDA rejects Sanofi's amlitelimab. Sanofi said amlitelimab met its goals. Amlitelimab is an antibody. "
+        "Rivals include Amgen's Lumakras (sotorasib). The agency had accepted the application for priority review "
+        "in September. An application remains under review in the European Union."
+    )
+    evs = events(text, published=date(2024, 3, 26))
+    filed = {(e.fields["drug"], e.fields.get("territory")) for e in evs if e.type == "regulatory_submission"}
+    assert filed == {("amlitelimab", "US"), ("amlitelimab", "EU")}
+
+
+def test_a_company_it_is_no_drug_subject(events: Reader) -> None:
+    text = (
+        "Sanofi's amlitelimab failed a trial. Amlitelimab is an antibody. Amlitelimab may return. Pfizer's other "
+        "drug is ferastomig, which is developed for obesity. Pfizer has said it plans to file a Biologics License "
+        "Application with the FDA for ferastomig in 2026."
+    )
+    (ev,) = events(text, published=date(2025, 10, 27), kind="regulatory_submission")
+    assert (ev.fields["drug"], ev.status, ev.fields["date"]) == ("ferastomig", Status.PLANNED, "2026")
+
+
+def test_the_regulator_is_the_one_just_named(events: Reader) -> None:
+    text = (
+        "The National Medical Products Administration on Tuesday granted conditional approval to glecirasib. "
+        "The regulator accepted the new drug application in May 2020 and put it on a priority review track. "
+        "Rival sotorasib won FDA approval in 2021, and the FDA later cleared adagrasib, then the FDA cleared more."
+    )
+    evs = events(text, published=date(2021, 6, 23))
+    filed = one([e for e in evs if e.type == "regulatory_submission"], drug="glecirasib")
+    assert (filed["agency"], filed["territory"], filed["date"]) == ("NMPA", "China", "2020-05")
