@@ -107,7 +107,7 @@ def date_near(
         # in the trigger's own clause rather than across a clause boundary
         ranked = []
         for f in found:
-            lo, hi = sorted((f.start, pos))
+            lo, hi = sorted((f.end if f.end <= pos else f.start, pos))  # not the date's own stop ("Nov. 7")
             # "bought into the class in June 2021, when it in-licensed EOS-448": the when-clause shares that time
             crossing = any(
                 not (f.start < pos and _WHEN.fullmatch(b.group(0))) for b in _DATE_BREAK.finditer(sent.text, lo, hi)
@@ -140,6 +140,14 @@ def _months_of_that_year(doc: Doc, sent: Sent) -> list[Found]:
     out = []
     for m in _THAT_YEAR.finditer(sent.text):
         month = m.group("mon") or m.group("that")
+        if m.group("same"):  # the month of the date told just before
+            told_month = [f.value[:7] for f in (sent.dates or []) if f.end <= m.start() and len(f.value) >= 7] or [
+                f.value[:7] for s in reversed(doc.sents[max(0, sent.index - 2) : sent.index])
+                for f in reversed(find_dates(s.text, doc.published)) if len(f.value) >= 7
+            ][:1]  # fmt: skip
+            if told_month:
+                out.append(Found(m.start(), m.end(), told_month[-1] if sent.dates else told_month[0], False))
+            continue
         if not month:
             continue
         told = [f for f in (sent.dates or []) if f.end <= m.start() and not f.relative]
@@ -310,6 +318,7 @@ _THAT_YEAR = re.compile(
     r"\s+(?:of\s+)?)?(?:that|the\s+same)\s+year\b"
     # "In May 2022, … That December, …": the month of the year just told
     r"|\b[Tt]hat\s+(?P<that>January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|\b(?:in\s+)?the\s+same\s+(?P<same>month)\b"  # "the Commission followed in the same month"
 )
 _DEADLINE = re.compile(
     r"(?:PDUFA|action|goal)\s+date(?:\s+(?:of|is|set\s+for))?\s*$|\bdate\s+of\s*$"

@@ -132,6 +132,7 @@ def _phase_referred(doc: Doc, sent: Sent) -> str | None:
 
 _BOTH_STUDIES = re.compile(
     r"\b(?:[Bb]oth|[Tt]he\s+two|[Tt]hese\s+two|[Tt]hose\s+two)\s+(?:[\w-]+\s+)?(?:studies|trials)\b"
+    r"|\b(?:expects?|expected)\s+both\s+to\s+read\s*out\b"  # "The company expects both to read out next year"
 )
 
 

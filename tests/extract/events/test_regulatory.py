@@ -802,3 +802,13 @@ def test_the_regulator_is_the_one_just_named(events: Reader) -> None:
     evs = events(text, published=date(2021, 6, 23))
     filed = one([e for e in evs if e.type == "regulatory_submission"], drug="glecirasib")
     assert (filed["agency"], filed["territory"], filed["date"]) == ("NMPA", "China", "2020-05")
+
+
+def test_a_conditional_authorization_issued_in_the_same_month(events: Reader) -> None:
+    text = (
+        "Amlitelimab treats atopic dermatitis. The FDA granted amlitelimab accelerated approval in August 2020. "
+        "Amlitelimab was the first OX40 drug. The European Commission issued a conditional marketing "
+        "authorization for amlitelimab in the same month."
+    )
+    eu = one(events(text, published=date(2022, 11, 22), kind="approval"), territory="EU")
+    assert (eu["agency"], eu["date"]) == ("European Commission", "2020-08")

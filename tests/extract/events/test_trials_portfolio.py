@@ -750,3 +750,19 @@ def test_a_readout_expected_next_year_for_the_trial_just_told(events: Reader) ->
 def test_results_told_as_due_are_expected(events: Reader, text: str) -> None:
     (ev,) = events(text, published=date(2023, 10, 4), kind="trial_readout")
     assert (ev.status, ev.fields["date"]) == (Status.EXPECTED, "2024")
+
+
+def test_a_withdrawal_from_the_us_market_and_results_told_on_an_abbreviated_day(events: Reader) -> None:
+    text = (
+        "Pfizer pulls ferastomig from US market after KESTREL-3 flop\n\n"
+        "Pfizer said Tuesday it has started withdrawing the U.S. marketing authorization for ferastomig. The "
+        "request followed the Nov. 7 disclosure that the Phase 3 KESTREL-3 study failed to meet its primary "
+        "endpoint. Pfizer is counting on two Phase 3 trials, HARBOR and CODA-2. The company expects both to read "
+        "out next year."
+    )
+    evs = events(text, published=date(2022, 11, 22))
+    (stop,) = [e for e in evs if e.type == "discontinuation"]
+    assert (stop.fields["drug"], stop.fields["territory"], stop.fields["reason"]) == ("ferastomig", "US", "efficacy")
+    readouts = {e.fields.get("trial"): e for e in evs if e.type == "trial_readout"}
+    assert readouts["KESTREL-3"].fields["date"] == "2022-11-07"
+    assert {t: readouts[t].fields["date"] for t in ("HARBOR", "CODA-2")} == {"HARBOR": "2023", "CODA-2": "2023"}

@@ -29,9 +29,10 @@ DISCONTINUE = [
     r"(?:will|to)\s+not\s+(?:advance|progress|pursue)|decided\s+not\s+to\s+(?:advance|pursue|progress|continue)",
     # a marketed drug taken off the market: "withdraw the marketing authorizations for Relyvrio", "pull X off the
     # market", "take its ALS drug off the market"
-    r"withdr(?:aw|aws|awing|awn|ew)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:marketing\s+authori[sz]ations?|approvals?"
+    r"withdr(?:aw|aws|awing|awn|ew)\s+(?:the\s+|its\s+)?(?:[\w.-]+\s+){0,2}?(?:marketing\s+authori[sz]ations?|approvals?"
     r"|(?:[\w'’-]+\s+){0,3}?from\s+the\s+market)",
-    r"(?:pull|pulls|pulled|pulling|take|takes|took|taking)\s+(?:[\w'’-]+\s+){0,4}?(?:off|from)\s+the\s+market",
+    r"(?:pull|pulls|pulled|pulling|take|takes|took|taking)\s+(?:[\w'’-]+\s+){0,4}?(?:off|from)\s+(?:the\s+)?"
+    r"(?:U\.?S\.?\s+|European\s+|EU\s+)?market",  # "GSK pulls Blenrep from US market"
 ]
 LIST_END = (
     r"[;]|\.\s|\.(?=[A-Z])|,\s+(?:with|while|but|instead|as|when|which|who|after)\b|\binstead\b|\bfocus"

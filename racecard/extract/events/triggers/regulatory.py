@@ -2,7 +2,8 @@
 
 APPROVAL = [
     r"approv(?:ed|es|al|als|ing|e)\b",
-    r"(?:granted|grants|receiv(?:ed|es))\s+(?:full\s+|conditional\s+|accelerated\s+)?(?:marketing\s+)?authori[sz]ation",
+    r"(?:granted|grants|receiv(?:ed|es)|issued|issues)\s+(?:an?\s+)?(?:full\s+|conditional\s+|accelerated\s+)?"
+    r"(?:marketing\s+)?authori[sz]ation",  # "The European Commission issued a conditional marketing authorization"
     # "cleared by the FDA", "cleared last month for prurigo nodularis"
     r"(?:cleared|clearance)\s+(?:(?:last|this|earlier|in|on)\s+(?:\w+\s+){0,2})?(?:by|for|from)",
     r"sign(?:ed|s)?\s+off\b",  # "The European Commission signed off on Ebglyss in November 2023"

@@ -26,7 +26,7 @@ START_PLANNED = (
 )
 TRIAL_WORD = (
     r"\b(?:trials?|study|studies|phase\s*(?:[1-4]|I{1,3})[ab]?|pivotal|registrational|dose-escalation"  # "Phase 2b"
-    r"|(?:co-?)?primary\s+endpoints?|secondary\s+endpoints?|top-?line|data\s+read-?outs?)\b"
+    r"|(?:co-?)?primary\s+endpoints?|secondary\s+endpoints?|top-?line|data\s+read-?outs?|read\s+out)\b"
 )
 # Measures only a trial reports: a sentence giving one for a named drug reports results.
 CLINICAL_MEASURE = (
@@ -186,6 +186,7 @@ KEYWORDS = {
         "placebo",
         "readout",
         "read-out",
+        "read out",
     ),
     "safety_signal": (
         "safety",
