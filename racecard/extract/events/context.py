@@ -131,6 +131,7 @@ class Doc:
     filer: str | None = None
     thousands: bool = False
     _main: str | None = None
+    memo: dict[str, Any] = field(default_factory=dict)  # readings of the whole story, computed once
 
     @classmethod
     def build(
@@ -175,23 +176,34 @@ class Doc:
     def country(self, company: str) -> str:
         return str(self.lexicon.attrs(EntityKind.COMPANY, company).get("country") or "")
 
-    def main_drug(self) -> str | None:
-        """The article's drug when one dominates it (named at least twice as often as any other)."""
-        if self._main is not None:
-            return self._main or None
-        self._main = self._dominant() or ""
+    def main_drug(self, *, strong: bool = False) -> str | None:
+        """The article's drug when one dominates it (named in at least twice as many sentences as any other);
+        ``strong`` asks for a story wholly about it (three sentences or more, three times any other)."""
+        if self._main is None:
+            self._main = self._dominant() or ""
+        if strong and self._main:
+            told = self._told()
+            top = told.most_common(2)
+            if top[0][1] < 3 or (len(top) > 1 and top[0][1] < 3 * top[1][1]):
+                return None
         return self._main or None
 
     def _dominant(self) -> str | None:
         """The drug named in at least two sentences, and twice as many as any other, counting no mention as a
         comparator ("beat Keytruda", "versus pembrolizumab")."""
-        told: Counter[str] = Counter()
-        for s in self.sents:  # once a sentence: "Epkinly (epcoritamab)" names one rival once
-            told.update({m.name for m in s.of(EntityKind.DRUG) if not self._comparator(s, m)})
-        top = told.most_common(2)
+        top = self._told().most_common(2)
         if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
             return None
         return top[0][0]
+
+    def _told(self) -> Counter[str]:
+        """How many sentences name each drug other than as a comparator ("Epkinly (epcoritamab)" counts once)."""
+        if "told" not in self.memo:
+            told: Counter[str] = Counter()
+            for s in self.sents:
+                told.update({m.name for m in s.of(EntityKind.DRUG) if not self._comparator(s, m)})
+            self.memo["told"] = told
+        return Counter(self.memo["told"])
 
     def _comparator(self, s: Sent, m: Mention) -> bool:
         """Whether a drug mention is named as a comparator or rival in its sentence ("beat Keytruda")."""

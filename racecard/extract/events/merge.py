@@ -187,9 +187,18 @@ def _split_background(groups: dict[Key, list[Cand]], published: date | None) -> 
             rest = [c for c in old if _same_time(_explicit_date(c) or "", first)]
             rest += [c for c in cands if c not in old]
             old = [c for c in old if c not in rest]
+        whens = list(dict.fromkeys(_explicit_date(c) for c in old))
+        if (
+            old
+            and rest
+            and len(whens) == 1
+            and not any(c.fields.get("date") for c in rest)
+            and min(c.sent.index for c in rest) > min(c.sent.index for c in old)
+        ):
+            continue  # "At the time of the US decision, …": a later, undated mention of the decision told with its date
         if old and rest:
             groups[key] = rest
-            for when in dict.fromkeys(_explicit_date(c) for c in old):
+            for when in whens:
                 groups[(*key, when)] = [c for c in old if _explicit_date(c) == when]
 
 

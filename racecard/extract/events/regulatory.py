@@ -162,6 +162,7 @@ def _places_of(listed: str) -> list[str]:
 _ALLOWS_TO = re.compile(r"\b(?:allows?|allowing|enables?|enabling|lets|permits?)\s+(?:\w+\s+){0,3}?to\s+$", re.I)
 _AND_TO = re.compile(r",\s+and\s+to\s+$")
 _AND_IN = re.compile(r"\s+and\s+in\s+")
+_LABEL_SUBJECT = re.compile(r"\s*(?:The|Its)\s+(?:[\w-]+\s+){0,3}?(?:indication|label)\s+(?:was|has\s+been)\s+")
 _PAYERS = frozenset({"CMS", "NHSA", "NICE"})  # coverage and price, not marketing authorisation
 
 
@@ -267,6 +268,14 @@ def _make(
                 back = doc.previous_drug(sent)  # "X is in Phase 3. Its maker plans to file in 2026."
             if back is None and kind == "regulatory_submission" and not sent.of(EntityKind.DRUG):
                 back = doc.recent_drug(sent, need_anaphor=False)  # the drug the story last spoke of
+        if (
+            back is None
+            and kind == "approval"
+            and not sent.of(EntityKind.DRUG)
+            and doc.main_drug(strong=True)
+            and (_LABEL_SUBJECT.match(sent.text) or _place(sent, pos).get("territory") not in (None, "worldwide"))
+        ):  # "The lung cancer indication was converted to a regular approval", "In Europe, the Swiss pharma secured a
+            back = doc.main_drug()  # conditional marketing authorization": a decision on the story's drug
         if back is None and kind in _MAIN_DRUG_KINDS and not sent.of(EntityKind.DRUG):
             # "The NMPA accepted Dizal's application and placed it under priority review"
             back = doc.actor_drug(sent) or doc.main_drug()

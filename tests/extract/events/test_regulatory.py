@@ -812,3 +812,16 @@ def test_a_conditional_authorization_issued_in_the_same_month(events: Reader) ->
     )
     eu = one(events(text, published=date(2022, 11, 22), kind="approval"), territory="EU")
     assert (eu["agency"], eu["date"]) == ("European Commission", "2020-08")
+
+
+def test_decisions_on_the_story_s_drug_told_without_its_name(events: Reader) -> None:
+    text = (
+        "Roche hands amlitelimab back to Sanofi. Sanofi will take amlitelimab forward alone. Amlitelimab won FDA "
+        "accelerated approval in September 2020 for atopic dermatitis. The atopic dermatitis indication was "
+        "converted to a regular approval in August 2022. In Europe, the Swiss pharma secured a conditional "
+        "marketing authorization for atopic dermatitis in November 2021. Analysts like amlitelimab. At the time of "
+        "the US decision, Sanofi pledged a confirmatory study of the drug before approving it widely."
+    )
+    evs = events(text, published=date(2023, 2, 23), kind="approval")
+    assert sorted(e.fields["date"] for e in evs) == ["2020-09", "2021-11", "2022-08"]  # no undated restatement
+    assert one(evs, date="2021-11")["territory"] == "EU"

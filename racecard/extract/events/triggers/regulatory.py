@@ -2,7 +2,8 @@
 
 APPROVAL = [
     r"approv(?:ed|es|al|als|ing|e)\b",
-    r"(?:granted|grants|receiv(?:ed|es)|issued|issues)\s+(?:an?\s+)?(?:full\s+|conditional\s+|accelerated\s+)?"
+    r"(?:granted|grants|receiv(?:ed|es)|issued|issues|secured|secures|won|wins|obtained|gained)\s+(?:an?\s+)?"
+    r"(?:full\s+|conditional\s+|accelerated\s+)?"
     r"(?:marketing\s+)?authori[sz]ation",  # "The European Commission issued a conditional marketing authorization"
     # "cleared by the FDA", "cleared last month for prurigo nodularis"
     r"(?:cleared|clearance)\s+(?:(?:last|this|earlier|in|on)\s+(?:\w+\s+){0,2})?(?:by|for|from)",
