@@ -373,7 +373,8 @@ def merge(cands: list[Cand], doc_id: str, published: date | None = None) -> list
                         c.fields.setdefault("from", lee)
                     if lor and lor != c.fields.get("from"):
                         c.fields.setdefault("to", lor)
-    for t in terms:
+    for t in sorted(terms, key=lambda c: not c.fields.get("drug")):  # a licence read from terms first, then its terms
+        licences = [k for k in groups if k[0] == "license"]
         target = [k for k in licences if t.fields.get("drug") and k[1] == t.fields["drug"]]
         if not target and not t.fields.get("drug"):  # terms naming another drug are another deal
             parties = {t.fields.get("licensor"), t.fields.get("licensee")} - {None}

@@ -723,3 +723,12 @@ def test_a_company_paying_for_rights_is_the_licensee_and_whose_takeover_it_compl
     lic = one([e for e in evs if e.type == "license"], drug="quilveranib")
     assert (lic["licensee"], lic["upfront_usd"], lic["territory"]) == ("Pfizer", 150e6, "ex-US")
     assert lic.get("licensor") != "Pfizer"
+
+
+def test_rights_told_worldwide_except_a_country_the_licensor_keeps(events: Reader) -> None:
+    text = (
+        "Merck agreed to pay Jacobio $40 million upfront to develop toravimab. The rights are worldwide, except in "
+        "China, where Jacobio keeps sole rights."
+    )
+    f = one(events(text, kind="license"), drug="toravimab")
+    assert (f["licensor"], f["licensee"], f["territory"]) == ("Jacobio", "Merck", "ex-China")
