@@ -87,6 +87,12 @@ _BYLINE = re.compile(
     r"^By\s+(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*(?:\s+(?:staff|[Rr]eporters?|[Ee]ditors?|and\s+[A-Z][\w.'’-]*"
     r"(?:\s+[A-Z][\w.'’-]*)?))?\s*(?:[|·•,]\s*.{0,80})?$"
 )
+# A masthead: "Fierce Pharma | Oct 21, 2024", "Fierce Biotech | Sep 20, 2023 | By Fierce Biotech staff": the
+# publication's name before the date (a company-shaped name that is no company of the story)
+_MASTHEAD = re.compile(
+    r"^(?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*\s*[|·•]\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|By\s)"
+)
 _SHORT_LINE = 24  # a line this short is always looked at ("Ad", "Share", "Related")
 
 
@@ -157,7 +163,7 @@ def furniture(text: str) -> tuple[Span, ...]:
             if len(stripped) <= _BOILERPLATE_MAX and "statement" in stripped.lower():
                 spans.append(Span(start, end))
                 continue
-        if len(stripped) <= 160 and _BYLINE.match(stripped):
+        if len(stripped) <= 160 and (_BYLINE.match(stripped) or _MASTHEAD.match(stripped)):
             spans.append(Span(start, end))
             continue
         if not stripped or not (has_cue or len(stripped) <= _SHORT_LINE):

@@ -80,3 +80,11 @@ def test_a_law_s_year_dates_nothing() -> None:
 
     found = find_dates("Under the Inflation Reduction Act of 2022, prices fall in 2026.", date(2025, 1, 1))
     assert [f.value for f in found] == ["2026"]
+
+
+def test_a_masthead_naming_the_publication_before_the_date_is_furniture() -> None:
+    from racecard.ingest.clean import furniture
+
+    text = "Acme Pharma | Oct 21, 2024\n\nAcme Pharma said on Monday that its drug met its goal.\n"
+    spans = furniture(text)
+    assert [text[s.start : s.end].strip() for s in spans] == ["Acme Pharma | Oct 21, 2024"]
