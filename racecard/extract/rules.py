@@ -63,7 +63,8 @@ TRIAL_AFTER = re.compile(
 )
 # "the Phase III programme, ARCADIA," / "a trial called SHORE": the name after the trial word
 TRIAL_APPOSITION = re.compile(
-    rf"\b{TRIAL_WORDS}[,:]?\s+(?:(?:called|named|dubbed|known\s+as)\s+)?(?P<names>[A-Z][A-Z0-9]{{3,}}(?:-\d{{1,3}})?)(?![\w-])"
+    rf"\b{TRIAL_WORDS}[,:]?\s+(?:(?:called|named|dubbed|known\s+as)\s+)?"
+    rf"(?P<names>[A-Z][A-Z0-9]{{3,}}(?:-\d{{1,3}}|-[A-Z]{{2,}}\d{{0,3}})?)(?![\w-])"  # "study, TRITON-CM, of"
     # "three Phase 3 studies: ADvocate 1 and ADvocate 2"
     rf"|\b{TRIAL_WORDS}:\s+(?P<listed>{TRIAL_NAME}(?:(?:,\s*|\s+and\s+){TRIAL_NAME})*)(?![\w])"
 )

@@ -145,6 +145,7 @@ def test_a_trial_name_after_a_describing_word_or_before_one() -> None:
         ("Merck said that CODA, the first of two Phase 3 trials of the drug, missed its goal.", ["CODA"]),
         ("The filing rests on KE-STREL6, a multicenter, single-arm pivotal Phase 2 study.", ["KE-STREL6"]),
         ("Lumora Begins Global Phase 2b KESTREL Study of Its LRRK2 Inhibitor", ["KESTREL"]),
+        ("It plans to start a Phase 3 outcomes study, KESTREL-CM, of its drug early next year.", ["KESTREL-CM"]),
     ],
 )
 def test_trial_names_of_mixed_case_in_a_list_after_a_colon_or_before_an_apposition(text: str, names: list[str]) -> None:

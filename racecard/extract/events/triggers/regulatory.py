@@ -43,6 +43,8 @@ NOT_APPROVAL = (  # "approved" that is not a decision on this drug
     r"|approvals?\s+milestones?|regulatory\s+approval\s+(?:and|milestones?)"
 )
 NEVER_APPROVAL = (  # contexts where "approved" is never a marketing approval, whatever the voice
+    # "Zynquista would have been the first oral medicine cleared in the US …": what did not happen
+    r"\bwould\s+have\s+been\b[^.;]{0,80}$|"
     # "which would strip Translarna of the only approval it has", "revoke its approval"
     r"\b(?:strip\w*|revok\w*|withdr\w*|rescind\w*|los[et]\w*)\s+(?:[\w'’-]+\s+){0,4}?(?:of\s+)?(?:the\s+|its\s+|their\s+)?"
     r"(?:only\s+|conditional\s+|accelerated\s+|marketing\s+)*approval$|"
