@@ -162,6 +162,8 @@ def _places_of(listed: str) -> list[str]:
 _ALLOWS_TO = re.compile(r"\b(?:allows?|allowing|enables?|enabling|lets|permits?)\s+(?:\w+\s+){0,3}?to\s+$", re.I)
 _AND_TO = re.compile(r",\s+and\s+to\s+$")
 _AND_IN = re.compile(r"\s+and\s+in\s+")
+# "The lung cancer indication was converted to a regular approval in August 2022"
+_CONVERTED = re.compile(r"\bconver(?:ted|ts|sion)\b[^.;]{0,60}?\b(?:regular|full|traditional)\s+approval", re.I)
 _LABEL_SUBJECT = re.compile(r"\s*(?:The|Its)\s+(?:[\w-]+\s+){0,3}?(?:indication|label)\s+(?:was|has\s+been)\s+")
 _PAYERS = frozenset({"CMS", "NHSA", "NICE"})  # coverage and price, not marketing authorisation
 
@@ -286,6 +288,8 @@ def _make(
         return []
     drugs = coordinated(sent, drugs[0]) if kind in ("regulatory_submission", "approval") else drugs[:1]
     fields: dict[str, Any] = {**_place(sent, pos, doc), **extra}
+    if kind == "approval" and not fields.get("territory") and _CONVERTED.search(sent.text):
+        fields["agency"], fields["territory"] = "FDA", "US"  # only the FDA converts an accelerated approval so
     if kind != "regulatory_submission" and fields.get("territory") == "worldwide":
         del fields["territory"]  # "the first approval worldwide": no regulator decides for the world
     if kind != "advisory_opinion" and fields.get("agency") in _COMMITTEE_OF:

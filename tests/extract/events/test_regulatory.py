@@ -825,6 +825,7 @@ def test_decisions_on_the_story_s_drug_told_without_its_name(events: Reader) -> 
     evs = events(text, published=date(2023, 2, 23), kind="approval")
     assert sorted(e.fields["date"] for e in evs) == ["2020-09", "2021-11", "2022-08"]  # no undated restatement
     assert one(evs, date="2021-11")["territory"] == "EU"
+    assert (one(evs, date="2022-08")["agency"], one(evs, date="2022-08")["territory"]) == ("FDA", "US")  # converted
 
 
 def test_what_would_have_been_approved_was_not(events: Reader) -> None:
