@@ -831,3 +831,9 @@ def test_decisions_on_the_story_s_drug_told_without_its_name(events: Reader) -> 
 def test_what_would_have_been_approved_was_not(events: Reader) -> None:
     text = "Amlitelimab would have been the first oral medicine cleared in the US for use alongside insulin."
     assert events(text, kind="approval") == []
+
+
+def test_a_drug_on_a_market_since_a_year_was_approved_there_that_year(events: Reader) -> None:
+    text = "Sanofi's amlitelimab, on the US market for atopic dermatitis since 2017, remains the standard."
+    f = one(events(text, published=date(2024, 9, 16), kind="approval"), drug="amlitelimab")
+    assert (f["agency"], f["territory"], f["date"], f["indication"]) == ("FDA", "US", "2017", "atopic dermatitis")

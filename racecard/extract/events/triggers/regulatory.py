@@ -21,6 +21,9 @@ APPROVAL = [
     r"\bnod\b",
     r"(?-i:\bOKs?\b|\bOK['’]d\b)|\bokay(?:s|ed)?\b",  # "Japan OKs Leqembi"
     r"arrived\s+on\s+the\s+market|hit\s+the\s+market|(?:was|were)\s+launched\s+in",
+    # "Dupixent, on the US market for eczema since 2017": approved there that year
+    r"\bon\s+the\s+(?:U\.?S\.?|US|European|EU|Japanese|Chinese)\s+market\s+(?:for\s+[\w'’ -]{1,40}?\s+)?since\s+"
+    r"(?=(?:19|20)\d\d)",
 ]
 NOT_APPROVAL = (  # "approved" that is not a decision on this drug
     r"(?:FDA|EMA|NMPA|already|previously|currently|recently|newly)?[- ]?approved\s+(?:[\w-]+\s+){0,2}?(?:drugs?|"
@@ -175,6 +178,8 @@ KEYWORDS = {
         "hit the market",
         "launched in",
         "signed off",
+        "market for",
+        "market since",
         "signs off",
     ),
     "rejection": (
