@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from racecard.lexicon import Lexicon
 from racecard.model import EntityKind, Mention, Span
@@ -130,7 +130,6 @@ class Doc:
     counts: Counter[tuple[EntityKind, str]]
     filer: str | None = None
     thousands: bool = False
-    _main: str | None = None
     memo: dict[str, Any] = field(default_factory=dict)  # readings of the whole story, computed once
 
     @classmethod
@@ -177,24 +176,16 @@ class Doc:
         return str(self.lexicon.attrs(EntityKind.COMPANY, company).get("country") or "")
 
     def main_drug(self, *, strong: bool = False) -> str | None:
-        """The article's drug when one dominates it (named in at least twice as many sentences as any other);
-        ``strong`` asks for a story wholly about it (three sentences or more, three times any other)."""
-        if self._main is None:
-            self._main = self._dominant() or ""
-        if strong and self._main:
-            told = self._told()
-            top = told.most_common(2)
-            if top[0][1] < 3 or (len(top) > 1 and top[0][1] < 3 * top[1][1]):
-                return None
-        return self._main or None
-
-    def _dominant(self) -> str | None:
-        """The drug named in at least two sentences, and twice as many as any other, counting no mention as a
-        comparator ("beat Keytruda", "versus pembrolizumab")."""
-        top = self._told().most_common(2)
-        if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
-            return None
-        return top[0][0]
+        """The article's drug when one dominates it: named in at least two sentences, and twice as many as any
+        other; ``strong`` asks for a story wholly about it (three sentences or more, three times any other).
+        No mention as a comparator counts ("beat Keytruda", "versus pembrolizumab")."""
+        margin = 3 if strong else 2
+        key = f"main/{margin}"
+        if key not in self.memo:
+            top = self._told().most_common(2)
+            leads = bool(top) and top[0][1] >= margin and (len(top) < 2 or top[0][1] >= margin * top[1][1])
+            self.memo[key] = top[0][0] if leads else None
+        return cast("str | None", self.memo[key])
 
     def _told(self) -> Counter[str]:
         """How many sentences name each drug other than as a comparator ("Epkinly (epcoritamab)" counts once)."""
@@ -203,7 +194,7 @@ class Doc:
             for s in self.sents:
                 told.update({m.name for m in s.of(EntityKind.DRUG) if not self._comparator(s, m)})
             self.memo["told"] = told
-        return Counter(self.memo["told"])
+        return cast("Counter[str]", self.memo["told"])
 
     def _comparator(self, s: Sent, m: Mention) -> bool:
         """Whether a drug mention is named as a comparator or rival in its sentence ("beat Keytruda")."""

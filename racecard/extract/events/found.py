@@ -118,46 +118,46 @@ def date_near(
             return _in_told_year(doc, sent, found, str(best[2]))
         return _published_default(doc, sent, pos, default_published, said_day)  # the only dates: other clauses
     that_year = _THAT_YEAR.search(sent.text)
-    if that_year:  # "in June of that year": the year the text named last
-        year = next(
-            (
-                f.value[:4]
-                for s in reversed(doc.sents[max(0, sent.index - 3) : sent.index])
-                for f in reversed(find_dates(s.text, doc.published))
-                if not f.relative
-            ),
-            None,
-        )
-        if year:
-            month = that_year.group("mon") or that_year.group("that")
-            return f"{year}-{MONTHS[month.lower()[:3]]:02d}" if month else year
+    told = _date_before(doc, sent, 0, _stated) if that_year else None  # "in June of that year": the year named last
+    if that_year and told:
+        month = that_year.group("mon") or that_year.group("that")
+        return f"{told.value[:4]}-{MONTHS[month.lower()[:3]]:02d}" if month else told.value[:4]
     return _published_default(doc, sent, pos, default_published, said_day)
 
 
+def _stated(f: Found) -> bool:
+    return not f.relative
+
+
+def _of_a_month(f: Found) -> bool:
+    return len(f.value) >= 7
+
+
+def _date_before(doc: Doc, sent: Sent, at: int, keep: Callable[[Found], bool], back: int = 3) -> Found | None:
+    """The last date phrase ``keep`` accepts, told before ``at`` in the sentence, else in the ``back`` sentences
+    before it."""
+    here: list[Found] = [f for f in sent.dates or [] if f.end <= at and keep(f)]
+    if here:
+        return here[-1]
+    earlier = (f for s in reversed(doc.sents[max(0, sent.index - back) : sent.index])
+               for f in reversed(find_dates(s.text, doc.published)))  # fmt: skip
+    return next((f for f in earlier if keep(f)), None)
+
+
 def _months_of_that_year(doc: Doc, sent: Sent) -> list[Found]:
-    """"… in January 2023 and converted it to a full approval that July": a month of the year told just before,
-    in the sentence or the ones before it, as a date of its own."""
+    """"… in January 2023 and converted it to a full approval that July", "… in the same month": a month of the
+    year (or the month) told just before, in the sentence or the ones before it, as a date of its own."""
     out = []
     for m in _THAT_YEAR.finditer(sent.text):
         month = m.group("mon") or m.group("that")
-        if m.group("same"):  # the month of the date told just before
-            told_month = [f.value[:7] for f in (sent.dates or []) if f.end <= m.start() and len(f.value) >= 7] or [
-                f.value[:7] for s in reversed(doc.sents[max(0, sent.index - 2) : sent.index])
-                for f in reversed(find_dates(s.text, doc.published)) if len(f.value) >= 7
-            ][:1]  # fmt: skip
-            if told_month:
-                out.append(Found(m.start(), m.end(), told_month[-1] if sent.dates else told_month[0], False))
-            continue
-        if not month:
-            continue
-        told = [f for f in (sent.dates or []) if f.end <= m.start() and not f.relative]
-        year = told[-1].value[:4] if told else next(
-            (f.value[:4] for s in reversed(doc.sents[max(0, sent.index - 3) : sent.index])
-             for f in reversed(find_dates(s.text, doc.published)) if not f.relative),
-            None,
-        )  # fmt: skip
-        if year:
-            out.append(Found(m.start(), m.end(), f"{year}-{MONTHS[month.lower()[:3]]:02d}", False))
+        if m.group("same"):
+            told = _date_before(doc, sent, m.start(), _of_a_month, back=2)
+            if told:
+                out.append(Found(m.start(), m.end(), told.value[:7], False))
+        elif month:
+            told = _date_before(doc, sent, m.start(), _stated)
+            if told:
+                out.append(Found(m.start(), m.end(), f"{told.value[:4]}-{MONTHS[month.lower()[:3]]:02d}", False))
     return out
 
 
