@@ -177,7 +177,7 @@ _OTHER_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _IF = re.compile(r"\b(?:if|should|once|upon|unless|whether)\b[^.;]*$", re.I)  # "If Gilead exercises its option"
 _RIGHTS_HELD = re.compile(
     r"\b(?:gets?|getting|got|has|have|holds?|receives?|obtains?|keeps?|retains?)\s+(?:[\w-]+\s+){0,3}?rights\b"
-    r"|\b[Tt]he\s+rights\s+are\s+(?:worldwide|global)",  # "The rights are worldwide, except in Japan"
+    r"|\bthe\s+rights\s+are\s+(?:worldwide|global)",  # "The rights are worldwide, except in Japan"
     re.I
 )
 _RIGHTS_VERB = re.compile(

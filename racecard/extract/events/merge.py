@@ -410,7 +410,6 @@ def merge(cands: list[Cand], doc_id: str, published: date | None = None) -> list
         ):
             # "Coherus paying Junshi $35 million upfront" for a named drug (or named assets) is itself a licence
             t.fields["_doc"] = doc_id
-            groups[_key(Cand("license", Status.HAPPENED, t.fields, t.sent, t.pos, 0.6))] = [
-                Cand("license", Status.HAPPENED, dict(t.fields), t.sent, t.pos, 0.6)
-            ]
+            made = Cand("license", Status.HAPPENED, dict(t.fields), t.sent, t.pos, 0.6)
+            groups[_key(made)] = [made]
     return _fill_regulatory([_combine(cs) for cs in groups.values()])

@@ -52,6 +52,7 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
         compound = [r for r in sent.refs if 0 <= pos - r.end <= 2] if _ACQ_NOUN.match(m.group(0)) else []
         aside = _ASIDE_MERGER.search(text, max(0, pos - 3), pos + 1)
         named = [r for r in sent.refs if aside and 0 <= aside.start() - r.end <= 1] if aside else []
+        sold_whole = m.group(0).lower().startswith("its")  # "before its $21 billion sale to AbbVie": undated background
         whose = _WHOSE.search(text, max(0, pos - 12), pos) if _ACQ_NOUN.match(m.group(0)) else None
         before = [r for r in sent.refs if whose and r.end <= whose.start()]
         if whose and before and _IT_AFTER.match(text, m.end()):
@@ -61,7 +62,7 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
         elif named and _MERGED.match(m.group(0)):  # "Shire (integrated with Takeda in 2019)": Shire went into Takeda
             into = after_prep(sent, pos, "with|into", limit=len(m.group(0)) + 30)
             acquirer, acquired = (into.name if into else None), named[-1].name
-        elif m.group(0).lower().startswith("its"):  # "Pharmacyclics, the maker of X, before its $21 billion sale
+        elif sold_whole:  # "Pharmacyclics, the maker of X, before its $21 billion sale
             buyer = after_prep(sent, pos, "to", limit=len(m.group(0)) + 40)  # to AbbVie"
             seller = next((r for r in reversed(sent.refs) if r.end <= pos and r.how == "name"), None)
             acquirer, acquired = (buyer.name if buyer else None), (seller.name if seller else None)
@@ -116,8 +117,7 @@ def acquisitions(doc: Doc, sent: Sent) -> tuple[list[Cand], list[tuple[int, int]
             "acquired": acquired,
             **deal_value(text, pos, thousands=doc.thousands),
         }
-        told_before = m.group(0).lower().startswith("its")  # "before its sale to AbbVie": undated background
-        date = date_near(doc, sent, pos, default_published=not told_before)
+        date = date_near(doc, sent, pos, default_published=not sold_whole)
         if date:
             fields["date"] = date
         status = deal_status(sent, pos, m.end())

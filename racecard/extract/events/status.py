@@ -99,9 +99,10 @@ def status_of(text: str, pos: int, end: int | None = None, *, failure_means_fail
     if (
         re.match(r"\s*(?:is|are|was|were)\s+(?:expected|anticipated|planned|slated|scheduled)", after, re.I)
         or _DUE_AFTER.match(text, end if end is not None else pos)
-    ) or (
-        _LATER_DUE.match(text, end if end is not None else pos)
-        and not _FINITE.search(before + text[pos : end if end is not None else pos])
+        or (
+            _LATER_DUE.match(text, end if end is not None else pos)
+            and not _FINITE.search(before + text[pos : end if end is not None else pos])
+        )
     ):
         return (
             Status.EXPECTED

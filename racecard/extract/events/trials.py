@@ -69,7 +69,7 @@ def _phase_of(doc: Doc, trial: str) -> str | None:
         for t in s.of(EntityKind.TRIAL):
             if t.name == trial:
                 at = t.start - s.start
-                found = [p for at_p, p in phases_in(s.text[max(0, at - 30) : at])]
+                found = [p for _, p in phases_in(s.text[max(0, at - 30) : at])]
                 if found:
                     return found[-1]
     return None
@@ -276,7 +276,8 @@ def trial_events(doc: Doc, sent: Sent, tags: frozenset[str] = frozenset({"trial"
         if drugs and not ongoing:  # "data from ongoing clinical trials" support another decision: no readout
             if "trial" not in fields:  # results of "a Phase 3 study" in a story that names one trial: that one
                 sole = doc.sole_trial(drugs[0])
-                if sole and _phase_of(doc, sole) in (None, fields.get("phase", _phase_of(doc, sole))):
+                written = _phase_of(doc, sole) if sole else None
+                if sole and (written is None or fields.get("phase") in (None, written)):
                     fields["trial"] = sole  # (not "a Phase Ib study" beside "the Phase II CELIA trial")
             fields["outcome"] = outcome
             ind = _indication(doc, sent, m.start(), drugs[0], fields.get("trial"))
