@@ -13,25 +13,21 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, cast
 
+from racecard.extract.events.places import country_of
 from racecard.lexicon import Lexicon
 from racecard.model import EntityKind, Mention, Span
 
 __all__ = ["Doc", "Ref", "Sent"]
 
-NATIONALITY = {
-    "japanese": "JP", "chinese": "CN", "american": "US", "us": "US", "u.s.": "US", "british": "GB", "swiss": "CH",
-    "german": "DE", "french": "FR", "danish": "DK", "korean": "KR", "south korean": "KR", "belgian": "BE",
-    "dutch": "NL", "swedish": "SE", "irish": "IE", "israeli": "IL", "indian": "IN", "canadian": "CA",
-    "australian": "AU", "italian": "IT", "spanish": "ES", "taiwanese": "TW", "hong kong": "HK",
-    "shanghai-based": "CN", "beijing-based": "CN", "tokyo-based": "JP", "boston-based": "US",
-}  # fmt: skip
 _NOUN = (
     r"(?:company|firm|drugmaker|drug\s?maker|biotech|biotechnology\s+company|pharma|pharmaceutical\s+company|"
     r"pharma\s+company|pharmaceutical\s+group|group|developer|acquirer|buyer|"
     r"pharma\s+giant|giant|major|biopharma|biopharmaceutical\s+company|startup|start-up)"
 )
+# "Rahway, NJ-based", "South San Francisco-based", "Thousand Oaks, Calif.-based"
+_PLACE_BASED = r"(?:[A-Z][a-z]+\s+){0,2}[A-Z][\w.]*(?:,\s*[A-Z][\w.]*)?-based"
 _DESC = re.compile(
-    rf"\b(?:[Tt]he|[Ii]ts|[Tt]his)\s+(?:(?P<adj>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[A-Z][\w.]*-based|U\.S\.|US)\s+)?"
+    rf"\b(?:[Tt]he|[Ii]ts|[Tt]his)\s+(?:(?P<adj>{_PLACE_BASED}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}|U\.S\.|US)\s+)?"
     rf"(?:(?:big|large|small|mid-sized|clinical-stage|commercial-stage|biotech|"
     rf"drug|pharma|pharmaceutical)\s+)?{_NOUN}\b(?!\s*['’]s\s+\w+\s+(?:said|"
     rf"says))"
@@ -306,13 +302,15 @@ class Doc:
         companies = self.companies()
         return first or (companies[0] if companies else None)
 
-    def _recent_company(self, before: int) -> str | None:
-        """The last company named before sentence ``before`` (this one's start included)."""
+    def _recent_company(self, before: int, among: set[str] | None = None) -> str | None:
+        """The last company named before sentence ``before`` (this one's start included), one of ``among`` if
+        given."""
         for s in reversed(self.sents[max(0, before - 4) : before]):
             named = [  # a partner "with Daiichi Sankyo" is no sentence's subject; "For Merck, the pact …" names a topic
                 m
                 for m in s.of(EntityKind.COMPANY)
-                if (
+                if (among is None or m.name in among)
+                and (
                     not _GOVERNED.search(self.text[max(0, m.start - 12) : m.start])
                     or _TOPIC.fullmatch(self.text[s.start : m.start])
                 )
@@ -353,13 +351,13 @@ class Doc:
     def _describe(self, s: Sent, m: re.Match[str]) -> str | None:
         if self.filer and re.match(r"the\s+(?:Group|Company)\b", m.group(0)):
             return self.filer  # a filing names its filer "the Group" or "the Company"
-        adj = (m.group("adj") or "").lower()
-        code = NATIONALITY.get(adj) or NATIONALITY.get(adj.split("-")[0] + "-based" if adj.endswith("-based") else "")
-        if adj and not code and adj not in ("u.s.", "us"):
+        adj = m.group("adj") or ""
+        code = country_of(adj) if adj else ""
+        if adj and not code:
             return None
-        if code:
+        if code:  # "the Rahway, NJ-based drugmaker": the story's one US company, else the US company named last
             matches = [c for c in self.companies() if self.country(c) == code]
-            return matches[0] if len(matches) == 1 else None
+            return matches[0] if len(matches) == 1 else self._recent_company(s.index, among=set(matches))
         earlier = [x for x in s.of(EntityKind.COMPANY) if x.start - s.start < m.start()]
         if earlier:
             return earlier[0].name

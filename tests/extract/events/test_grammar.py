@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from racecard.extract.events.places import country_of
 from racecard.model import Event, Status
 
 Reader = Callable[..., list[Event]]
@@ -294,6 +295,35 @@ def test_described_company_resolves_by_nationality(events: Reader) -> None:
     )
     (ev,) = events(text, kind="rights_return")
     assert (ev.fields["to"], ev.fields["from"], ev.fields["territory"]) == ("Kyowa Kirin", "Amgen", "worldwide")
+
+
+def test_described_company_resolves_by_home_town(events: Reader) -> None:
+    # two US companies in the story: the one named last is the "Rahway, NJ-based drugmaker"
+    text = (
+        "Pfizer has stayed away from Chinese assets this year. Merck has not. "
+        "The Rahway, NJ-based drugmaker said Tuesday it has taken an exclusive license to quilveranib from Hansoh."
+    )
+    (ev,) = events(text, kind="license")
+    assert (ev.fields["licensee"], ev.fields["licensor"]) == ("Merck", "Hansoh")
+
+
+@pytest.mark.parametrize(
+    ("place", "country"),
+    [
+        ("Japanese", "JP"),
+        ("Rahway, NJ-based", "US"),
+        ("Thousand Oaks, Calif.-based", "US"),
+        ("South San Francisco-based", "US"),
+        ("New Jersey", "US"),
+        ("Shanghai", "CN"),
+        ("Suzhou, China-based", "CN"),
+        ("Basel-based", "CH"),
+        ("Cambridge", ""),
+        ("Big Pharma", ""),
+    ],
+)
+def test_country_of_a_description(place: str, country: str) -> None:
+    assert country_of(place) == country
 
 
 def test_the_company_is_the_company_named_before(events: Reader) -> None:
