@@ -112,8 +112,21 @@ def define_aliases(text: str, mentions: Sequence[Mention], names: Names) -> list
             continue
         if m.kind == EntityKind.DRUG and not (any(ch.isdigit() for ch in form) or form[:1].isupper()):
             continue
+        if m.kind == EntityKind.DRUG and form.isalpha() and _regimen_end(text, m, mentions):
+            continue  # "belantamab with bortezomib and dexamethasone (BVd)": the regimen's name, not the last drug's
         added.append(Mention(a, a + len(form), form, m.kind, m.name, "defined-alias", 0.9))
     return added
+
+
+_LISTED_WITH = re.compile(r"(?:\s*(?:,|\+|/|\b(?:and|plus|with|combined|in\s+combination)\b))+\s*")
+
+
+def _regimen_end(text: str, m: Mention, mentions: Sequence[Mention]) -> bool:
+    """Whether drug ``m`` closes a list of drugs given together ("A plus B", "A combined with B and C")."""
+    return any(
+        x.kind == EntityKind.DRUG and m.start - 40 <= x.end <= m.start and _LISTED_WITH.fullmatch(text, x.end, m.start)
+        for x in mentions
+    )
 
 
 def trial_codes(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention, Mention]]:

@@ -315,6 +315,34 @@ def stage_prune(d: Draft) -> None:
 
     for m in [m for m in d.mentions if unsupported(m)]:
         d.drop(m)
+    harms: dict[str, list[bool]] = {}
+    for m in d.mentions:
+        if m.kind == EntityKind.INDICATION:
+            harms.setdefault(m.name, []).append(_adverse_finding(text, m))
+    for m in [m for m in d.mentions if m.kind == EntityKind.INDICATION and all(harms[m.name])]:
+        d.drop(m)  # "adverse reactions included nausea, stomatitis and alopecia": harms of a drug, not its uses
+
+
+# a harm listed: "the most common adverse reactions included …", "warnings for …", "high rates of …"
+_HARM_LIST = re.compile(
+    r"\b(?:(?:adverse\s+(?:events?|reactions?|effects?)|side\s+effects?|toxicit(?:y|ies))\b"
+    r"[^.;:]{0,40}?\b(?:includ\w*|such\s+as|like|were|was)|warnings?\s+(?:for|of|about)|rates?\s+of|cases?\s+of|"
+    r"incidence\s+of|reports?\s+of|episodes?\s+of)\s+"
+    r"(?:(?!(?:in|for|with|to|of|patients|people)\b)[\w-]+(?:,|\s+and|\s+or)?\s+){0,8}?$",
+    re.I,
+)
+_HARM_CUE = re.compile(r"\b(?:adverse|side\s+effects?|toxicit(?:y|ies)|warnings?|safety|tolerability|ocular)\b", re.I)
+# told as a harm after the name: "Interstitial lung disease (ILD) was reported in 6.5% of patients"
+_HARM_REPORTED = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:was|were)\s+(?:reported|observed|seen)\s+in\s+[\d.]+\s*%", re.I)
+
+
+def _adverse_finding(text: str, m: Mention) -> bool:
+    """Whether an indication mention names a harm the drug caused, listed among its side effects."""
+    start = max(text.rfind(".", 0, m.start), text.rfind("\n", 0, m.start), m.start - 200) + 1
+    before = text[start : m.start]
+    if _HARM_REPORTED.match(text, m.end):
+        return True
+    return bool(_HARM_CUE.search(before)) and _HARM_LIST.search(before[-120:]) is not None
 
 
 # Banks, brokers and research houses quote analysts; investors (private equity, venture) are
@@ -340,7 +368,7 @@ _PRIOR_THERAPY = re.compile(
     re.I,
 )
 # a harm the drug did, not a use: "a second patient died of acute liver failure", "cases of pneumonitis"
-_HARMED_BY = re.compile(r"\b(?:died|dying|death|deaths)\s+(?:\w+\s+)?(?:of|from)\s+$", re.I)
+_HARMED_BY = re.compile(r"\b(?:died|dying|death|deaths)\s+(?:\w+\s+)?(?:of|from)\s+(?:acute\s+|sudden\s+)?$", re.I)
 # a stage of the disease named next: "mild cognitive impairment and mild dementia due to Alzheimer's disease"
 _STAGE_OF = re.compile(r"(?:\s+(?:and|or)\s+(?:[\w-]+\s+){1,3}?)?\s*(?:\([^)]*\)\s*)?due\s+to\s", re.I)
 _UMBRELLA = re.compile(  # a class named by a field of medicine, not by a disease ("other HER2-positive cancers" stays)

@@ -393,3 +393,42 @@ def test_a_company_named_in_full_is_named_again_by_its_first_word(lex: Lexicon) 
     assert sorted(companies["Velorant-Biotech"]) == ["Velorant", "Velorant-Biotech"]
     # a first word that goes on into another name ("Tessaly Capital") is that other name's, not this company's
     assert companies["Tessaly"] == ["Tessaly Therapeutics"]
+
+
+@pytest.fixture(scope="module")
+def harms_lex() -> Lexicon:
+    return Lexicon.of(
+        [
+            ("drug", "velotamab", "velotamab"),
+            ("drug", "bortezomib", "bortezomib"),
+            ("drug", "dexamethasone", "dexamethasone"),
+            ("indication", "multiple myeloma", "multiple myeloma"),
+            ("indication", "interstitial lung disease", "interstitial lung disease"),
+            ("indication", "keratopathy", "keratopathy"),
+            ("indication", "stomatitis", "stomatitis"),
+            ("indication", "alopecia", "alopecia"),
+        ]
+    )
+
+
+def test_harms_listed_as_side_effects_are_no_indications(harms_lex: Lexicon) -> None:
+    text = (
+        "Velotamab is approved in multiple myeloma. The most common adverse reactions included nausea, stomatitis "
+        "and alopecia. Interstitial lung disease was reported in 4.1% of patients, and reviewers questioned its "
+        "safety, citing high rates of keratopathy."
+    )
+    assert set(_entities(harms_lex, text)["indications"]) == {"multiple myeloma"}
+
+
+def test_a_disease_named_as_a_use_and_as_a_harm_stays(harms_lex: Lexicon) -> None:
+    text = (
+        "Rivals are testing drugs in interstitial lung disease. Velotamab's label carries warnings for interstitial "
+        "lung disease."
+    )
+    assert "interstitial lung disease" in _entities(harms_lex, text)["indications"]
+
+
+def test_a_regimen_acronym_is_no_alias_of_its_last_drug(harms_lex: Lexicon) -> None:
+    text = "The trial tested velotamab combined with bortezomib and dexamethasone (VBd) in multiple myeloma."
+    drugs = _entities(harms_lex, text)["drugs"]
+    assert drugs["dexamethasone"] == ["dexamethasone"]
