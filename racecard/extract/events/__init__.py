@@ -8,6 +8,7 @@ event per fact, whose evidence is its best sentence (quote == text[start:end]).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from racecard.extract.events.context import Doc
@@ -64,7 +65,24 @@ def read_events(doc: Doc) -> list[Event]:
             cands += discontinuations(doc, sent)
         if "forecast" in tags and ("20" in sent.low or "peak" in sent.low):  # a year, or peak sales
             cands += forecasts(doc, sent)
-    return merge(cands, doc.id, doc.published)
+    return _sole_indication(doc, merge(cands, doc.id, doc.published))
+
+
+_OF_A_USE = frozenset(_REGULATORY | {"trial_readout", "trial_start"})
+
+
+def _sole_indication(doc: Doc, events: list[Event]) -> list[Event]:
+    """A story that names one disease only is about it: a decision or trial whose sentences name none is in it."""
+    named = {m.name for s in doc.sents for m in s.of(EntityKind.INDICATION)}
+    if len(named) != 1:
+        return events
+    (sole,) = named
+    return [
+        replace(ev, fields={**ev.fields, "indication": sole})
+        if ev.type in _OF_A_USE and ev.fields.get("drug") and not ev.fields.get("indication")
+        else ev
+        for ev in events
+    ]
 
 
 def find_events(draft: Draft) -> list[Event]:

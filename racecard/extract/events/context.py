@@ -48,7 +48,7 @@ _COMPARATOR = re.compile(
     r"challenger?s?\s+(?:yet\s+)?to|alternatives?\s+to|competitors?\s+to|"
     r"(?:in\s+)?combination\s+with|combined\s+with|"  # a partner of the drug the sentence is about
     r"comparing\s+(?:[\w-]+\s+){1,5}?with)\s+"
-    r"(?:[\w&'’.-]+\s+){0,3}$",
+    r"(?:[\w&'’.-]+,?\s+){0,4}$",  # "versus a daratumumab, bortezomib and dexamethasone regimen": each of the list
     re.I,
 )
 _THAT_DRUG = re.compile(

@@ -345,7 +345,7 @@ def rivals_of(sent: Sent, mentions: list[Mention] | None = None) -> set[str]:
 
 
 _PARTNER = re.compile(
-    r"(?:combination\s+with|combined\s+with|plus|versus|vs\.?|compared\s+(?:with|to)|alongside)\s+"
+    r"(?:combination\s+with|combined\s+with|together\s+with|plus|versus|vs\.?|compared\s+(?:with|to)|alongside)\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?:[\w'’-]+,\s+)?"
     r"(?:(?:such\s+as|including)\s+(?:[\w-]+/)?)?$",  # "with current standards of care, including venetoclax/"
     re.I,

@@ -673,11 +673,11 @@ def regulatory(doc: Doc, sent: Sent, tags: frozenset[str] = ALL) -> list[Cand]:
             c for c in made if (key := (c.fields["drug"], c.fields.get("territory", ""))) in done
             and _another_month(c.fields.get("date"), done[key])
         ]
-        if done and redated and not got and _AND_VERB.search(text, last, m.start()):
-            got = redated
+        own_clause = _CLAUSE_AFTER.search(text, last, m.start()) or _AND_VERB.search(text, last, m.start())
+        if done and redated and not got and own_clause:
+            got = redated  # "…, and in March 2024 the FDA granted it full approval": the same drug decided again
         if done and made and not got:
             continue  # the decision told again ("approved in the US, where the FDA granted accelerated approval")
-        own_clause = _CLAUSE_AFTER.search(text, last, m.start()) or _AND_VERB.search(text, last, m.start())
         if done and (not got or not own_clause):
             break  # a second decision only in a clause of its own, for other drugs or places
         out += got

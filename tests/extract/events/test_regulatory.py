@@ -837,3 +837,28 @@ def test_a_drug_on_a_market_since_a_year_was_approved_there_that_year(events: Re
     text = "Sanofi's amlitelimab, on the US market for atopic dermatitis since 2017, remains the standard."
     f = one(events(text, published=date(2024, 9, 16), kind="approval"), drug="amlitelimab")
     assert (f["agency"], f["territory"], f["date"], f["indication"]) == ("FDA", "US", "2017", "atopic dermatitis")
+
+
+def test_full_approval_in_a_clause_of_its_own_is_a_second_decision(events: Reader) -> None:
+    text = "Toravimab received US accelerated approval in May 2021, and in March 2024 the FDA granted it full approval."
+    evs = events(text, kind="approval")
+    assert sorted(e.fields["date"] for e in evs) == ["2021-05", "2024-03"]
+    assert {e.fields["drug"] for e in evs} == {"toravimab"}
+
+
+def test_drugs_approved_together_with_it_are_its_partners(events: Reader) -> None:
+    text = (
+        "Toravimab won US accelerated approval in 2021, and in March 2024 the FDA granted it full approval "
+        "together with sotorasib and adagrasib."
+    )
+    evs = events(text, kind="approval")
+    assert {e.fields["drug"] for e in evs} == {"toravimab"}
+
+
+def test_a_story_of_one_disease_gives_it_to_every_decision(events: Reader) -> None:
+    text = (
+        "Toravimab won FDA approval for NSCLC on Friday. Toravimab is Lumora Bio's first drug. "
+        "Rival sotorasib was approved by the FDA in May 2021."
+    )
+    rival = one(events(text, kind="approval"), drug="sotorasib")
+    assert rival["indication"] == "non-small cell lung cancer"

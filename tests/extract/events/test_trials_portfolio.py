@@ -766,3 +766,12 @@ def test_a_withdrawal_from_the_us_market_and_results_told_on_an_abbreviated_day(
     readouts = {e.fields.get("trial"): e for e in evs if e.type == "trial_readout"}
     assert readouts["KESTREL-3"].fields["date"] == "2022-11-07"
     assert {t: readouts[t].fields["date"] for t in ("HARBOR", "CODA-2")} == {"HARBOR": "2023", "CODA-2": "2023"}
+
+
+def test_a_trial_is_not_its_listed_comparators(events: Reader) -> None:
+    text = (
+        "Lumora Bio's toravimab faces an FDA panel. Toravimab was tested in the KESTREL-3 trial. "
+        "KESTREL-3 met its primary endpoint versus a sotorasib, adagrasib and pembrolizumab regimen."
+    )
+    evs = events(text, kind="trial_readout")
+    assert [(e.fields["drug"], e.fields["outcome"]) for e in evs] == [("toravimab", "met")]
