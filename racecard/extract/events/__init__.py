@@ -68,7 +68,7 @@ def read_events(doc: Doc) -> list[Event]:
     return _sole_indication(doc, merge(cands, doc.id, doc.published))
 
 
-_OF_A_USE = frozenset(_REGULATORY | {"trial_readout", "trial_start"})
+_OF_A_USE = frozenset(_REGULATORY | {"trial_readout", "trial_start", "discontinuation"})
 
 
 def _sole_indication(doc: Doc, events: list[Event]) -> list[Event]:

@@ -120,6 +120,9 @@ def _listed_before(doc: Doc, sent: Sent, subject: str, clause_start: int) -> lis
 
 
 
+_IT_OBJECT = re.compile(r"\s+it\b")
+
+
 def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
     text = sent.text
     m = _DISC.search(text)
@@ -145,6 +148,10 @@ def discontinuations(doc: Doc, sent: Sent) -> list[Cand]:
     in_clause = [d for d in sent.of(EntityKind.DRUG) if clause_start <= d.start - sent.start < clause_end]
     partners = rivals_of(sent)  # "the study of X in combination with venetoclax and azacitidine": X alone stops
     drugs = [d for d in drugs_near(sent, m.start()) if d in {x.name for x in in_clause} and d not in partners]
+    if _IT_OBJECT.match(text, m.end()):  # "Biogen discontinued it in 2024 to redirect resources to Leqembi": "it" is
+        told = [d.name for d in sent.of(EntityKind.DRUG) if d.end - sent.start <= m.start() and d.name not in partners]
+        back = told[-1] if told else doc.recent_drug(sent, need_anaphor=False)  # the drug told before, not after
+        drugs = [back] if back else drugs
     listed = [] if drugs else _listed_before(doc, sent, text[clause_start : m.start()], clause_start)
     if listed:
         drugs = listed

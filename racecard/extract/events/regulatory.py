@@ -346,10 +346,14 @@ def _granters(doc: Doc, text: str, end: int) -> list[tuple[str, str | None]]:
     U.S. FDA", "by the U.S. FDA in April 2022 and by the European Commission in December 2022"), each with the
     date written after it."""
     m = _FROM_BOTH.match(text, end)
-    if m is None or " and " not in m.group("list"):
+    if m is None:
+        return []
+    other = _DESIGNATION.search(text, end, m.end())  # "BTD by the FDA in February and PRIME by the EMA": the
+    listed = text[m.start("list") : other.start() if other else m.end()]  # EMA grants the other designation
+    if " and " not in listed:
         return []
     out: dict[str, str | None] = {}
-    for name, at in agencies_in(m.group("list")):
+    for name, at in agencies_in(listed):
         agency = _SAME_REGULATOR.get(name, name)
         if agency not in AGENCY_TERRITORY or agency in out:
             continue

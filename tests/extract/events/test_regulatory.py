@@ -862,3 +862,12 @@ def test_a_story_of_one_disease_gives_it_to_every_decision(events: Reader) -> No
     )
     rival = one(events(text, kind="approval"), drug="sotorasib")
     assert rival["indication"] == "non-small cell lung cancer"
+
+
+def test_each_designation_keeps_its_own_granter(events: Reader) -> None:
+    text = (
+        "Toravimab was granted Breakthrough Therapy Designation by the U.S. Food and Drug Administration in "
+        "February 2023 and PRIME designation by the European Medicines Agency for melanoma."
+    )
+    got = {(e.fields["designation"], e.fields["agency"]) for e in events(text, kind="designation")}
+    assert got == {("breakthrough", "FDA"), ("prime", "EMA")}

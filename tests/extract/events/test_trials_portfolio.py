@@ -775,3 +775,12 @@ def test_a_trial_is_not_its_listed_comparators(events: Reader) -> None:
     )
     evs = events(text, kind="trial_readout")
     assert [(e.fields["drug"], e.fields["outcome"]) for e in evs] == [("toravimab", "met")]
+
+
+def test_discontinued_it_is_the_drug_told_before(events: Reader) -> None:
+    text = (
+        "Pfizer's mexolitinib never found a market; Pfizer discontinued it in January 2024 to redirect resources "
+        "to ferastomig."
+    )
+    (ev,) = events(text, kind="discontinuation")
+    assert (ev.fields["drug"], ev.fields["date"]) == ("mexolitinib", "2024-01")
